@@ -1,0 +1,1 @@
+print("rhythm-bench: not built yet")

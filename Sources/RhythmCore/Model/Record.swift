@@ -1,0 +1,51 @@
+import Foundation
+
+/// The kinds of record the store holds; each operation names one.
+public enum RecordKind: String, Codable, Sendable, CaseIterable {
+  case person, team, cadence, review, step, decision, note, metric, priority, exchange
+}
+
+/// A record the store keeps: a value with an id whose fields operations set one by one.
+/// Field names are the `CodingKeys`, so an operation's fields decode straight into the type.
+public protocol Record: Codable, Sendable, Identifiable where ID == String {
+  /// The kind that operations on this type name.
+  static var kind: RecordKind { get }
+  /// The record's id: a ULID, or the handle for people and the name for teams.
+  var id: String { get }
+  /// Set when the record was removed (an undone creation); removed records are not shown.
+  var deleted: Bool? { get }
+}
+
+extension Record {
+  /// Whether the record is live (not removed).
+  public var isLive: Bool { deleted != true }
+}
+
+/// The JSON coders for records, with the store's date format (ISO 8601, read by hand).
+public enum RecordCoding {
+  /// A decoder for records and operations.
+  public static func makeDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let text = try decoder.singleValueContainer().decode(String.self)
+      guard let date = ISOInstant.parse(text) else {
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 instant: \(text)")
+        )
+      }
+      return date
+    }
+    return decoder
+  }
+
+  /// An encoder writing compact lines with sorted keys, so files diff well.
+  public static func makeEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(ISOInstant.format(date))
+    }
+    return encoder
+  }
+}
