@@ -46,6 +46,7 @@ let package = Package(
       dependencies: ["RhythmUI", "RhythmTestSupport"],
       exclude: ["__Snapshots__"]
     ),
+    .testTarget(name: "RhythmTerminalTests", dependencies: ["RhythmTerminal"]),
     .testTarget(name: "EndToEndTests", dependencies: ["RhythmCore", "RhythmTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+
+/// `rhythm`: the operating-rhythm cockpit. With no subcommand it opens the cockpit.
+struct Rhythm: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rhythm",
+    abstract: "Run your team's operating rhythm from the terminal.",
+    subcommands: [
+    ]
+  )
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    print("cockpit: store=\(storeOptions.store ?? "-")")
+  }
+}
