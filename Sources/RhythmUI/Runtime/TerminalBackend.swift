@@ -1,0 +1,17 @@
+/// Where frames go and input comes from: ncurses in the program, ``MemoryBackend`` in tests.
+///
+/// Backends are used from one thread only (ncurses is not thread-safe).
+public protocol TerminalBackend: AnyObject {
+  /// The current terminal size.
+  var size: Size { get }
+
+  /// Waits up to `milliseconds` for the next event.
+  /// - Returns: the event, or nil when the time ran out with nothing to report.
+  func nextEvent(timeout milliseconds: Int) -> TerminalEvent?
+
+  /// Shows `surface` (a full frame of the current size); backends draw only what changed.
+  func draw(_ surface: Surface)
+
+  /// Rings the terminal bell.
+  func bell()
+}
