@@ -26,16 +26,16 @@ public struct BorderSet: Hashable, Sendable {
     self.vertical = vertical
   }
 
-  /// `┌─┐│└┘`
+  /// Thin lines: `┌─┐│└┘`.
   public static let single = BorderSet(
     topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
-  /// `╭─╮│╰╯`
+  /// Rounded corners: `╭─╮│╰╯`.
   public static let rounded = BorderSet(
     topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
-  /// `╔═╗║╚╝`
+  /// Double lines: `╔═╗║╚╝`.
   public static let double = BorderSet(
     topLeft: "╔", topRight: "╗", bottomLeft: "╚", bottomRight: "╝", horizontal: "═", vertical: "║")
-  /// `┏━┓┃┗┛`
+  /// Heavy lines: `┏━┓┃┗┛`.
   public static let heavy = BorderSet(
     topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛", horizontal: "━", vertical: "┃")
 }

@@ -54,8 +54,10 @@ public struct TextField: Hashable, Sendable {
     return true
   }
 
-  /// Replaces graphemes `from..<to` with `text` and puts the cursor after it. The cursor is
-  /// recounted because an inserted combining mark merges with the grapheme before it.
+  /// Replaces graphemes `from..<to` with `text` and puts the cursor after it.
+  ///
+  /// The cursor is recounted because an inserted combining mark merges with the grapheme
+  /// before it.
   private mutating func replace(_ graphemes: [Character], from: Int, to: Int, with text: String) {
     let head = String(graphemes[0..<from]) + text
     value = head + String(graphemes[to...])
