@@ -1,0 +1,127 @@
+import Foundation
+import RhythmCore
+
+/// Everything that can happen to the cockpit: input, time, store results, and the commands
+/// the keymap binds keys to. ``AppReducer/update(_:_:)`` is the only code that acts on them.
+public enum Action: Sendable {
+  // MARK: - Input and time
+
+  /// A key press, resolved through the keymap (or typed into the input line).
+  case key(KeyEvent)
+  /// Time passed; `now` is the new current instant.
+  case tick(Date)
+  /// The terminal changed size.
+  case resized(Size)
+
+  // MARK: - Results of effects
+
+  /// The store's state changed (a reload, an undo, or another process's changes).
+  case dataChanged(StoreState, message: String?)
+  /// A commit, undo or redo failed; the text says why.
+  case storeFailed(String)
+  /// The history of a step, newest last, for the detail pane.
+  case historyLoaded(stepID: String, entries: [HistoryEntry])
+
+  // MARK: - Everywhere
+
+  /// Jump to a screen.
+  case showScreen(ScreenID)
+  /// Close what is open (help, input line, detail), else go back a screen, else quit.
+  case back
+  /// Quit now.
+  case quit
+  /// Show or hide the key help.
+  case toggleHelp
+  /// Move the selection.
+  case moveUp
+  /// Move the selection.
+  case moveDown
+  /// Move the selection a page.
+  case pageUp
+  /// Move the selection a page.
+  case pageDown
+  /// Move the selection to the first row.
+  case moveTop
+  /// Move the selection to the last row.
+  case moveBottom
+  /// Open the selected thing.
+  case open
+  /// Open the `:` command line.
+  case commandLine
+
+  // MARK: - Reviews
+
+  /// Start (or resume) the selected cadence's current or next review.
+  case startReview
+  /// The next agenda section.
+  case nextSection
+  /// The previous agenda section.
+  case previousSection
+  /// Check-in: the selected step is done.
+  case checkinDone
+  /// Check-in: toggle the selected step between done and not done.
+  case checkinToggle
+  /// Open the capture line for a new step.
+  case captureStep
+  /// Open the input line for a decision.
+  case recordDecision
+  /// Open the input line for a note.
+  case recordNote
+  /// Conclude the review: ask for the rating, then show the recap.
+  case conclude
+  /// Mark the concluded review's minutes as sent.
+  case minutesSent
+
+  // MARK: - Steps
+
+  /// Open the filter line.
+  case filter
+  /// Sort by the next key (due, owner, status, created).
+  case cycleSort
+  /// Select or unselect the current step for a bulk action.
+  case toggleMark
+  /// Mark the selected steps (or the current one) done.
+  case markDone
+  /// Reopen the selected steps.
+  case reopen
+  /// Give the selected steps another owner.
+  case changeOwner
+  /// Give the selected steps another due day.
+  case changeDue
+  /// Move the selected steps' due day a week later.
+  case snooze
+  /// Drop the selected steps.
+  case drop
+  /// Edit the current step in quick-add form.
+  case edit
+  /// Add a step in quick-add form.
+  case addStep
+  /// Undo the last change.
+  case undo
+  /// Redo the last undone change.
+  case redo
+  /// Show or hide the detail pane.
+  case toggleDetail
+
+  // MARK: - Cadences and metrics
+
+  /// Skip the selected cadence's next occurrence.
+  case skipOccurrence
+  /// The calendar's previous month (or quarter).
+  case previousPeriod
+  /// The calendar's next month (or quarter).
+  case nextPeriod
+  /// Switch the calendar between a month and a quarter.
+  case toggleCalendarSpan
+  /// Enter this period's value for the selected metric.
+  case enterValue
+
+  // MARK: - The input line
+
+  /// Accept what was typed.
+  case submit
+  /// Abandon the input line.
+  case cancel
+  /// Complete the `@handle`, `#tag` or date word under the cursor.
+  case complete
+}

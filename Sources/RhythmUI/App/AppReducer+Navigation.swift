@@ -1,0 +1,142 @@
+import Foundation
+import RhythmCore
+
+// MARK: - Screens, back, selection
+
+extension AppReducer {
+  static func show(_ state: inout AppState, _ screen: ScreenID) -> [Effect] {
+    guard screen != state.screen else { return [] }
+    if screen == .review && state.review == nil {
+      guard let next = state.summary.upcoming.first else {
+        say(&state, "no cadence yet: add one with `rhythm cadence add`", isError: true)
+        return []
+      }
+      openReview(&state, next)
+    }
+    state.backStack.removeAll { $0 == state.screen }
+    state.backStack.append(state.screen)
+    state.screen = screen
+    return []
+  }
+
+  static func back(_ state: inout AppState) -> [Effect] {
+    if state.isHelpShown {
+      state.isHelpShown = false
+      return []
+    }
+    if state.prompt != nil { return cancel(&state) }
+    if state.screen == .steps && state.steps.showsDetail {
+      state.steps.showsDetail = false
+      return []
+    }
+    if state.screen == .steps && !state.steps.marked.isEmpty {
+      state.steps.marked = []
+      return []
+    }
+    if let previous = state.backStack.popLast() {
+      state.screen = previous
+      return []
+    }
+    if state.screen != .cockpit {
+      state.screen = .cockpit
+      return []
+    }
+    state.isQuitting = true
+    return [.quit]
+  }
+
+  /// Rows a page moves: the list area of a full screen.
+  static func pageSize(_ state: AppState) -> Int {
+    max(1, state.size.height - 8)
+  }
+
+  static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+    switch state.screen {
+    case .cockpit:
+      state.cockpit.move(by: delta, count: cockpitItems(state).count)
+    case .review:
+      guard var session = state.review else { return [] }
+      let count = checkinSteps(state, session).count
+      session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
+      state.review = session
+    case .steps:
+      let before = state.steps.selectedStep?.id
+      state.steps.list.move(by: delta, count: state.steps.visible.count)
+      state.steps.list.scrollToSelection(
+        height: StepsLayout.listHeight(for: state.size, showsDetail: state.steps.showsDetail),
+        count: state.steps.visible.count)
+      if state.steps.showsDetail, let id = state.steps.selectedStep?.id, id != before {
+        state.steps.history = nil
+        return [.loadHistory(stepID: id)]
+      }
+    case .cadences:
+      state.cadences.move(by: delta, count: sortedCadences(state).count)
+    case .people:
+      state.people.move(by: delta, count: state.summary.owners.count + state.summary.teams.count)
+    case .metrics:
+      state.metrics.move(by: delta, count: sortedMetrics(state).count)
+    }
+    return []
+  }
+
+  // MARK: - The home screen's rows
+
+  /// A selectable row of the home screen.
+  enum CockpitItem: Hashable {
+    case review(CockpitSummary.Upcoming)
+    case step(String)
+  }
+
+  /// The home screen's selectable rows, in screen order: reviews, overdue, due this week.
+  static func cockpitItems(_ state: AppState) -> [CockpitItem] {
+    state.summary.upcoming.map(CockpitItem.review)
+      + state.summary.overdue.map { .step($0.id) }
+      + state.summary.dueThisWeek.map { .step($0.id) }
+  }
+
+  static func open(_ state: inout AppState) -> [Effect] {
+    switch state.screen {
+    case .cockpit:
+      let items = cockpitItems(state)
+      guard let index = state.cockpit.selection, index < items.count else { return [] }
+      switch items[index] {
+      case .review(let upcoming):
+        openReview(&state, upcoming)
+        return show(&state, .review)
+      case .step(let id):
+        if state.steps.step(id)?.status != .open || !state.steps.filter.isEmpty {
+          state.steps.setFilter("")
+        }
+        if let index = state.steps.visible.firstIndex(where: {
+          state.steps.rows[$0].step.id == id
+        }) {
+          state.steps.list.selection = index
+        }
+        state.steps.showsDetail = true
+        state.steps.history = nil
+        return show(&state, .steps) + [.loadHistory(stepID: id)]
+      }
+    case .cadences:
+      let cadences = sortedCadences(state)
+      guard let index = state.cadences.selection, index < cadences.count,
+        let upcoming = state.summary.upcoming.first(where: { $0.cadenceID == cadences[index].id })
+      else { return [] }
+      openReview(&state, upcoming)
+      return show(&state, .review)
+    default:
+      return []
+    }
+  }
+
+  // MARK: - Sorted lists the screens and the reducer share
+
+  /// Live cadences by title.
+  static func sortedCadences(_ state: AppState) -> [Cadence] {
+    state.data.cadences.values.filter(\.isLive).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+  }
+
+  /// Live metrics by name.
+  static func sortedMetrics(_ state: AppState) -> [Metric] {
+    state.data.metrics.values.filter(\.isLive).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+  }
+}

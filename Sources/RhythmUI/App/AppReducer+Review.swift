@@ -1,0 +1,287 @@
+import Foundation
+import RhythmCore
+
+// MARK: - The live review
+
+extension AppReducer {
+  /// Opens (without starting) the review of `upcoming`: the stored one when it exists.
+  static func openReview(_ state: inout AppState, _ upcoming: CockpitSummary.Upcoming) {
+    if let session = state.review, session.cadenceID == upcoming.cadenceID,
+      session.occurrence == upcoming.occurrence
+    {
+      return
+    }
+    let stored =
+      upcoming.liveReviewID.flatMap { state.data.reviews[$0] }
+      ?? state.data.reviews.values.first {
+        $0.isLive && $0.cadence == upcoming.cadenceID && $0.occurrence == upcoming.occurrence
+      }
+    let phase: ReviewSession.Phase
+    switch stored?.status {
+    case .live?: phase = .running
+    case .held?: phase = .concluded
+    default: phase = .preview
+    }
+    var session = ReviewSession(
+      cadenceID: upcoming.cadenceID, occurrence: upcoming.occurrence,
+      reviewID: stored?.id ?? state.ids.next(at: state.now), phase: phase)
+    if phase == .running { session.sectionStartedAt = state.now }
+    state.review = session
+  }
+
+  /// `r` on the home or cadences screen, `s` on the review screen: start (or resume) a review.
+  static func startReview(_ state: inout AppState) -> [Effect] {
+    switch state.screen {
+    case .cockpit:
+      let items = cockpitItems(state)
+      var chosen = state.summary.upcoming.first
+      if let index = state.cockpit.selection, index < items.count,
+        case .review(let upcoming) = items[index]
+      {
+        chosen = upcoming
+      }
+      guard let chosen else { return [] }
+      openReview(&state, chosen)
+    case .cadences:
+      let cadences = sortedCadences(state)
+      guard let index = state.cadences.selection, index < cadences.count,
+        let upcoming = state.summary.upcoming.first(where: { $0.cadenceID == cadences[index].id })
+      else { return [] }
+      openReview(&state, upcoming)
+    case .review:
+      break
+    default:
+      return []
+    }
+    var effects = startSession(&state)
+    if state.screen != .review { effects += show(&state, .review) }
+    return effects
+  }
+
+  /// Makes the open review live (stored with `startedAt`), when it is still a preview.
+  static func startSession(_ state: inout AppState) -> [Effect] {
+    guard var session = state.review, session.phase == .preview,
+      let cadence = state.data.cadences[session.cadenceID]
+    else { return [] }
+    let change: Change
+    if state.data.reviews[session.reviewID] != nil {
+      change = .update(
+        Review.self, id: session.reviewID,
+        ["status": .string(Review.Status.live.rawValue), "startedAt": JSONValue(state.now)])
+    } else {
+      var review = Review(
+        id: session.reviewID, cadence: cadence.id, occurrence: session.occurrence, status: .live)
+      review.startedAt = state.now
+      review.attendees = cadence.participants
+      change = .create(review)
+    }
+    session.phase = .running
+    session.spent = [:]
+    session.section = 0
+    session.sectionStartedAt = state.now
+    state.review = session
+    return commit(&state, [change], message: "\(cadence.title) is live")
+  }
+
+  static func changeSection(_ state: inout AppState, by delta: Int) -> [Effect] {
+    guard var session = state.review, let cadence = state.data.cadences[session.cadenceID],
+      !cadence.agenda.isEmpty
+    else { return [] }
+    let target = max(0, min(cadence.agenda.count - 1, session.section + delta))
+    guard target != session.section else { return [] }
+    session.enter(section: target, now: state.now)
+    state.review = session
+    return []
+  }
+
+  // MARK: - Check-in
+
+  /// The steps to check in: those captured in the previous held review of the cadence, then
+  /// still-open steps from its earlier reviews that are past due.
+  static func checkinSteps(_ state: AppState, _ session: ReviewSession) -> [Step] {
+    let reviews = state.data.reviews.values.filter {
+      $0.isLive && $0.cadence == session.cadenceID && $0.occurrence < session.occurrence
+    }
+    let earlier = Set(reviews.map(\.id))
+    guard !earlier.isEmpty else { return [] }
+    let previous = reviews.filter { $0.status == .held }.max { $0.occurrence < $1.occurrence }
+    let sessionDay = Day(containing: session.occurrence, in: state.timeZone)
+    var result: [Step] = []
+    var carried: [Step] = []
+    for step in state.data.steps.values where step.isLive {
+      guard let review = step.review, earlier.contains(review) else { continue }
+      if review == previous?.id {
+        result.append(step)
+      } else if step.status == .open && step.due < sessionDay {
+        carried.append(step)
+      }
+    }
+    let order: (Step, Step) -> Bool = {
+      ($0.owner, $0.due, $0.createdAt, $0.id) < ($1.owner, $1.due, $1.createdAt, $1.id)
+    }
+    return result.sorted(by: order) + carried.sorted(by: order)
+  }
+
+  /// Records a check-in answer; `x` says done, `space` toggles done / not done.
+  static func checkin(_ state: inout AppState, toggle: Bool) -> [Effect] {
+    guard let session = state.review, session.phase != .concluded else { return [] }
+    let steps = checkinSteps(state, session)
+    guard session.checkinSelection < steps.count else { return [] }
+    var effects = startSession(&state)
+    let step = steps[session.checkinSelection]
+    let previous = state.data.reviews[session.reviewID]?.checkins[step.id]
+    let isDone = !toggle || previous != "done"
+    var changes: [Change] = [
+      .update(
+        Review.self, id: session.reviewID,
+        ["checkins.\(step.id)": .string(isDone ? "done" : "not-done")])
+    ]
+    if isDone && step.status != .done {
+      changes.append(
+        .update(
+          Step.self, id: step.id, ["status": .string("done"), "completedAt": JSONValue(state.now)]))
+    } else if !isDone && step.status == .done {
+      changes.append(
+        .update(Step.self, id: step.id, ["status": .string("open"), "completedAt": .null]))
+    }
+    effects += commit(
+      &state, changes, message: "\(step.owner): \(isDone ? "done" : "not done") — \(step.title)")
+    if var moved = state.review, isDone {
+      moved.checkinSelection = min(moved.checkinSelection + 1, max(0, steps.count - 1))
+      state.review = moved
+    }
+    return effects
+  }
+
+  // MARK: - Capture, decisions, notes
+
+  static func openReviewPrompt(_ state: inout AppState, _ purpose: Prompt.Purpose, label: String)
+    -> [Effect]
+  {
+    guard let session = state.review, session.phase != .concluded else {
+      say(&state, "open a review first (r on the cockpit)", isError: true)
+      return []
+    }
+    state.prompt = Prompt(purpose: purpose, label: label)
+    return []
+  }
+
+  static func captureStep(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
+    guard let session = state.review, let cadence = state.data.cadences[session.cadenceID] else {
+      return []
+    }
+    let parsed = try QuickAdd.parse(text, today: state.today)
+    let owner = parsed.owner ?? cadence.facilitator ?? state.person
+    guard let owner else { throw .message("say who owns it: add @handle") }
+    guard state.data.people[owner]?.isLive == true else { throw .unknownPerson(owner) }
+    var effects = startSession(&state)
+    let step = Step(
+      id: state.ids.next(at: state.now), title: parsed.title, owner: owner,
+      due: parsed.due ?? state.today.adding(days: 7), success: parsed.success,
+      createdAt: state.now, review: session.reviewID, tags: parsed.tags)
+    effects += commit(
+      &state, [.create(step)], message: "step for @\(owner), due \(step.due): \(step.title)")
+    return effects
+  }
+
+  static func recordDecision(_ state: inout AppState, text: String) throws(RhythmError)
+    -> [Effect]
+  {
+    guard let session = state.review else { return [] }
+    var words: [String] = []
+    var decider: String?
+    for word in text.split(separator: " ") {
+      if word.hasPrefix("@"), word.count > 1, decider == nil {
+        decider = String(word.dropFirst()).lowercased()
+      } else {
+        words.append(String(word))
+      }
+    }
+    if let decider, state.data.people[decider]?.isLive != true {
+      throw .unknownPerson(decider)
+    }
+    guard !words.isEmpty else { throw .message("the decision has no text") }
+    var effects = startSession(&state)
+    let decision = Decision(
+      id: state.ids.next(at: state.now), text: words.joined(separator: " "), decidedBy: decider,
+      review: session.reviewID, createdAt: state.now)
+    effects += commit(&state, [.create(decision)], message: "decision recorded")
+    return effects
+  }
+
+  static func recordNote(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
+    guard let session = state.review else { return [] }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { throw .message("the note is empty") }
+    var effects = startSession(&state)
+    let note = Note(
+      id: state.ids.next(at: state.now), text: trimmed, review: session.reviewID,
+      author: state.person, createdAt: state.now)
+    effects += commit(&state, [.create(note)], message: "note taken")
+    return effects
+  }
+
+  // MARK: - Conclude
+
+  static func conclude(_ state: inout AppState) -> [Effect] {
+    guard let session = state.review else { return [] }
+    guard session.phase == .running else {
+      say(
+        &state, session.phase == .preview ? "the review has not started (s)" : "already concluded",
+        isError: true)
+      return []
+    }
+    state.prompt = Prompt(purpose: .rating, label: "rate the meeting 1–10")
+    return []
+  }
+
+  static func rate(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
+    guard var session = state.review else { return [] }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let rating = Int(trimmed), (1...10).contains(rating) else {
+      throw .invalidValue(field: "rating", value: trimmed, expected: "a whole number from 1 to 10")
+    }
+    session.enter(section: session.section, now: state.now)
+    session.phase = .concluded
+    session.sectionStartedAt = nil
+    state.review = session
+    return commit(
+      &state,
+      [
+        .update(
+          Review.self, id: session.reviewID,
+          [
+            "status": .string(Review.Status.held.rawValue), "endedAt": JSONValue(state.now),
+            "rating": .number(Double(rating)),
+          ])
+      ], message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
+        + state.shortID(session.reviewID))
+  }
+
+  static func minutesSent(_ state: inout AppState) -> [Effect] {
+    guard let session = state.review, session.phase == .concluded else { return [] }
+    return commit(
+      &state,
+      [.update(Review.self, id: session.reviewID, ["minutesAt": JSONValue(state.now)])],
+      message: "minutes marked as sent")
+  }
+
+  /// After new data, keeps the open review in step with its stored record.
+  static func refreshReview(_ state: inout AppState) {
+    guard var session = state.review else { return }
+    switch state.data.reviews[session.reviewID]?.status {
+    case .held?:
+      session.phase = .concluded
+    case .live?:
+      if session.phase != .running {
+        session.phase = .running
+        session.sectionStartedAt = state.now
+      }
+    default:
+      session.phase = .preview
+    }
+    let count = checkinSteps(state, session).count
+    session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
+    state.review = session
+  }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import RhythmCore
+
+/// Everything the cockpit shows, as a value: the data, the time, and each screen's state.
+/// Only ``AppReducer/update(_:_:)`` changes it; screens only read it.
+public struct AppState: Sendable {
+  // MARK: - Data and time
+
+  /// The store's records.
+  public private(set) var data: StoreState
+  /// The current instant (from ticks; never read from the system inside the reducer).
+  public var now: Date
+  /// The zone days and times are shown in.
+  public var timeZone: TimeZone
+  /// Who is at the keyboard (their handle), for notes and history.
+  public var person: String?
+  /// The on-time target (0.9 = 90 %).
+  public var onTimeTarget = 0.9
+  /// Makes ids for new records.
+  public var ids: RecordIDGenerator
+
+  // MARK: - Look and input
+
+  /// The terminal size.
+  public var size: Size
+  /// The colours.
+  public var theme: Theme
+  /// The key bindings.
+  public var keyMap: KeyMap
+
+  // MARK: - Navigation
+
+  /// The screen shown.
+  public var screen: ScreenID = .cockpit
+  /// Screens to go back to with `q`, most recent last.
+  public var backStack: [ScreenID] = []
+  /// Whether the help overlay is open.
+  public var isHelpShown = false
+  /// The input line, when open.
+  public var prompt: Prompt?
+  /// The status-bar message, when there is one.
+  public var message: StatusMessage?
+  /// Set when the program should stop.
+  public var isQuitting = false
+  /// The sizes of this session's commits (operations each), for undoing one action at a time.
+  public var undoSizes: [Int] = []
+  /// The sizes of the actions undone, for redo.
+  public var redoSizes: [Int] = []
+
+  // MARK: - Screens
+
+  /// Derived figures for the home and people screens.
+  public private(set) var summary: CockpitSummary
+  /// Short ids of steps and reviews, as people see them.
+  public private(set) var shortIDs: [String: String] = [:]
+  /// Home screen selection.
+  public var cockpit = ListState(selection: 0)
+  /// The live review, when one is open.
+  public var review: ReviewSession?
+  /// Steps triage.
+  public var steps: StepsView
+  /// Cadences screen selection.
+  public var cadences = ListState(selection: 0)
+  /// The calendar's first month, as months from the current one.
+  public var calendarOffset = 0
+  /// Whether the calendar shows a quarter (else a month).
+  public var calendarShowsQuarter = false
+  /// People screen selection.
+  public var people = ListState(selection: 0)
+  /// Metrics screen selection.
+  public var metrics = ListState(selection: 0)
+
+  /// A state over `data` at `now`.
+  public init(
+    data: StoreState, now: Date, timeZone: TimeZone, size: Size = Size(width: 120, height: 40),
+    theme: Theme = .dark, keyMap: KeyMap = .defaults, person: String? = nil,
+    ids: RecordIDGenerator = RecordIDGenerator()
+  ) {
+    self.data = data
+    self.now = now
+    self.timeZone = timeZone
+    self.size = size
+    self.theme = theme
+    self.keyMap = keyMap
+    self.person = person
+    self.ids = ids
+    let today = Day(containing: now, in: timeZone)
+    summary = CockpitSummary()
+    steps = StepsView(today: today)
+    replaceData(data)
+  }
+
+  // MARK: - Derived values
+
+  /// Today in the display time zone.
+  public var today: Day { Day(containing: now, in: timeZone) }
+
+  /// Replaces all data (a reload or another process's changes) and recomputes what derives
+  /// from it.
+  public mutating func replaceData(_ newData: StoreState) {
+    data = newData
+    steps.reload(data.steps, today: today)
+    recomputeSummary()
+    recomputeShortIDs()
+  }
+
+  /// Applies changes this cockpit made (already sent to the store) to the data it shows.
+  public mutating func apply(_ changes: [Change]) {
+    var touchedSteps: [Step] = []
+    var createsRecords = false
+    for change in changes {
+      if change.kind == .step && data.steps[change.id] == nil
+        || change.kind == .review && data.reviews[change.id] == nil
+      {
+        createsRecords = true
+      }
+      data.apply(change)
+      if change.kind == .step, let step = data.steps[change.id] { touchedSteps.append(step) }
+    }
+    if !touchedSteps.isEmpty { steps.update(touchedSteps) }
+    summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
+    if createsRecords { recomputeShortIDs() }
+  }
+
+  /// Recomputes the home screen's figures (the data or the minute changed).
+  public mutating func recomputeSummary() {
+    summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
+  }
+
+  private mutating func recomputeShortIDs() {
+    shortIDs = ShortIDs.map(Array(data.steps.keys) + Array(data.reviews.keys))
+  }
+
+  /// The context the keymap resolves keys in.
+  public var keyContext: KeyContext {
+    prompt != nil ? .input : KeyContext(screen)
+  }
+
+  /// The short id people see for a record.
+  public func shortID(_ id: String) -> String {
+    shortIDs[id] ?? String(id.suffix(ShortIDs.minimumLength))
+  }
+
+  /// A person's display name, or the handle when unknown.
+  public func name(of handle: String) -> String {
+    data.people[handle]?.name ?? handle
+  }
+}

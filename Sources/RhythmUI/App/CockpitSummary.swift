@@ -1,0 +1,174 @@
+import Foundation
+import RhythmCore
+
+/// What the home and people screens show, derived from the data and the time: worked out when
+/// either changes, never while rendering.
+public struct CockpitSummary: Sendable {
+  /// A coming (or running) review of a cadence.
+  public struct Upcoming: Hashable, Sendable {
+    /// The cadence's id.
+    public var cadenceID: String
+    /// The cadence's title.
+    public var title: String
+    /// When the occurrence starts.
+    public var occurrence: Date
+    /// The stored review, when it is live already.
+    public var liveReviewID: String?
+  }
+
+  /// One owner's (or team's) delivery.
+  public struct Rate: Hashable, Sendable {
+    /// The handle or team name.
+    public var key: String
+    /// Open steps.
+    public var open: Int
+    /// Open steps past due.
+    public var overdue: Int
+    /// Open steps due from today through Sunday.
+    public var dueThisWeek: Int
+    /// Steps due in the window.
+    public var due: Int
+    /// On-time rate over the window, nil when nothing was due.
+    public var onTimeRate: Double?
+    /// Weekly on-time rates, oldest first.
+    public var trend: [Double?]
+  }
+
+  /// The next occurrence of each cadence, live ones first, soonest first.
+  public var upcoming: [Upcoming] = []
+  /// Open steps past due, oldest due first.
+  public var overdue: [Step] = []
+  /// Open steps due from today through Sunday.
+  public var dueThisWeek: [Step] = []
+  /// Per owner, sorted by handle.
+  public var owners: [Rate] = []
+  /// Per team, sorted by name.
+  public var teams: [Rate] = []
+  /// Metrics whose latest value misses the target, with that value.
+  public var offTrackMetrics: [(metric: Metric, value: Double)] = []
+  /// This quarter's priorities that are off track.
+  public var offTrackPriorities: [Priority] = []
+  /// Held reviews whose minutes are not out yet, newest first.
+  public var minutesPending: [Review] = []
+  /// The whole organisation's on-time rate over the window.
+  public var overallRate: Double?
+
+  /// The weeks the rates look back over.
+  public static let windowWeeks = 13
+
+  /// An empty summary.
+  public init() {}
+
+  /// Works the summary out.
+  public init(data: StoreState, now: Date, timeZone: TimeZone) {
+    let today = Day(containing: now, in: timeZone)
+    upcoming = CockpitSummary.upcoming(data: data, now: now)
+    let endOfWeek = today.adding(days: 7 - today.isoWeekday)
+    var open: [String: Int] = [:]
+    var overdueByOwner: [String: Int] = [:]
+    var weekByOwner: [String: Int] = [:]
+    for step in data.steps.values where step.isLive && step.status == .open {
+      open[step.owner, default: 0] += 1
+      if step.due < today {
+        overdue.append(step)
+        overdueByOwner[step.owner, default: 0] += 1
+      } else if step.due <= endOfWeek {
+        dueThisWeek.append(step)
+        weekByOwner[step.owner, default: 0] += 1
+      }
+    }
+    let byDue: (Step, Step) -> Bool = {
+      ($0.due, $0.owner, $0.id) < ($1.due, $1.owner, $1.id)
+    }
+    overdue.sort(by: byDue)
+    dueThisWeek.sort(by: byDue)
+
+    let facts = StepFacts.all(in: data)
+    let window = InsightWindow.ending(on: today, weeks: CockpitSummary.windowWeeks)
+    var teamsByOwner: [String: [String]] = [:]
+    for person in data.people.values where person.isLive { teamsByOwner[person.id] = person.teams }
+    let ownerRows = Insights.rows(
+      for: facts, by: .owner, window: window, now: now, timeZone: timeZone,
+      teamsByOwner: teamsByOwner)
+    let teamRows = Insights.rows(
+      for: facts, by: .team, window: window, now: now, timeZone: timeZone,
+      teamsByOwner: teamsByOwner)
+    var factsByOwner: [String: [StepFacts]] = [:]
+    for fact in facts { factsByOwner[fact.owner, default: []].append(fact) }
+    let trendWeeks = 12
+    let ownerKeys = Set(data.people.values.filter(\.isLive).map(\.id)).union(open.keys)
+    let rowsByOwner = Dictionary(ownerRows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    owners = ownerKeys.sorted().map { key in
+      Rate(
+        key: key, open: open[key] ?? 0, overdue: overdueByOwner[key] ?? 0,
+        dueThisWeek: weekByOwner[key] ?? 0, due: rowsByOwner[key]?.due ?? 0,
+        onTimeRate: rowsByOwner[key]?.onTimeRate,
+        trend: Insights.trend(
+          for: factsByOwner[key] ?? [], weeks: trendWeeks, endingOn: today, timeZone: timeZone))
+    }
+    teams = teamRows.map { row in
+      let members = teamsByOwner.filter { $0.value.contains(row.key) }.map(\.key)
+      let memberFacts = members.flatMap { factsByOwner[$0] ?? [] }
+      return Rate(
+        key: row.key, open: members.reduce(0) { $0 + (open[$1] ?? 0) },
+        overdue: members.reduce(0) { $0 + (overdueByOwner[$1] ?? 0) },
+        dueThisWeek: members.reduce(0) { $0 + (weekByOwner[$1] ?? 0) }, due: row.due,
+        onTimeRate: row.onTimeRate,
+        trend: Insights.trend(
+          for: memberFacts, weeks: trendWeeks, endingOn: today, timeZone: timeZone))
+    }
+    let totalDue = ownerRows.reduce(0) { $0 + $1.due }
+    let totalOnTime = ownerRows.reduce(0) { $0 + $1.onTime }
+    overallRate = totalDue > 0 ? Double(totalOnTime) / Double(totalDue) : nil
+
+    for metric in data.metrics.values.sorted(by: { $0.name < $1.name }) where metric.isLive {
+      if let latest = metric.orderedValues.last, !metric.isOnTrack(latest.value) {
+        offTrackMetrics.append((metric, latest.value))
+      }
+    }
+    let quarter = CockpitSummary.quarter(of: today)
+    offTrackPriorities = data.priorities.values
+      .filter { $0.isLive && $0.status == .offTrack && $0.quarter == quarter }
+      .sorted { ($0.owner, $0.title) < ($1.owner, $1.title) }
+    minutesPending = data.reviews.values
+      .filter { $0.isLive && $0.status == .held && $0.minutesAt == nil }
+      .sorted { $0.occurrence > $1.occurrence }
+  }
+
+  /// `2026-Q4` for a day in October–December 2026.
+  public static func quarter(of day: Day) -> String {
+    let (year, month, _) = day.components
+    return "\(year)-Q\((month - 1) / 3 + 1)"
+  }
+
+  private static func upcoming(data: StoreState, now: Date) -> [Upcoming] {
+    var result: [Upcoming] = []
+    let live = data.reviews.values.filter { $0.isLive && $0.status == .live }
+    for cadence in data.cadences.values where cadence.isLive {
+      if let review = live.first(where: { $0.cadence == cadence.id }) {
+        result.append(
+          Upcoming(
+            cadenceID: cadence.id, title: cadence.title, occurrence: review.occurrence,
+            liveReviewID: review.id))
+        continue
+      }
+      guard let schedule = try? cadence.schedule() else { continue }
+      // An occurrence that began less than its duration ago is still "now".
+      let from = now.addingTimeInterval(-Double(cadence.durationMinutes) * 60)
+      let handled = Set(
+        data.reviews.values.filter { $0.cadence == cadence.id && $0.isLive }.map(\.occurrence))
+      for occurrence in schedule.occurrences(after: from, limit: 4)
+      where !handled.contains(occurrence) {
+        result.append(
+          Upcoming(
+            cadenceID: cadence.id, title: cadence.title, occurrence: occurrence,
+            liveReviewID: nil))
+        break
+      }
+    }
+    return result.sorted {
+      ($0.liveReviewID == nil ? 1 : 0, $0.occurrence, $0.title)
+        < ($1.liveReviewID == nil ? 1 : 0, $1.occurrence, $1.title)
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import RhythmCore
+
+/// The one-line input at the bottom of the screen: what it is for and what has been typed.
+public struct Prompt: Sendable {
+  /// What the typed text becomes.
+  public enum Purpose: Hashable, Sendable {
+    /// A next step in quick-add form, captured in the live review.
+    case capture
+    /// A decision (`@decider` optional) in the live review.
+    case decision
+    /// A note in the live review.
+    case note
+    /// The meeting's rating, 1–10, when concluding.
+    case rating
+    /// The steps filter, applied as it is typed.
+    case filter
+    /// A new owner for the selected steps.
+    case owner
+    /// A new due day for the selected steps.
+    case due
+    /// The step, rewritten in quick-add form.
+    case edit(stepID: String)
+    /// A new step in quick-add form.
+    case addStep
+    /// This period's value of a metric.
+    case metricValue(metricID: String)
+    /// A `:` command.
+    case command
+  }
+
+  /// What the text is for.
+  public var purpose: Purpose
+  /// The label before the text.
+  public var label: String
+  /// The text and cursor.
+  public var field: TextField
+  /// Completions offered for the word under the cursor (after `tab`).
+  public var completions: [String]
+  /// The text when the prompt opened (a cancelled filter goes back to it).
+  public var original: String
+  /// Why the last submit was refused, shown under the line until the text changes.
+  public var error: String?
+
+  /// A prompt with `text` typed so far.
+  public init(purpose: Purpose, label: String, text: String = "") {
+    self.purpose = purpose
+    self.label = label
+    field = TextField(value: text)
+    completions = []
+    original = text
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import RhythmCore
+
+/// The live review on screen: which occurrence, where in the agenda, and the section timer.
+/// Everything said in the review (steps, decisions, notes, check-ins) is in the store at once;
+/// this holds only what is about the screen.
+public struct ReviewSession: Hashable, Sendable {
+  /// Where the review stands on screen.
+  public enum Phase: Hashable, Sendable {
+    /// Opened, not started: nothing stored yet.
+    case preview
+    /// Started: the review record is live.
+    case running
+    /// Concluded: held, rated; the recap is shown.
+    case concluded
+  }
+
+  /// The cadence's id.
+  public var cadenceID: String
+  /// The occurrence (the rule's instant).
+  public var occurrence: Date
+  /// The review record's id (made when the review starts, or the stored one).
+  public var reviewID: String
+  /// The phase.
+  public var phase: Phase
+  /// The current agenda section.
+  public var section = 0
+  /// When the current section was entered.
+  public var sectionStartedAt: Date?
+  /// Seconds already spent in each section before it was last entered.
+  public var spent: [Int: TimeInterval] = [:]
+  /// The selected check-in row.
+  public var checkinSelection = 0
+
+  /// A session on `reviewID` of `cadenceID` at `occurrence`.
+  public init(cadenceID: String, occurrence: Date, reviewID: String, phase: Phase) {
+    self.cadenceID = cadenceID
+    self.occurrence = occurrence
+    self.reviewID = reviewID
+    self.phase = phase
+  }
+
+  /// Seconds spent in `index` as of `now`.
+  public func elapsed(in index: Int, now: Date) -> TimeInterval {
+    var total = spent[index] ?? 0
+    if index == section, phase == .running, let sectionStartedAt {
+      total += max(0, now.timeIntervalSince(sectionStartedAt))
+    }
+    return total
+  }
+
+  /// Moves to section `index`, banking the time spent in the current one.
+  public mutating func enter(section index: Int, now: Date) {
+    if phase == .running, let sectionStartedAt {
+      spent[section, default: 0] += max(0, now.timeIntervalSince(sectionStartedAt))
+    }
+    section = index
+    sectionStartedAt = phase == .running ? now : nil
+  }
+}
+
+/// How a timebox stands: fine, near its end (last 20 % or last minute), or over.
+public enum TimeboxState: Hashable, Sendable {
+  case fine, nearEnd, over
+
+  /// The state after `elapsed` seconds of a `minutes`-long timebox.
+  public init(elapsed: TimeInterval, minutes: Int) {
+    let limit = Double(minutes) * 60
+    if elapsed > limit {
+      self = .over
+    } else if elapsed >= limit * 0.8 || limit - elapsed <= 60 {
+      self = .nearEnd
+    } else {
+      self = .fine
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import RhythmCore
+
+/// The steps filter, parsed from what was typed after `/`: every term must match (AND).
+///
+/// Terms: words (in the title, any case), `@owner` and `#tag` (prefixes), `due<DAY`,
+/// `due<=DAY`, `due>DAY`, `due>=DAY` (any date form: `fri`, `+2w`, `2026-12-01`), `overdue`,
+/// and `status:open|done|dropped|all`. Without a status term only open steps match.
+public struct StepFilter: Hashable, Sendable {
+  /// One condition.
+  public enum Term: Hashable, Sendable {
+    /// The lower-cased title contains the word.
+    case word(String)
+    /// The owner's handle starts with this.
+    case owner(String)
+    /// A tag starts with this.
+    case tag(String)
+    /// Due before (or on, when `inclusive`) the day.
+    case dueBefore(Day, inclusive: Bool)
+    /// Due after (or on, when `inclusive`) the day.
+    case dueAfter(Day, inclusive: Bool)
+    /// Open and past its due day.
+    case overdue
+  }
+
+  /// The conditions, all of which must hold.
+  public var terms: [Term]
+  /// The statuses that match; empty means any.
+  public var statuses: Set<Step.Status>
+  /// Words that could not be read (a date that is not one), shown as a hint.
+  public var problems: [String]
+
+  /// Parses filter text relative to `today`.
+  public init(_ text: String, today: Day) {
+    terms = []
+    statuses = [.open]
+    problems = []
+    for rawWord in text.split(whereSeparator: \.isWhitespace) {
+      let word = String(rawWord)
+      let lower = word.lowercased()
+      if lower.hasPrefix("@"), lower.count > 1 {
+        terms.append(.owner(String(lower.dropFirst())))
+      } else if lower.hasPrefix("#"), lower.count > 1 {
+        terms.append(.tag(String(lower.dropFirst())))
+      } else if lower == "overdue" {
+        terms.append(.overdue)
+      } else if lower.hasPrefix("status:") {
+        let value = lower.dropFirst(7)
+        if value == "all" || value == "any" {
+          statuses = []
+        } else {
+          let matching = Step.Status.allCases.filter { $0.rawValue.hasPrefix(value) }
+          if value.isEmpty || matching.isEmpty {
+            problems.append(word)
+          } else {
+            statuses = Set(matching)
+          }
+        }
+      } else if lower.hasPrefix("due"), let term = StepFilter.dueTerm(lower, today: today) {
+        if let term { terms.append(term) } else { problems.append(word) }
+      } else {
+        terms.append(.word(lower))
+      }
+    }
+  }
+
+  /// Whether the filter keeps everything that is open (nothing typed).
+  public var isEmpty: Bool { terms.isEmpty && statuses == [.open] }
+
+  /// Whether `row` matches.
+  public func matches(_ row: TriageRow, today: Day) -> Bool {
+    if !statuses.isEmpty && !statuses.contains(row.step.status) { return false }
+    for term in terms {
+      switch term {
+      case .word(let word):
+        if !row.searchText.contains(word) { return false }
+      case .owner(let prefix):
+        if !row.step.owner.hasPrefix(prefix) { return false }
+      case .tag(let prefix):
+        if !row.step.tags.contains(where: { $0.lowercased().hasPrefix(prefix) }) { return false }
+      case .dueBefore(let day, let inclusive):
+        if inclusive ? row.step.due > day : row.step.due >= day { return false }
+      case .dueAfter(let day, let inclusive):
+        if inclusive ? row.step.due < day : row.step.due <= day { return false }
+      case .overdue:
+        if row.step.status != .open || row.step.due >= today { return false }
+      }
+    }
+    return true
+  }
+
+  /// Whether every step `self` matches is also matched by `broader`'s result, so filtering can
+  /// start from the previous result: true when `self` only adds or lengthens text terms.
+  public func narrows(_ broader: StepFilter) -> Bool {
+    guard statuses == broader.statuses, problems.isEmpty, terms.count >= broader.terms.count
+    else { return false }
+    for (old, new) in zip(broader.terms, terms) {
+      switch (old, new) {
+      case (.word(let before), .word(let after)):
+        if !after.contains(before) { return false }
+      case (.owner(let before), .owner(let after)), (.tag(let before), .tag(let after)):
+        if !after.hasPrefix(before) { return false }
+      default:
+        if old != new { return false }
+      }
+    }
+    return true
+  }
+
+  /// `due<fri` and friends: `.some(nil)` when it looks like a due term but the day is unreadable,
+  /// `nil` when it is just a word starting with "due".
+  private static func dueTerm(_ word: String, today: Day) -> Term?? {
+    let rest = word.dropFirst(3)
+    let operators: [(String, (Day) -> Term)] = [
+      ("<=", { .dueBefore($0, inclusive: true) }), (">=", { .dueAfter($0, inclusive: true) }),
+      ("<", { .dueBefore($0, inclusive: false) }), (">", { .dueAfter($0, inclusive: false) }),
+      (":", { .dueBefore($0, inclusive: true) }),
+    ]
+    for (symbol, make) in operators where rest.hasPrefix(symbol) {
+      let text = String(rest.dropFirst(symbol.count))
+      guard !text.isEmpty, let day = try? DateShorthand.parse(text, today: today) else {
+        return .some(nil)
+      }
+      return .some(make(day))
+    }
+    return nil
+  }
+}
+
+/// A step as the triage list holds it, with its lower-cased title for fast matching.
+public struct TriageRow: Sendable {
+  /// The step.
+  public var step: Step
+  /// Title and success criterion, lower-cased.
+  public var searchText: String
+
+  /// A row for `step`.
+  public init(_ step: Step) {
+    self.step = step
+    searchText = (step.title + " " + (step.success ?? "")).lowercased()
+  }
+}
+
+/// The orders the triage list can be sorted in.
+public enum StepSort: String, CaseIterable, Hashable, Sendable {
+  case due, owner, status, created
+
+  /// Whether `lhs` comes before `rhs`; ties fall back to due day, then creation, then id.
+  func precedes(_ lhs: Step, _ rhs: Step) -> Bool {
+    switch self {
+    case .due: break
+    case .owner: if lhs.owner != rhs.owner { return lhs.owner < rhs.owner }
+    case .status:
+      if lhs.status != rhs.status { return StepSort.rank(lhs.status) < StepSort.rank(rhs.status) }
+    case .created:
+      if lhs.createdAt != rhs.createdAt { return lhs.createdAt > rhs.createdAt }
+    }
+    if lhs.due != rhs.due { return lhs.due < rhs.due }
+    if lhs.createdAt != rhs.createdAt { return lhs.createdAt < rhs.createdAt }
+    return lhs.id < rhs.id
+  }
+
+  /// The next sort in the cycle.
+  var next: StepSort {
+    let all = StepSort.allCases
+    let index = all.firstIndex(of: self) ?? 0
+    return all[(index + 1) % all.count]
+  }
+
+  private static func rank(_ status: Step.Status) -> Int {
+    switch status {
+    case .open: return 0
+    case .done: return 1
+    case .dropped: return 2
+    }
+  }
+}

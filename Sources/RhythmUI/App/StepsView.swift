@@ -1,0 +1,155 @@
+import Foundation
+import RhythmCore
+
+/// The triage list's state: filter, sort, selection, marks, and the derived arrays (all rows
+/// sorted, then the indices that pass the filter), recomputed only when the filter, the sort
+/// or the data change, so moving the selection costs nothing at 50,000 steps.
+public struct StepsView: Sendable {
+  /// What was typed after `/`.
+  public private(set) var filterText = ""
+  /// The parsed filter.
+  public private(set) var filter: StepFilter
+  /// The order.
+  public private(set) var sort: StepSort = .due
+  /// Every live step, in `sort` order.
+  public private(set) var rows: [TriageRow] = []
+  /// Indices into `rows` that pass the filter, in order.
+  public private(set) var visible: [Int] = []
+  /// Where each step id sits in `rows`.
+  private var positions: [String: Int] = [:]
+  /// The day the filter was evaluated for (`overdue`, `due<fri` depend on it).
+  private var today: Day
+  /// The selection (an index into `visible`) and the scroll offset.
+  public var list = ListState(selection: 0)
+  /// Steps picked with `v` for a bulk action.
+  public var marked: Set<String> = []
+  /// Whether the detail pane is shown.
+  public var showsDetail = false
+  /// The history shown in the detail pane, and whose it is.
+  public var history: (stepID: String, entries: [HistoryEntry])?
+
+  /// An empty view as of `today`.
+  public init(today: Day) {
+    self.today = today
+    filter = StepFilter("", today: today)
+  }
+
+  // MARK: - Reading
+
+  /// The selected step, if any.
+  public var selectedStep: Step? {
+    guard let selection = list.selection, selection < visible.count else { return nil }
+    return rows[visible[selection]].step
+  }
+
+  /// The steps a bulk action applies to: the marked ones, else the selected one.
+  public var targetIDs: [String] {
+    if !marked.isEmpty {
+      return marked.sorted { (positions[$0] ?? Int.max, $0) < (positions[$1] ?? Int.max, $1) }
+    }
+    return selectedStep.map { [$0.id] } ?? []
+  }
+
+  /// The step with `id`, if it is in the list.
+  public func step(_ id: String) -> Step? {
+    positions[id].map { rows[$0].step }
+  }
+
+  // MARK: - Recomputing
+
+  /// Rebuilds every row from `steps` (new data), keeping the selected step selected.
+  public mutating func reload(_ steps: [String: Step], today: Day) {
+    let selected = selectedStep?.id
+    self.today = today
+    filter = StepFilter(filterText, today: today)
+    let sort = self.sort
+    rows = steps.values.filter(\.isLive).map(TriageRow.init)
+    rows.sort { sort.precedes($0.step, $1.step) }
+    reindex()
+    marked = marked.filter { positions[$0] != nil }
+    refilter(keeping: selected, from: nil)
+  }
+
+  /// Replaces the given steps in place (local edits), re-sorting only when an order key
+  /// changed, then re-filters.
+  public mutating func update(_ steps: [Step]) {
+    let selected = selectedStep?.id
+    var needsSort = false
+    for step in steps {
+      if let position = positions[step.id] {
+        let old = rows[position].step
+        if step.isLive {
+          rows[position] = TriageRow(step)
+          if old.due != step.due || old.owner != step.owner || old.status != step.status {
+            needsSort = true
+          }
+        } else {
+          rows[position].step = step
+        }
+      } else if step.isLive {
+        rows.append(TriageRow(step))
+        needsSort = true
+      }
+    }
+    rows.removeAll { !$0.step.isLive }
+    if needsSort {
+      let sort = self.sort
+      rows.sort { sort.precedes($0.step, $1.step) }
+    }
+    reindex()
+    refilter(keeping: selected, from: nil)
+  }
+
+  /// Sets the filter text, filtering from the previous result when the new text only narrows it.
+  public mutating func setFilter(_ text: String) {
+    guard text != filterText else { return }
+    let selected = selectedStep?.id
+    let newFilter = StepFilter(text, today: today)
+    let start = newFilter.narrows(filter) ? visible : nil
+    filterText = text
+    filter = newFilter
+    refilter(keeping: selected, from: start)
+  }
+
+  /// Sorts by `sort`.
+  public mutating func setSort(_ sort: StepSort) {
+    let selected = selectedStep?.id
+    self.sort = sort
+    rows.sort { sort.precedes($0.step, $1.step) }
+    reindex()
+    refilter(keeping: selected, from: nil)
+  }
+
+  /// Re-evaluates the filter for a new day (`overdue` moves at midnight).
+  public mutating func setToday(_ day: Day) {
+    guard day != today else { return }
+    today = day
+    filter = StepFilter(filterText, today: day)
+    refilter(keeping: selectedStep?.id, from: nil)
+  }
+
+  private mutating func reindex() {
+    positions = [:]
+    positions.reserveCapacity(rows.count)
+    for (index, row) in rows.enumerated() { positions[row.step.id] = index }
+  }
+
+  private mutating func refilter(keeping selected: String?, from candidates: [Int]?) {
+    let filter = self.filter
+    let today = self.today
+    if filter.isEmpty && candidates == nil {
+      visible = rows.indices.filter { rows[$0].step.status == .open }
+    } else if let candidates {
+      visible = candidates.filter { filter.matches(rows[$0], today: today) }
+    } else {
+      visible = rows.indices.filter { filter.matches(rows[$0], today: today) }
+    }
+    if let selected, let position = positions[selected],
+      let index = visible.firstIndex(of: position)
+    {
+      list.selection = index
+    } else {
+      list.selection = visible.isEmpty ? nil : min(list.selection ?? 0, visible.count - 1)
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// MARK: - The default bindings
+
+extension KeyMap {
+  /// Rhythm's default keymap.
+  public static let defaults = KeyMap(bindings: defaultBindings)
+
+  private static let allScreens: Set<KeyContext> = [
+    .cockpit, .review, .steps, .cadences, .people, .metrics,
+  ]
+
+  private static let defaultBindings: [Binding] = input + review + steps + cockpit + cadences
+    + metrics + global
+
+  private static let input: [Binding] = [
+    Binding(
+      id: "input.submit", keys: ["<enter>"], action: .submit, description: "Accept",
+      contexts: [.input], hint: "accept"),
+    Binding(
+      id: "input.cancel", keys: ["<esc>", "ctrl+c"], action: .cancel, description: "Cancel",
+      contexts: [.input], hint: "cancel"),
+    Binding(
+      id: "input.complete", keys: ["<tab>"], action: .complete,
+      description: "Complete @owner, #tag or date", contexts: [.input], hint: "complete"),
+  ]
+
+  private static let review: [Binding] = [
+    Binding(
+      id: "review.start", keys: ["s"], action: .startReview, description: "Start the review",
+      contexts: [.review], hint: "start"),
+    Binding(
+      id: "review.next-section", keys: ["n"], action: .nextSection,
+      description: "Next agenda section", contexts: [.review], hint: "next"),
+    Binding(
+      id: "review.previous-section", keys: ["p"], action: .previousSection,
+      description: "Previous agenda section", contexts: [.review]),
+    Binding(
+      id: "review.checkin-toggle", keys: ["<space>"], action: .checkinToggle,
+      description: "Check-in: done / not done", contexts: [.review], hint: "done/not"),
+    Binding(
+      id: "review.checkin-done", keys: ["x"], action: .checkinDone,
+      description: "Check-in: done (marks the step done)", contexts: [.review]),
+    Binding(
+      id: "review.capture", keys: ["a"], action: .captureStep,
+      description: "Capture a next step (@owner due:fri #tag)", contexts: [.review],
+      hint: "step"),
+    Binding(
+      id: "review.decision", keys: ["D"], action: .recordDecision,
+      description: "Record a decision (@decider)", contexts: [.review], hint: "decision"),
+    Binding(
+      id: "review.note", keys: ["N"], action: .recordNote, description: "Take a note",
+      contexts: [.review], hint: "note"),
+    Binding(
+      id: "review.conclude", keys: ["c"], action: .conclude,
+      description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
+    Binding(
+      id: "review.minutes-sent", keys: ["m"], action: .minutesSent,
+      description: "Mark the minutes as sent", contexts: [.review]),
+  ]
+
+  private static let steps: [Binding] = [
+    Binding(
+      id: "steps.filter", keys: ["/"], action: .filter,
+      description: "Filter: words @owner #tag due<fri overdue status:done", contexts: [.steps],
+      hint: "filter"),
+    Binding(
+      id: "steps.mark", keys: ["v"], action: .toggleMark, description: "Select for bulk action",
+      contexts: [.steps], hint: "select"),
+    Binding(
+      id: "steps.done", keys: ["x"], action: .markDone, description: "Done",
+      contexts: [.steps], hint: "done"),
+    Binding(
+      id: "steps.owner", keys: ["o"], action: .changeOwner, description: "Change owner",
+      contexts: [.steps], hint: "owner"),
+    Binding(
+      id: "steps.due", keys: ["d"], action: .changeDue, description: "Change due day",
+      contexts: [.steps], hint: "due"),
+    Binding(
+      id: "steps.snooze", keys: ["s"], action: .snooze, description: "Snooze a week",
+      contexts: [.steps], hint: "snooze"),
+    Binding(
+      id: "steps.drop", keys: ["X"], action: .drop, description: "Drop", contexts: [.steps]),
+    Binding(
+      id: "steps.reopen", keys: ["R"], action: .reopen, description: "Reopen",
+      contexts: [.steps]),
+    Binding(
+      id: "steps.edit", keys: ["e"], action: .edit, description: "Edit (quick-add form)",
+      contexts: [.steps], hint: "edit"),
+    Binding(
+      id: "steps.add", keys: ["a"], action: .addStep, description: "Add a step",
+      contexts: [.steps]),
+    Binding(
+      id: "steps.sort", keys: ["S"], action: .cycleSort,
+      description: "Sort by due, owner, status, created", contexts: [.steps]),
+    Binding(
+      id: "steps.detail", keys: ["<enter>"], action: .toggleDetail,
+      description: "Show or hide the detail pane with history", contexts: [.steps]),
+    Binding(
+      id: "steps.undo", keys: ["u"], action: .undo, description: "Undo", contexts: [.steps],
+      hint: "undo"),
+    Binding(
+      id: "steps.redo", keys: ["ctrl+r"], action: .redo, description: "Redo",
+      contexts: [.steps]),
+  ]
+
+  private static let cockpit: [Binding] = [
+    Binding(
+      id: "cockpit.open", keys: ["<enter>"], action: .open,
+      description: "Open the selected review or step", contexts: [.cockpit], hint: "open"),
+    Binding(
+      id: "cockpit.start-review", keys: ["r"], action: .startReview,
+      description: "Start the selected (or next) review", contexts: [.cockpit, .cadences],
+      hint: "start review"),
+  ]
+
+  private static let cadences: [Binding] = [
+    Binding(
+      id: "cadences.skip", keys: ["K"], action: .skipOccurrence,
+      description: "Skip the next occurrence", contexts: [.cadences], hint: "skip next"),
+    Binding(
+      id: "cadences.previous", keys: ["[", "<"], action: .previousPeriod,
+      description: "Calendar: previous month", contexts: [.cadences]),
+    Binding(
+      id: "cadences.next", keys: ["]", ">"], action: .nextPeriod,
+      description: "Calendar: next month", contexts: [.cadences]),
+    Binding(
+      id: "cadences.span", keys: ["Q"], action: .toggleCalendarSpan,
+      description: "Calendar: month / quarter", contexts: [.cadences], hint: "month/quarter"),
+    Binding(
+      id: "cadences.open", keys: ["<enter>"], action: .open,
+      description: "Open the next review", contexts: [.cadences]),
+  ]
+
+  private static let metrics: [Binding] = [
+    Binding(
+      id: "metrics.enter", keys: ["<enter>", "e"], action: .enterValue,
+      description: "Enter this period's value", contexts: [.metrics], hint: "enter value"),
+  ]
+
+  private static let global: [Binding] = [
+    Binding(
+      id: "global.cockpit", keys: ["1"], action: .showScreen(.cockpit),
+      description: "Cockpit", contexts: [.global]),
+    Binding(
+      id: "global.review", keys: ["2"], action: .showScreen(.review), description: "Review",
+      contexts: [.global]),
+    Binding(
+      id: "global.steps", keys: ["3"], action: .showScreen(.steps), description: "Steps",
+      contexts: [.global]),
+    Binding(
+      id: "global.cadences", keys: ["4"], action: .showScreen(.cadences),
+      description: "Cadences", contexts: [.global]),
+    Binding(
+      id: "global.people", keys: ["5"], action: .showScreen(.people), description: "People",
+      contexts: [.global]),
+    Binding(
+      id: "global.metrics", keys: ["6"], action: .showScreen(.metrics),
+      description: "Metrics", contexts: [.global]),
+    Binding(
+      id: "global.down", keys: ["j", "<down>"], action: .moveDown, description: "Down",
+      contexts: [.global]),
+    Binding(
+      id: "global.up", keys: ["k", "<up>"], action: .moveUp, description: "Up",
+      contexts: [.global]),
+    Binding(
+      id: "global.page-down", keys: ["ctrl+d", "<pgdn>"], action: .pageDown,
+      description: "Page down", contexts: [.global]),
+    Binding(
+      id: "global.page-up", keys: ["ctrl+u", "<pgup>"], action: .pageUp,
+      description: "Page up", contexts: [.global]),
+    Binding(
+      id: "global.top", keys: ["g", "<home>"], action: .moveTop, description: "First row",
+      contexts: [.global]),
+    Binding(
+      id: "global.bottom", keys: ["G", "<end>"], action: .moveBottom, description: "Last row",
+      contexts: [.global]),
+    Binding(
+      id: "global.command", keys: [":"], action: .commandLine,
+      description: "Command line (:1…:6, :q, :filter …)", contexts: [.global]),
+    Binding(
+      id: "global.help", keys: ["?"], action: .toggleHelp, description: "Help",
+      contexts: [.global], hint: "help"),
+    Binding(
+      id: "global.back", keys: ["q", "<esc>"], action: .back,
+      description: "Back (quit on the cockpit)", contexts: [.global], hint: "back"),
+    Binding(
+      id: "global.quit", keys: ["ctrl+c"], action: .quit, description: "Quit",
+      contexts: [.global]),
+  ]
+}

@@ -1,0 +1,159 @@
+import Foundation
+import RhythmCore
+
+/// Renders the whole cockpit for a state: tab bar, the current screen, the input line, the
+/// status bar, and the help overlay; or a clear message when the terminal is too small.
+public enum Screen {
+  /// The smallest terminal the screens are laid out for.
+  public static let minimumSize = Size(width: 80, height: 24)
+
+  /// A new surface of the state's size with the state drawn on it.
+  public static func render(_ state: AppState) -> Surface {
+    var surface = Surface(size: state.size)
+    render(state, into: &surface)
+    return surface
+  }
+
+  /// Draws `state` onto `surface` (which is cleared first).
+  public static func render(_ state: AppState, into surface: inout Surface) {
+    let painter = Painter(theme: state.theme)
+    surface.fill(surface.bounds, style: state.theme[.text])
+    let size = surface.size
+    guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+      renderTooSmall(size, painter: painter, on: &surface)
+      return
+    }
+    let hasPrompt = state.prompt != nil
+    let promptHeight = hasPrompt ? (state.prompt?.error != nil || hasCompletions(state) ? 2 : 1) : 0
+    let rows = Layout.vertical([.length(1), .fill(1), .length(promptHeight), .length(1)])
+      .split(surface.bounds)
+    renderTabs(state, in: rows[0], painter: painter, on: &surface)
+    switch state.screen {
+    case .cockpit: CockpitScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    case .review: ReviewScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    case .steps: StepsScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    case .cadences: CadencesScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    case .people: PeopleScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    case .metrics: MetricsScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    }
+    if let prompt = state.prompt {
+      renderPrompt(prompt, in: rows[2], painter: painter, on: &surface)
+    }
+    renderStatus(state, in: rows[3], painter: painter, on: &surface)
+    if state.isHelpShown {
+      renderHelp(state, in: rows[1], on: &surface)
+    }
+  }
+
+  // MARK: - Parts
+
+  private static func renderTooSmall(_ size: Size, painter: Painter, on surface: inout Surface) {
+    let lines = [
+      "Rhythm needs at least \(minimumSize.width)x\(minimumSize.height)",
+      "this terminal is \(size.width)x\(size.height)",
+      "enlarge the window, or press q to quit",
+    ]
+    let top = max(0, (size.height - lines.count) / 2)
+    for (index, line) in lines.enumerated() {
+      let fitted = DisplayWidth.truncate(line, to: size.width)
+      let x = max(0, (size.width - DisplayWidth.of(fitted)) / 2)
+      painter.text(
+        fitted, index == 0 ? .warn : .muted, x: x, y: top + index, width: size.width, on: &surface)
+    }
+  }
+
+  private static func renderTabs(
+    _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    var segments = [painter.segment(" Rhythm ", .title)]
+    for screen in ScreenID.allCases {
+      let label = " \(screen.rawValue) \(screen.title) "
+      segments.append(painter.segment(label, screen == state.screen ? .selection : .muted))
+    }
+    let used = painter.line(segments, x: area.x, y: area.y, width: area.width, on: &surface)
+    var right = ScreenText.dateTime(state.now, in: state.timeZone) + " "
+    if let live = state.review, live.phase == .running, state.screen != .review {
+      right = "● live review  " + right
+    }
+    let width = DisplayWidth.of(right)
+    if used + width < area.width {
+      painter.text(right, .muted, x: area.maxX - width, y: area.y, width: width, on: &surface)
+    }
+  }
+
+  private static func hasCompletions(_ state: AppState) -> Bool {
+    !(state.prompt?.completions.isEmpty ?? true)
+  }
+
+  private static func renderPrompt(
+    _ prompt: Prompt, in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    guard !area.isEmpty else { return }
+    let label = " " + prompt.label + (prompt.purpose == .filter ? "" : " › ")
+    let used = painter.text(label, .accent, x: area.x, y: area.y, width: area.width, on: &surface)
+    let field = Rect(x: area.x + used, y: area.y, width: max(0, area.width - used - 1), height: 1)
+    prompt.field.render(
+      in: field, on: &surface, style: painter.theme[.input],
+      cursorStyle: painter.theme[.input].reversed(), placeholder: placeholder(prompt.purpose),
+      placeholderStyle: painter.theme[.input].adding(.dim))
+    guard area.height > 1 else { return }
+    if let error = prompt.error {
+      painter.text(" " + error, .danger, x: area.x, y: area.y + 1, width: area.width, on: &surface)
+    } else if !prompt.completions.isEmpty {
+      painter.text(
+        " " + prompt.completions.joined(separator: "  "), .muted, x: area.x, y: area.y + 1,
+        width: area.width, on: &surface)
+    }
+  }
+
+  private static func placeholder(_ purpose: Prompt.Purpose) -> String {
+    switch purpose {
+    case .capture, .addStep: return "Draft booth design @maria due:fri success:\"approved\" #tag"
+    case .decision: return "what was decided @decider"
+    case .note: return "a note for the minutes"
+    case .rating: return "1–10"
+    case .filter: return "words @owner #tag due<fri overdue status:done"
+    case .owner: return "handle (tab completes)"
+    case .due: return "fri, +1w, eom, 2026-12-01"
+    case .edit, .metricValue: return ""
+    case .command: return "3, steps, filter @maria, sort owner, undo, q"
+    }
+  }
+
+  private static func renderStatus(
+    _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    let theme = state.theme
+    if let message = state.message {
+      surface.fill(area, style: theme[.status])
+      painter.text(
+        " " + message.text, message.isError ? .danger : .status, x: area.x, y: area.y,
+        width: area.width, on: &surface)
+      return
+    }
+    let hints = state.keyMap.hints(for: state.keyContext).compactMap { binding in
+      binding.hint.map { KeyHint(keys: Binding.label(for: binding.keys[0]), description: $0) }
+    }
+    StatusBar(
+      left: " ", right: state.keyContext == .input ? "" : "1-6 screens ", hints: hints,
+      style: theme[.status], keyStyle: theme[.key]
+    ).render(in: area, on: &surface)
+  }
+
+  private static func renderHelp(_ state: AppState, in area: Rect, on surface: inout Surface) {
+    let context = state.keyContext
+    var contexts: [KeyContext] = [context]
+    if context != .input { contexts.append(.global) }
+    let sections = contexts.map { context in
+      HelpOverlay.Section(
+        context.title,
+        state.keyMap.bindings(in: context).map {
+          KeyHint(keys: $0.keyLabel, description: $0.description)
+        })
+    }
+    HelpOverlay(
+      sections: sections, title: " Keys — any key closes ", style: state.theme[.text],
+      sectionStyle: state.theme[.title], keyStyle: state.theme[.accent]
+    ).render(in: area, on: &surface)
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import RhythmCore
+
+/// The words and numbers screens show: dates, countdowns, rates. Pure, so snapshots are stable.
+public enum ScreenText {
+  private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// `Mon 30 Nov`.
+  public static func day(_ day: Day) -> String {
+    let (_, month, dayOfMonth) = day.components
+    return "\(weekdays[day.isoWeekday - 1]) \(dayOfMonth < 10 ? " " : "")\(dayOfMonth) "
+      + months[month - 1]
+  }
+
+  /// `30 Nov` (no weekday), for narrow columns.
+  public static func shortDay(_ day: Day) -> String {
+    let (_, month, dayOfMonth) = day.components
+    return "\(dayOfMonth < 10 ? " " : "")\(dayOfMonth) \(months[month - 1])"
+  }
+
+  /// The name of a month, `November 2026`.
+  public static func monthTitle(year: Int, month: Int) -> String {
+    let names = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ]
+    return "\(names[month - 1]) \(year)"
+  }
+
+  /// `10:00` in `timeZone`.
+  public static func time(_ date: Date, in timeZone: TimeZone) -> String {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+    let ofDay = ((seconds % 86_400) + 86_400) % 86_400
+    return two(ofDay / 3600) + ":" + two(ofDay % 3600 / 60)
+  }
+
+  /// `Mon 30 Nov 10:00` in `timeZone`.
+  public static func dateTime(_ date: Date, in timeZone: TimeZone) -> String {
+    day(Day(containing: date, in: timeZone)) + " " + time(date, in: timeZone)
+  }
+
+  /// Time until `date`: `in 3d 4h`, `in 2h 05m`, `in 12m`, `now`, `5m ago`.
+  public static func countdown(to date: Date, from now: Date) -> String {
+    let seconds = Int(date.timeIntervalSince(now).rounded(.down))
+    if seconds < 0 {
+      let ago = -seconds
+      if ago < 60 { return "now" }
+      if ago < 3600 { return "\(ago / 60)m ago" }
+      if ago < 86_400 { return "\(ago / 3600)h ago" }
+      return "\(ago / 86_400)d ago"
+    }
+    if seconds < 60 { return "now" }
+    if seconds < 3600 { return "in \(seconds / 60)m" }
+    if seconds < 86_400 { return "in \(seconds / 3600)h \(two(seconds % 3600 / 60))m" }
+    return "in \(seconds / 86_400)d \(seconds % 86_400 / 3600)h"
+  }
+
+  /// How a due day reads from `today`: `today`, `tomorrow`, `in 4d`, `3d late`.
+  public static func due(_ due: Day, today: Day) -> String {
+    let days = Int(due.ordinal - today.ordinal)
+    switch days {
+    case 0: return "today"
+    case 1: return "tomorrow"
+    case 2...: return "in \(days)d"
+    default: return "\(-days)d late"
+    }
+  }
+
+  /// `87%`, or `–` for no rate.
+  public static func percent(_ rate: Double?) -> String {
+    guard let rate, rate.isFinite else { return "–" }
+    return "\(Int((rate * 100).rounded()))%"
+  }
+
+  /// A number without needless decimals: `12`, `3.5`, `1.2k`, `45k`, `1.3M`.
+  public static func number(_ value: Double) -> String {
+    let magnitude = abs(value)
+    if magnitude >= 1_000_000 { return trimmed(value / 1_000_000) + "M" }
+    if magnitude >= 10_000 { return String(Int((value / 1000).rounded())) + "k" }
+    if magnitude >= 1000 { return trimmed(value / 1000) + "k" }
+    return trimmed(value)
+  }
+
+  /// `12:05` for seconds.
+  public static func clock(seconds: TimeInterval) -> String {
+    TimerView.format(seconds: Int(seconds.rounded(.down)))
+  }
+
+  private static func trimmed(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(format: "%.1f", rounded)
+  }
+
+  private static func two(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : "\(value)"
+  }
+}
