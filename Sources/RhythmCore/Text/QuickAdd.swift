@@ -52,7 +52,7 @@ public struct QuickAdd: Equatable, Sendable {
         }
         result.success = value
       } else if lower.hasPrefix("due:") {
-        let value = token.quoted ?? String(token.text.dropFirst(4))
+        let value = token.quoted ?? trimmed(token.text.dropFirst(4))
         let day = try DateShorthand.parse(value, today: today)
         if let due = result.due, due != day {
           throw .invalidValue(field: "due", value: value, expected: "one due date per step")

@@ -74,6 +74,8 @@ struct QuickAddTests {
     #expect(parsed.title == "Fix issue #123 for")
     #expect(parsed.owner == "maria")
     #expect(parsed.tags == ["launch"])
+    #expect(
+      try QuickAdd.parse("Call Ana due:fri, then Sam", today: today).due == Day.parse("2026-11-27"))
   }
 
   @Test func repeatedTagsAndOwnerAreKeptOnce() throws {
