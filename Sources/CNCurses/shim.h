@@ -1,4 +1,65 @@
+// C boundary for RhythmTerminal (STYLE.md 4.2). Only what Swift cannot import directly:
+// function-like macros, attribute bits, and C globals that Swift 6 strict concurrency rejects.
+#ifndef CNCURSES_SHIM_H
+#define CNCURSES_SHIM_H
+
+// SwiftPM drops the -D flags of `pkg-config ncursesw`; without this, curses.h hides the wide
+// character API (wget_wch, cchar_t, setcchar).
 #define NCURSES_WIDECHAR 1
+
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <string.h>
 #include <wchar.h>
 #include <curses.h>
+
+// MARK: - Globals
+
+static inline WINDOW *cw_stdscr(void) { return stdscr; }
+static inline int cw_lines(void) { return LINES; }
+static inline int cw_cols(void) { return COLS; }
+static inline int cw_colors(void) { return COLORS; }
+static inline int cw_color_pairs(void) { return COLOR_PAIRS; }
+
+/// newterm on the process's own stdout/stdin; NULL when the terminal type is unknown.
+static inline SCREEN *cw_newterm_stdio(const char *term) { return newterm(term, stdout, stdin); }
+
+/// True when the locale's character set is UTF-8.
+static inline int cw_locale_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+// MARK: - Attributes (macros built with NCURSES_BITS)
+
+static inline attr_t cw_a_normal(void) { return A_NORMAL; }
+static inline attr_t cw_a_bold(void) { return A_BOLD; }
+static inline attr_t cw_a_dim(void) { return A_DIM; }
+static inline attr_t cw_a_italic(void) { return A_ITALIC; }
+static inline attr_t cw_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cw_a_reverse(void) { return A_REVERSE; }
+
+// MARK: - Drawing
+
+/// Writes one grapheme (a NUL-terminated wide string: base plus combining marks) at (y, x)
+/// with attributes and a colour pair. The pair goes through setcchar's `opts` pointer so pairs
+/// above 255 work.
+static inline int cw_mvadd_cell(int y, int x, const wchar_t *wcs, attr_t attrs, int pair) {
+  cchar_t cc;
+  if (setcchar(&cc, wcs, attrs, 0, &pair) == ERR) return ERR;
+  return mvadd_wch(y, x, &cc);
+}
+
+// MARK: - Mouse (mask macros)
+
+static inline mmask_t cw_mouse_mask_wanted(void) {
+  return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int cw_is_click(mmask_t state) {
+  return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0;
+}
+static inline int cw_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int cw_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
+#endif
