@@ -69,8 +69,9 @@ public struct AgendaTemplate: Hashable, Sendable {
     return try parseSections(text)
   }
 
-  /// Reads a custom agenda: comma-separated `Title:minutes` pairs, e.g.
-  /// `Check-in:5,Metrics:10,Steps:10`. Minutes are whole numbers from 1 to 600.
+  /// Reads a custom agenda of comma-separated `Title:minutes` pairs.
+  ///
+  /// For example `Check-in:5,Metrics:10,Steps:10`. Minutes are whole numbers from 1 to 600.
   /// - Throws: `RhythmError.invalidValue` naming the first bad section.
   public static func parseSections(_ text: String) throws(RhythmError) -> [AgendaSection] {
     let expected =

@@ -21,8 +21,9 @@ public struct CompiledRule: Hashable, Sendable {
 }
 
 extension Rule {
-  /// Reads a rule in either syntax: RRULE text (`FREQ=WEEKLY;BYDAY=MO`, with or without
-  /// `RRULE:`) or the friendly syntax, e.g. `daily 09:00`, `weekdays 09:15`,
+  /// Reads a rule in either syntax.
+  ///
+  /// RRULE text (`FREQ=WEEKLY;BYDAY=MO`, with or without `RRULE:`) or the friendly syntax: `daily 09:00`, `weekdays 09:15`,
   /// `weekly mon,thu 10:00`, `every 2 weeks thu 16:00`, `monthly 15th`,
   /// `monthly first mon 10:00`, `monthly last fri`, `monthly last business day`,
   /// `quarterly first mon 09:30`, `quarterly last business day 16:00`, `yearly jan 15 10:00`.
@@ -207,7 +208,9 @@ private struct FriendlyParser {
       let known = Self.examples.first(where: { $0.word == head })?.word ?? Self.closestWord(head)
     else { return "weekly mon 10:00" }
     let second = words.first ?? ""
-    let business = words.contains { ["business", "working", "work"].contains($0) }
+    let business = words.contains { word in
+      ["business", "working", "work"].contains { Self.editDistance(Array(word), Array($0)) <= 2 }
+    }
     switch known {
     case "monthly", "quarterly":
       if business { return "\(known) last business day 16:00" }

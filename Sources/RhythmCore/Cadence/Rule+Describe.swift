@@ -1,7 +1,9 @@
 import Foundation
 
 extension Rule {
-  /// The rule in words for lists, e.g. "every Monday at 10:00", "the first Monday of each
+  /// The rule in words for lists.
+  ///
+  /// For example "every Monday at 10:00", "the first Monday of each
   /// month", "the last business day of each quarter at 16:00". Rules beyond the friendly
   /// forms read "by the rule FREQ=…".
   public func describe(at time: TimeOfDay? = nil) -> String {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A recurrence rule: the RFC 5545 `RRULE` subset Rhythm understands (FREQ DAILY, WEEKLY,
-/// MONTHLY or YEARLY; INTERVAL, COUNT, UNTIL, BYDAY with ordinals, BYMONTHDAY, BYMONTH,
-/// BYSETPOS, WKST). `description` is the canonical RRULE text, without the `RRULE:` prefix.
+/// A recurrence rule in the RFC 5545 `RRULE` subset Rhythm understands.
+///
+/// The subset: FREQ (DAILY, WEEKLY, MONTHLY or YEARLY), INTERVAL, COUNT, UNTIL, BYDAY with
+/// ordinals, BYMONTHDAY, BYMONTH, BYSETPOS and WKST. `description` is the canonical RRULE text, without the `RRULE:` prefix.
 public struct Rule: Hashable, Sendable, CustomStringConvertible {
   /// How often the rule's periods come round.
   public enum Frequency: String, Hashable, Sendable, CaseIterable {
@@ -17,12 +18,12 @@ public struct Rule: Hashable, Sendable, CustomStringConvertible {
     case monday = 1
     case tuesday, wednesday, thursday, friday, saturday, sunday
 
-    /// The RFC 5545 code: `MO`, `TU`, …
+    /// The RFC 5545 code (`MO`, `TU`, …).
     public var code: String {
       ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][rawValue - 1]
     }
 
-    /// The English name: `Monday`, …
+    /// The English name (`Monday`, …).
     public var name: String {
       ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue - 1]
     }
@@ -101,6 +102,7 @@ public struct Rule: Hashable, Sendable, CustomStringConvertible {
   public var weekStart: Weekday
 
   /// A rule; the lists are kept sorted and without duplicates so equal rules print alike.
+  ///
   /// It is not validated: use `Rule(rrule:)` or `Rule.compile(_:)` for text from users.
   public init(
     frequency: Frequency, interval: Int = 1, count: Int? = nil, until: Until? = nil,

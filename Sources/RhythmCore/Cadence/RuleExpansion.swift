@@ -1,6 +1,8 @@
 import Foundation
 
-/// The days a rule picks, period by period (RFC 5545 section 3.3.10). A period is the span of
+/// The days a rule picks, period by period (RFC 5545 section 3.3.10).
+///
+/// A period is the span of
 /// one FREQ step from the start: a day, a week beginning on WKST, a month or a year. Period 0
 /// holds the start; period `k` begins `k × INTERVAL` FREQ units later. Every day picked gets
 /// the start's time of day, since the subset has no BYHOUR, BYMINUTE or BYSECOND.
@@ -133,7 +135,9 @@ struct RuleExpansion: Sendable {
     }
   }
 
-  /// A YEARLY period: BYMONTH expands; BYMONTHDAY expands; BYDAY expands within each month
+  /// The days of a YEARLY period.
+  ///
+  /// BYMONTH expands; BYMONTHDAY expands; BYDAY expands within each month
   /// when BYMONTH is given, else within the year, and limits when BYMONTHDAY is given
   /// (note 2). With none of them, the start's month and day.
   private func yearDays(_ year: Int) -> [Int] {

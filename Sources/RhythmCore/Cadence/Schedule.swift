@@ -1,6 +1,7 @@
 import Foundation
 
 /// When a cadence happens: a rule, its start (`DTSTART`, a wall time) and a time zone.
+///
 /// Occurrences keep their wall-clock time across DST changes. The start is an occurrence only
 /// if the rule picks it. Everything is computed lazily, period by period; queries after an
 /// instant skip straight to its period unless the rule has a COUNT (which counts from the start).

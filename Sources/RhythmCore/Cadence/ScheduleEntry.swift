@@ -26,7 +26,9 @@ public struct ScheduleEntry: Hashable, Sendable {
 }
 
 extension Schedule {
-  /// The occurrences in `range` with their status: from the live review whose `occurrence`
+  /// The occurrences in `range` with their status.
+  ///
+  /// The status comes from the live review whose `occurrence`
   /// equals the occurrence, else `missed` when it began before `now` and `scheduled` when not.
   /// Pass only this cadence's reviews.
   public func entries(in range: Range<Date>, reviews: [Review], now: Date) -> [ScheduleEntry] {
@@ -72,7 +74,7 @@ extension Cadence {
     try schedule().entries(in: range, reviews: reviews.filter { $0.cadence == id }, now: now)
   }
 
-  /// The rule in words at the start's time, e.g. "every Monday at 10:00".
+  /// The rule in words at the start's time ("every Monday at 10:00").
   public func describeRule() throws(RhythmError) -> String {
     let schedule = try schedule()
     return schedule.rule.describe(at: schedule.start.time)

@@ -89,14 +89,18 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
   /// Seconds since 1970-01-01T00:00:00 on the same wall clock (no zone applied).
   var wallSeconds: Int { Int(day.ordinal) * 86_400 + time.secondOfDay }
 
-  /// The instant this wall time names in `timeZone`. A time skipped by a spring-forward
+  /// The instant this wall time names in `timeZone`.
+  ///
+  /// A time skipped by a spring-forward
   /// change moves forward by the gap (02:30 becomes 03:30); a time that happens twice when
   /// clocks fall back is the first (earlier) of the two instants (RFC 5545 section 3.3.5).
   public func instant(in timeZone: TimeZone) -> Date {
     Date(timeIntervalSince1970: Double(LocalDateTime.instantSeconds(wallSeconds, in: timeZone)))
   }
 
-  /// Seconds since the epoch for wall-clock seconds `wall` in `timeZone`. Looks at the offsets
+  /// Seconds since the epoch for wall-clock seconds `wall` in `timeZone`.
+  ///
+  /// Looks at the offsets
   /// a day either side: no zone changes its offset twice within two days.
   static func instantSeconds(_ wall: Int, in timeZone: TimeZone) -> Int {
     let before = offset(at: wall - 86_400, in: timeZone)
