@@ -8,6 +8,7 @@ struct Rhythm: ParsableCommand {
     commandName: "rhythm",
     abstract: "Run your team's operating rhythm from the terminal.",
     subcommands: [
+      When.self,
     ]
   )
 
