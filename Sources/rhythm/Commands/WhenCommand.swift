@@ -8,19 +8,28 @@ struct When: ParsableCommand {
     commandName: "when",
     abstract: "Preview a rule: one ISO 8601 instant with its UTC offset per line.",
     discussion: """
-      RULE is the friendly syntax or an RFC 5545 RRULE. A rule with no time takes the start's.
+      RULE is the friendly syntax or an RFC 5545 RRULE. A rule with no time takes the
+      start's time.
 
-      Friendly:  daily 09:00 · weekdays 09:15 · weekly mon 10:00 · weekly mon,thu 10:00
-                 every 2 weeks thu 16:00 · monthly 15th 10:00 · monthly first mon 10:00
-                 monthly last fri 16:00 · monthly last business day
-                 quarterly first mon 09:30 · quarterly last business day 16:00
-                 yearly jan 15 10:00
-      RRULE:     FREQ=WEEKLY;BYDAY=MO · RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1
-                 FREQ=YEARLY;BYMONTH=6,7;BYDAY=TH;COUNT=10
+      Friendly rules:
+        daily 09:00                     weekdays 09:15
+        weekly mon 10:00                weekly mon,thu 10:00
+        every 2 weeks thu 16:00         monthly 15th 10:00
+        monthly first mon 10:00         monthly second tue
+        monthly last fri 16:00          monthly last business day
+        quarterly first mon 09:30       quarterly last business day 16:00
+        yearly jan 15 10:00
+
+      RRULEs (FREQ DAILY/WEEKLY/MONTHLY/YEARLY, INTERVAL, COUNT, UNTIL, BYDAY,
+      BYMONTHDAY, BYMONTH, BYSETPOS, WKST):
+        FREQ=WEEKLY;BYDAY=MO
+        RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1
+        FREQ=YEARLY;BYMONTH=6,7;BYDAY=TH;COUNT=10
 
       Examples:
-        rhythm when "weekly mon 10:00" --start 2026-03-02T10:00 --tz America/New_York --count 3
-        rhythm when "FREQ=MONTHLY;BYDAY=-1FR" --start 2026-01-01T16:00 --tz Europe/Berlin
+        rhythm when "weekly mon 10:00" --start 2026-03-02T10:00 \\
+          --tz America/New_York --count 3
+        rhythm when "FREQ=MONTHLY;BYDAY=-1FR" --tz Europe/Berlin --json
         rhythm when "quarterly last business day 16:00" --rrule
       """
   )
