@@ -40,7 +40,7 @@ let package = Package(
 
     // MARK: - Tests
     .target(name: "RhythmTestSupport", dependencies: ["RhythmCore", "RhythmUI"]),
-    .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore", "RhythmTestSupport"]),
+    .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"]),
     .testTarget(
       name: "RhythmUITests",
       dependencies: ["RhythmUI", "RhythmTestSupport"],

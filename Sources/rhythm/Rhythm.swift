@@ -8,6 +8,15 @@ struct Rhythm: ParsableCommand {
     commandName: "rhythm",
     abstract: "Run your team's operating rhythm from the terminal.",
     subcommands: [
+      InitCommand.self,
+      PersonCommand.self,
+      StepCommand.self,
+      StatsCommand.self,
+      DecisionCommand.self,
+      MetricCommand.self,
+      UndoCommand.self,
+      RedoCommand.self,
+      StoreCommand.self,
       When.self,
     ]
   )

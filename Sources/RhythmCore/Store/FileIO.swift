@@ -1,0 +1,178 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few POSIX file operations the store needs for durability, with errors as
+/// `RhythmError.io`: append-and-fsync, atomic replace, folder fsync, permissions.
+enum FileIO {
+  /// Reads a whole file; `nil` when it does not exist.
+  static func read(_ path: String) throws(RhythmError) -> Data? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      if errno == ENOENT { return nil }
+      throw failure(path, "cannot read")
+    }
+    defer { close(descriptor) }
+    return try readAll(descriptor, path: path, from: 0)
+  }
+
+  /// Reads a file from byte `offset` to its end.
+  static func read(_ path: String, from offset: Int) throws(RhythmError) -> Data {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(path, "cannot read") }
+    defer { close(descriptor) }
+    return try readAll(descriptor, path: path, from: offset)
+  }
+
+  private static func readAll(_ descriptor: Int32, path: String, from offset: Int) throws(RhythmError) -> Data {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot stat") }
+    let size = max(0, Int(info.st_size) - offset)
+    var data = Data(count: size)
+    var done = 0
+    while done < size {
+      let count = data.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return pread(descriptor, base + done, size - done, off_t(offset + done))
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw failure(path, "cannot read")
+      }
+      if count == 0 { break }
+      done += count
+    }
+    if done < size { data.removeSubrange(done..<size) }
+    return data
+  }
+
+  /// Appends `bytes` to `path` (created 0600 when missing) and flushes them to disk before
+  /// returning. A new file also has its folder flushed, so the file itself survives a crash.
+  static func appendDurably(_ bytes: [UInt8], to path: String) throws(RhythmError) {
+    let existed = access(path, F_OK) == 0
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw failure(path, "cannot open for writing") }
+    defer { close(descriptor) }
+    try writeAll(descriptor, bytes, path: path)
+    guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
+    if !existed { try syncFolder(of: path) }
+  }
+
+  /// Cuts `path` to `length` bytes and flushes it (repairing a torn last line).
+  static func truncate(_ path: String, to length: Int) throws(RhythmError) {
+    let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(path, "cannot open for repair") }
+    defer { close(descriptor) }
+    guard ftruncate(descriptor, off_t(length)) == 0, fsync(descriptor) == 0 else {
+      throw failure(path, "cannot repair")
+    }
+  }
+
+  /// Replaces `path` with `bytes` atomically: a temporary file is written and flushed, renamed
+  /// over `path`, and the folder flushed. Readers see the old file or the new, never a mix.
+  static func replaceAtomically(_ path: String, with bytes: some Collection<UInt8>) throws(RhythmError) {
+    let temporary = path + ".tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw failure(temporary, "cannot create") }
+    do throws(RhythmError) {
+      try writeAll(descriptor, Array(bytes), path: temporary)
+      guard fsync(descriptor) == 0 else { throw failure(temporary, "cannot flush to disk") }
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    close(descriptor)
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw failure(path, "cannot replace")
+    }
+    try syncFolder(of: path)
+  }
+
+  /// Makes a folder (0700) and its parents when missing.
+  static func makeFolder(_ path: String) throws(RhythmError) {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else { throw .io(path: path, reason: "exists and is not a folder") }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .io(path: path, reason: "cannot create the folder")
+    }
+  }
+
+  /// Size, modification time and inode: what tells whether a file changed.
+  static func identity(_ path: String) -> FileIdentity? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileIdentity(
+      size: UInt64(info.st_size), seconds: Int64(info.st_mtim.tv_sec),
+      nanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+  }
+
+  /// The size of a file, 0 when it does not exist.
+  static func size(_ path: String) -> Int {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return 0 }
+    return Int(info.st_size)
+  }
+
+  /// Whether something exists at `path`.
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
+  /// Makes a hard link (used to keep the previous snapshot as a backup without copying it).
+  static func hardLink(_ source: String, to destination: String) -> Bool {
+    link(source, destination) == 0
+  }
+
+  /// Removes a file, ignoring a missing one.
+  static func remove(_ path: String) {
+    unlink(path)
+  }
+
+  /// Flushes the folder that holds `path`, so a new or renamed entry survives a crash.
+  static func syncFolder(of path: String) throws(RhythmError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(folder, "cannot open the folder") }
+    defer { close(descriptor) }
+    _ = fsync(descriptor)
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(RhythmError) {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(descriptor, base + written, bytes.count - written)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw failure(path, "cannot write")
+      }
+      written += count
+    }
+  }
+
+  private static func failure(_ path: String, _ what: String) -> RhythmError {
+    .io(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+  }
+}
+
+/// What identifies one version of a file: a change to it changes one of these.
+struct FileIdentity: Equatable {
+  var size: UInt64
+  var seconds: Int64
+  var nanoseconds: Int64
+  var inode: UInt64
+}

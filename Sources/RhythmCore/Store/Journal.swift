@@ -1,0 +1,98 @@
+import Foundation
+
+/// How far a device's journal has been read: bytes and whole lines.
+struct JournalPosition: Equatable, Sendable {
+  var bytes: Int
+  var lines: Int
+}
+
+/// What reading the journals past known positions found.
+struct JournalTail {
+  var operations: [Operation] = []
+  var positions: [String: JournalPosition] = [:]
+  var warnings: [String] = []
+}
+
+/// Reads the per-device journals (`journal/<device>.jsonl`): whole lines only. A last line
+/// with no newline is a write that a crash cut short: it was never reported done, so it is
+/// reported and skipped (and the device's next writer cuts it off). Any other line that is not
+/// a valid operation is corruption, reported with file, line and column, and never rewritten.
+enum Journal {
+  static let fileExtension = "jsonl"
+
+  /// The devices that have a journal in `folder`.
+  static func devices(in folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix("." + fileExtension) }
+      .map { String($0.dropLast(fileExtension.count + 1)) }
+      .sorted()
+  }
+
+  /// Reads every journal in `folder` past `positions`.
+  static func readTails(
+    folder: String, from positions: [String: JournalPosition]
+  ) throws(RhythmError) -> JournalTail {
+    var tail = JournalTail()
+    tail.positions = positions
+    for device in devices(in: folder) {
+      let path = folder + "/" + device + "." + fileExtension
+      let start = positions[device] ?? JournalPosition(bytes: 0, lines: 0)
+      guard FileIO.size(path) > start.bytes else { continue }
+      let data = try FileIO.read(path, from: start.bytes)
+      let end = try parse(data, path: path, start: start, into: &tail)
+      tail.positions[device] = end
+    }
+    return tail
+  }
+
+  /// Byte length of the whole lines at the start of `path` (where a torn tail begins).
+  static func wholeLinesLength(of path: String) throws(RhythmError) -> Int {
+    guard let data = try FileIO.read(path) else { return 0 }
+    guard let lastNewline = data.lastIndex(of: 0x0A) else { return 0 }
+    return lastNewline - data.startIndex + 1
+  }
+
+  /// The last operation line of `path`, when it has one (the device's latest stamp).
+  static func lastOperation(of path: String) throws(RhythmError) -> Operation? {
+    let length = try wholeLinesLength(of: path)
+    guard length > 0 else { return nil }
+    let window = min(length, 64 * 1024)
+    let data = try FileIO.read(path, from: length - window).prefix(window)
+    let lines = data.split(separator: 0x0A)
+    for line in lines.reversed() {
+      if let operation = try? Operation(line: Array(line)) { return operation }
+    }
+    return nil
+  }
+
+  private static func parse(
+    _ data: Data, path: String, start: JournalPosition, into tail: inout JournalTail
+  ) throws(RhythmError) -> JournalPosition {
+    var position = start
+    var lineStart = data.startIndex
+    while lineStart < data.endIndex {
+      guard let newline = data[lineStart...].firstIndex(of: 0x0A) else {
+        tail.warnings.append(
+          "\(path):\(position.lines + 1): skipped a torn last line (a write cut short by a crash; "
+            + "it was never reported done, and the next change repairs the file)")
+        break
+      }
+      let line = data[lineStart..<newline]
+      position.lines += 1
+      if !line.isEmpty {
+        do {
+          tail.operations.append(try Operation(line: Array(line)))
+        } catch {
+          let column = error.position(in: Array(line)).column
+          throw .corrupt(
+            path: path, line: position.lines, column: column, reason: error.reason,
+            recovery: "the journal is never rewritten: fix or remove that line by hand, "
+              + "then run `rhythm store check`")
+        }
+      }
+      position.bytes += newline - lineStart + 1
+      lineStart = newline + 1
+    }
+    return position
+  }
+}

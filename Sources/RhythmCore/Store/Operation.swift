@@ -1,0 +1,80 @@
+import Foundation
+
+/// One change as the journal keeps it: one JSON line that sets some fields of one record,
+/// with the values they had before (so that undo is just another operation).
+public struct Operation: Sendable, Equatable {
+  public var id: String
+  public var kind: RecordKind
+  public var record: String
+  public var fields: [String: JSONValue]
+  /// The fields' values before this operation; empty for a creation.
+  public var prior: [String: JSONValue]
+  public var stamp: Stamp
+  /// Who made it (handle or user name).
+  public var person: String
+  /// The operation this one undoes, if it is an undo.
+  public var undoes: String?
+  /// The undo this one reverts, if it is a redo.
+  public var redoes: String?
+
+  /// When it was made.
+  public var at: Date { stamp.date }
+
+  /// The operation as one journal line (compact, sorted keys, no newline).
+  public func line() -> String {
+    var object: [String: JSONValue] = [
+      "id": .string(id), "kind": .string(kind.rawValue), "rec": .string(record),
+      "fields": .object(fields), "prior": .object(prior), "ts": .string(stamp.timeText),
+      "dev": .string(stamp.device), "by": .string(person),
+    ]
+    if let undoes { object["undoes"] = .string(undoes) }
+    if let redoes { object["redoes"] = .string(redoes) }
+    return JSONValue.object(object).serialized()
+  }
+
+  /// Reads a journal line; the error says what is wrong and where (byte offset in the line).
+  public init(line: some ContiguousBytes) throws(JSONSyntaxError) {
+    let value = try JSONParser.parse(line)
+    guard case .object(let object) = value else {
+      throw JSONSyntaxError(offset: 0, reason: "an operation must be a JSON object")
+    }
+    func text(_ key: String) throws(JSONSyntaxError) -> String {
+      guard let value = object[key]?.stringValue else {
+        throw JSONSyntaxError(offset: 0, reason: "the operation has no '\(key)'")
+      }
+      return value
+    }
+    guard let kind = RecordKind(rawValue: try text("kind")) else {
+      throw JSONSyntaxError(offset: 0, reason: "unknown record kind '\(try text("kind"))'")
+    }
+    guard let stamp = Stamp(timeText: try text("ts"), device: try text("dev")) else {
+      throw JSONSyntaxError(offset: 0, reason: "bad stamp '\(try text("ts"))'")
+    }
+    guard case .object(let fields) = object["fields"] ?? .null else {
+      throw JSONSyntaxError(offset: 0, reason: "the operation has no 'fields' object")
+    }
+    var prior: [String: JSONValue] = [:]
+    if case .object(let values) = object["prior"] ?? .null { prior = values }
+    self.init(
+      id: try text("id"), kind: kind, record: try text("rec"), fields: fields, prior: prior,
+      stamp: stamp, person: object["by"]?.stringValue ?? "", undoes: object["undoes"]?.stringValue,
+      redoes: object["redoes"]?.stringValue)
+  }
+
+  /// An operation from its parts.
+  public init(
+    id: String, kind: RecordKind, record: String, fields: [String: JSONValue],
+    prior: [String: JSONValue], stamp: Stamp, person: String, undoes: String? = nil,
+    redoes: String? = nil
+  ) {
+    self.id = id
+    self.kind = kind
+    self.record = record
+    self.fields = fields
+    self.prior = prior
+    self.stamp = stamp
+    self.person = person
+    self.undoes = undoes
+    self.redoes = redoes
+  }
+}

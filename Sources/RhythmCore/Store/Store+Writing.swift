@@ -1,0 +1,139 @@
+import Foundation
+
+extension Store {
+  /// Makes `changes` as operations in this device's journal. When it returns, they are on disk
+  /// (flushed with `fsync`) and visible to this store's reads.
+  ///
+  /// Holds the writers' lock throughout, so the values `prepare` sees are current, no other
+  /// writer interleaves, and a torn last line left by a crash of this device is cut off first.
+  /// - Parameter prepare: turns the store's current view into the changes to make, under the
+  ///   lock (so a check such as "is this step open?" cannot go stale).
+  @discardableResult
+  public func commit(
+    _ prepare: (Store) throws(RhythmError) -> [Change]
+  ) throws(RhythmError) -> [Operation] {
+    try commit(prepare, marking: { (undoes: nil, redoes: nil) })
+  }
+
+  /// `commit(_:)`, with undo/redo markers (read after `prepare` ran) set on the operations.
+  func commit(
+    _ prepare: (Store) throws(RhythmError) -> [Change],
+    marking: () -> (undoes: String?, redoes: String?)
+  ) throws(RhythmError) -> [Operation] {
+    let operations = try lock.withLock(exclusive: true) { () throws(RhythmError) -> [Operation] in
+      try readTails()
+      let changes = try prepare(self)
+      guard !changes.isEmpty else { return [] }
+      let device = try deviceID()
+      let marks = marking()
+      var operations: [Operation] = []
+      var previous = try latestOwnStamp(device: device)
+      for change in changes {
+        let stamp = Stamp.next(after: previous, now: clock.now, device: device)
+        previous = stamp
+        operations.append(
+          Operation(
+            id: newID(), kind: change.kind, record: change.id, fields: change.fields,
+            prior: try priorValues(for: change), stamp: stamp, person: person,
+            undoes: marks.undoes, redoes: marks.redoes))
+      }
+      try append(operations, device: device)
+      return operations
+    }
+    if needsCompaction { try compact() }
+    return operations
+  }
+
+  /// Makes `changes` (see `commit(_:)`).
+  @discardableResult
+  public func commit(_ changes: [Change]) throws(RhythmError) -> [Operation] {
+    try commit { _ in changes }
+  }
+
+  /// Appends operations to this device's journal, durably, and takes them into the view.
+  func append(_ operations: [Operation], device: String) throws(RhythmError) {
+    let path = layout.journalPath(for: device)
+    try FileIO.makeFolder(layout.journalFolder)
+    let whole = try Journal.wholeLinesLength(of: path)
+    if FileIO.size(path) > whole {
+      try FileIO.truncate(path, to: whole)  // a torn line from a crash: never reported done
+      warnings.removeAll { $0.hasPrefix(path + ":") }
+    }
+    var bytes: [UInt8] = []
+    for operation in operations {
+      bytes += Array(operation.line().utf8)
+      bytes.append(0x0A)
+    }
+    try FileIO.appendDurably(bytes, to: path)
+    var position = positions[device] ?? JournalPosition(bytes: 0, lines: 0)
+    if position.bytes == whole {
+      position.bytes += bytes.count
+      position.lines += operations.count
+      positions[device] = position
+      for operation in operations { addToTail(operation) }
+    } else {
+      try readTails()
+    }
+  }
+
+  /// The values the changed fields have now (null where unset); empty for a new record.
+  private func priorValues(for change: Change) throws(RhythmError) -> [String: JSONValue] {
+    guard let current = try currentFields(change.kind, id: change.id) else { return [:] }
+    var prior: [String: JSONValue] = [:]
+    for path in change.fields.keys {
+      prior[path] = RecordTable.value(at: path, in: current) ?? .null
+    }
+    return prior
+  }
+
+  /// A record's fields now: snapshot with the tail applied; `nil` when it does not exist.
+  func currentFields(_ kind: RecordKind, id: String) throws(RhythmError) -> [String: JSONValue]? {
+    if let state {
+      return state.fields(of: kind, id: id)
+    }
+    let base = try snapshotFields(kind, id: id)
+    let operations = tailByRecord[Store.key(kind, id)] ?? []
+    guard base != nil || !operations.isEmpty else { return nil }
+    var table = RecordTable()
+    table.put(kind, id: id, fields: base ?? ["id": .string(id)])
+    for operation in operations { table.apply(operation) }
+    return table.fields(of: kind, id: id)
+  }
+
+  /// This machine's device id for this store, made on the first write.
+  func deviceID() throws(RhythmError) -> String {
+    if let data = try FileIO.read(layout.devicePath) {
+      let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      if !text.isEmpty { return text }
+    }
+    let device = String(newID().suffix(8))
+    try FileIO.replaceAtomically(layout.devicePath, with: Array((device + "\n").utf8))
+    return device
+  }
+
+  /// The greatest stamp seen, including this device's last line (it may be past the view).
+  private func latestOwnStamp(device: String) throws(RhythmError) -> Stamp? {
+    let own = try Journal.lastOperation(of: layout.journalPath(for: device))?.stamp
+    switch (latestStamp, own) {
+    case (let seen?, let mine?): return max(seen, mine)
+    case (let seen?, nil): return seen
+    case (nil, let mine): return mine
+    }
+  }
+
+  // MARK: - Live sharing
+
+  /// Takes in what other processes appended since the last look. Returns the new state when
+  /// the whole state is loaded and something changed, else `nil`. Cheap when nothing changed:
+  /// one `stat` per journal.
+  public func refresh() throws(RhythmError) -> StoreState? {
+    let devices = Journal.devices(in: layout.journalFolder)
+    let grown = devices.contains { device in
+      FileIO.size(layout.journalPath(for: device)) > (positions[device]?.bytes ?? 0)
+    }
+    guard grown else { return nil }
+    let fresh = try lock.withLock(exclusive: false) { () throws(RhythmError) in try readTails() }
+    guard !fresh.isEmpty else { return nil }
+    return state
+  }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// A Rhythm store: per-device operation journals, replayed into typed records, with a snapshot
+/// and an index as caches for a fast start. Every change is an operation appended to this
+/// device's journal and flushed to disk before `commit` returns.
+///
+/// Reading is lazy: a command that lists one owner's steps reads the index and those steps'
+/// lines, not the whole store; the cockpit calls `loadState()` for everything.
+public final class Store {
+  /// Operations past the snapshot before a command rewrites the snapshot.
+  public static let compactionThreshold = 512
+
+  public let layout: StoreLayout
+  public let clock: Clock
+  /// Who the operations this process makes are by.
+  public let person: String
+  /// Things worth telling the user that did not stop the command (a torn journal line).
+  public internal(set) var warnings: [String] = []
+
+  let lock: FileLock
+  var snapshot: SnapshotReader?
+  var index: StepIndex?
+  /// Operations past the snapshot, in stamp order.
+  var tail: [Operation] = []
+  /// Tail operations by record ("kind/id").
+  var tailByRecord: [String: [Operation]] = [:]
+  /// How far each journal has been read (snapshot and tail).
+  var positions: [String: JournalPosition] = [:]
+  /// The greatest stamp seen.
+  var latestStamp: Stamp?
+  /// The whole state, once someone asked for it; kept current by commits and refreshes.
+  var state: StoreState?
+  /// Typed sections already decoded (for commands that do not load everything).
+  var sectionCache: [RecordKind: Any] = [:]
+  var idGenerator = RecordIDGenerator()
+
+  private init(layout: StoreLayout, clock: Clock, person: String) {
+    self.layout = layout
+    self.clock = clock
+    self.person = person
+    lock = FileLock(path: layout.lockPath)
+  }
+
+  // MARK: - Opening
+
+  /// Opens the store in `folder`.
+  /// - Throws: `.noStore` when there is none; `.corrupt` for a damaged file (left untouched).
+  public static func open(
+    at folder: String, clock: Clock, person: String? = nil
+  ) throws(RhythmError) -> Store {
+    let layout = StoreLayout(folder: folder)
+    guard FileIO.exists(layout.journalFolder) || FileIO.exists(layout.snapshotPath) else {
+      throw .noStore(path: layout.folder)
+    }
+    let store = Store(layout: layout, clock: clock, person: person ?? Store.defaultPerson())
+    try store.load()
+    return store
+  }
+
+  /// Creates an empty store in `folder` (made 0700, with a `.gitignore` for the caches).
+  /// - Throws: `.storeExists` when `folder` already holds a store.
+  public static func create(
+    at folder: String, clock: Clock, person: String? = nil
+  ) throws(RhythmError) -> Store {
+    let layout = StoreLayout(folder: folder)
+    if FileIO.exists(layout.journalFolder) || FileIO.exists(layout.snapshotPath) {
+      throw .storeExists(path: layout.folder)
+    }
+    try FileIO.makeFolder(layout.folder)
+    try FileIO.makeFolder(layout.journalFolder)
+    if !FileIO.exists(layout.gitignorePath) {
+      try FileIO.replaceAtomically(layout.gitignorePath, with: Array(StoreLayout.gitignore.utf8))
+    }
+    return try open(at: folder, clock: clock, person: person)
+  }
+
+  /// Rebuilds the snapshot of the store in `folder` from its journals, without reading the
+  /// snapshot first (it may be the damaged file): the old one is moved to `backups/`.
+  public static func rebuild(
+    at folder: String, clock: Clock, person: String? = nil
+  ) throws(RhythmError) {
+    let layout = StoreLayout(folder: folder)
+    guard FileIO.exists(layout.journalFolder) else { throw .noStore(path: layout.folder) }
+    try Store(layout: layout, clock: clock, person: person ?? defaultPerson()).rebuild()
+  }
+
+  /// The person operations are by: `RHYTHM_USER`, else the login name.
+  public static func defaultPerson(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    for key in ["RHYTHM_USER", "USER", "LOGNAME"] {
+      if let value = environment[key], !value.isEmpty { return value }
+    }
+    return "someone"
+  }
+
+  /// Reads the snapshot and index (rebuilding them when stale or missing) and the journal
+  /// tails past them.
+  private func load() throws(RhythmError) {
+    try lock.withLock(exclusive: false) { () throws(RhythmError) in
+      try readSnapshot()
+      try readTails()
+    }
+    if needsCompaction { try compact() }
+  }
+
+  /// Reads `store.json` and `store.idx` when they are there.
+  func readSnapshot() throws(RhythmError) {
+    snapshot = nil
+    index = nil
+    tail = []
+    tailByRecord = [:]
+    positions = [:]
+    latestStamp = nil
+    sectionCache = [:]
+    guard let identity = FileIO.identity(layout.snapshotPath) else { return }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: layout.snapshotPath), options: .alwaysMapped)
+    } catch {
+      throw .io(path: layout.snapshotPath, reason: "cannot read")
+    }
+    if let index = StepIndex.read(path: layout.indexPath, matching: identity) {
+      guard index.header.schemaVersion <= SnapshotFormat.schemaVersion else {
+        throw .unsupportedSchema(path: layout.snapshotPath, version: index.header.schemaVersion)
+      }
+      snapshot = SnapshotReader(
+        path: layout.snapshotPath, data: data, sections: index.sections, header: index.header)
+      self.index = index
+    } else {
+      snapshot = try SnapshotReader(path: layout.snapshotPath, data: data)
+    }
+    positions = snapshot?.header.journals ?? [:]
+    latestStamp = snapshot?.header.stamp
+  }
+
+  /// Reads journal lines past `positions` into the tail.
+  @discardableResult
+  func readTails() throws(RhythmError) -> [Operation] {
+    let read = try Journal.readTails(folder: layout.journalFolder, from: positions)
+    for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    positions = read.positions
+    let fresh = read.operations.sorted { $0.stamp < $1.stamp }
+    for operation in fresh { addToTail(operation) }
+    return fresh
+  }
+
+  func addToTail(_ operation: Operation) {
+    if let last = tail.last, operation.stamp < last.stamp {
+      tail.append(operation)
+      tail.sort { $0.stamp < $1.stamp }
+    } else {
+      tail.append(operation)
+    }
+    tailByRecord[Store.key(operation.kind, operation.record), default: []].append(operation)
+    if latestStamp.map({ operation.stamp > $0 }) ?? true { latestStamp = operation.stamp }
+    sectionCache[operation.kind] = nil
+    if state != nil {
+      state?.apply(operation)
+    }
+  }
+
+  /// Whether the snapshot should be rewritten: none yet, no index, a long tail, or a tail
+  /// operation older than the snapshot (it came from another device through git) so that
+  /// only a replay from the journals gives the right field values.
+  var needsCompaction: Bool {
+    if snapshot == nil { return !tail.isEmpty }
+    return index == nil || tail.count > Store.compactionThreshold || hasOlderTailOperation
+  }
+
+  var hasOlderTailOperation: Bool {
+    guard let snapshotStamp = snapshot?.header.stamp else { return false }
+    return tail.contains { $0.stamp < snapshotStamp }
+  }
+
+  static func key(_ kind: RecordKind, _ id: String) -> String {
+    kind.rawValue + "/" + id
+  }
+
+  /// A new record id made now.
+  public func newID() -> String {
+    idGenerator.next(at: clock.now)
+  }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+
+/// `rhythm person add|list`.
+struct PersonCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "person", abstract: "Add and list people.",
+    subcommands: [Add.self, List.self])
+
+  /// `rhythm person add HANDLE [--name NAME] [--team T]... [--email E]`.
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add a person (teams are created as needed).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The handle people type after @ (lower-case letters, digits, - _ .).")
+    var handle: String
+    @Option(help: "Display name (default: the handle).") var name: String?
+    @Option(help: "A team; repeat for several.") var team: [String] = []
+    @Option(help: "Email address.") var email: String?
+
+    func run() throws {
+      let store = try CommandContext(storeOptions).openStore()
+      let handle = handle.lowercased()
+      try store.commit { store throws(RhythmError) -> [Change] in
+        try PersonCommand.changesAdding(
+          handle: handle, name: name, teams: team, email: email, to: store)
+      }
+      print("added @\(handle)")
+    }
+  }
+
+  /// `rhythm person list [--json]`.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List people with their teams.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+      let store = try CommandContext(storeOptions).openStore()
+      let people = try store.records(Person.self).values.sorted { $0.handle < $1.handle }
+      if json {
+        Output.json(
+          .array(
+            people.map { person in
+              .object([
+                "handle": .string(person.handle), "name": .string(person.name),
+                "teams": JSONValue(person.teams), "email": JSONValue(person.email),
+              ])
+            }))
+      } else {
+        Output.table(
+          people.map { ["@" + $0.handle, $0.name, $0.teams.joined(separator: ","), $0.email ?? ""] })
+      }
+    }
+  }
+
+  /// The changes that add a person and any team not yet known.
+  static func changesAdding(
+    handle: String, name: String?, teams: [String], email: String?, to store: Store
+  ) throws(RhythmError) -> [Change] {
+    guard Person.isValidHandle(handle) else { throw .invalidHandle(handle) }
+    if try store.records(Person.self)[handle] != nil { throw .duplicatePerson(handle) }
+    let known = try store.records(Team.self)
+    var changes: [Change] = []
+    for team in teams where known[team] == nil {
+      changes.append(.create(Team(name: team)))
+    }
+    changes.append(.create(Person(handle: handle, name: name ?? handle, teams: teams, email: email)))
+    return changes
+  }
+}

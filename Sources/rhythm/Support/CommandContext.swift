@@ -1,0 +1,33 @@
+import Foundation
+import RhythmCore
+
+/// What every command needs: the store folder, the clock (`RHYTHM_NOW`), the time zone (`TZ`),
+/// and the store itself, opened on demand with its warnings passed on to the user.
+struct CommandContext {
+  let folder: String
+  let clock: Clock
+  let timeZone: TimeZone
+
+  /// The context for the `--store` option and the environment.
+  init(_ options: StoreOptions) throws(RhythmError) {
+    let environment = ProcessInfo.processInfo.environment
+    folder = options.store ?? StoreLayout.defaultFolder(environment: environment)
+    clock = try Clock.fromEnvironment(environment)
+    timeZone = TimeZone.current
+  }
+
+  /// Today in the user's time zone.
+  var today: Day { Day(containing: clock.now, in: timeZone) }
+
+  /// Opens the store, telling the user of anything it noticed (such as a torn journal line).
+  func openStore() throws(RhythmError) -> Store {
+    let store = try Store.open(at: folder, clock: clock)
+    for warning in store.warnings { Terminal.printError("rhythm: warning: \(warning)") }
+    return store
+  }
+
+  /// Reads a date as the user typed it.
+  func day(_ text: String) throws(RhythmError) -> Day {
+    try DateShorthand.parse(text, today: today)
+  }
+}
