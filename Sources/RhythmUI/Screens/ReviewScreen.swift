@@ -1,7 +1,292 @@
+import Foundation
+import RhythmCore
+
+/// The live review: the agenda with timeboxes and a running timer, the check-in of last time's
+/// steps, what has been captured (steps, decisions, notes), and after concluding, the recap.
 enum ReviewScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    painter.panel("Review", in: area, on: &surface)
+    guard let session = state.review, let cadence = state.data.cadences[session.cadenceID] else {
+      let inner = painter.panel("Review", in: area, on: &surface)
+      painter.text(
+        "No review open: pick one on the cockpit (1) and press enter or r.", .muted,
+        x: inner.x + 1, y: inner.y, width: inner.width - 1, on: &surface)
+      return
+    }
+    let review = state.data.reviews[session.reviewID]
+    let inner = painter.panel(title(state, session, cadence), in: area, on: &surface)
+    guard inner.height > 2 else { return }
+    renderBanner(state, session, review, in: inner.top(1), painter: painter, on: &surface)
+    let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+    let columns = Layout.horizontal([.length(min(40, body.width * 2 / 5)), .fill(1)], spacing: 2)
+      .split(body)
+    renderAgenda(state, session, cadence, in: columns[0], painter: painter, on: &surface)
+    if session.phase == .concluded {
+      renderRecap(state, session, review, in: columns[1], painter: painter, on: &surface)
+    } else {
+      let checkins = AppReducer.checkinSteps(state, session)
+      let parts = Layout.vertical([
+        .length(min(max(checkins.count, 1), 12) + 1), .length(1), .fill(1),
+      ]).split(columns[1])
+      renderCheckins(state, session, review, checkins, in: parts[0], painter: painter, on: &surface)
+      renderCaptured(state, session, in: parts[2], painter: painter, on: &surface)
+    }
+  }
+
+  private static func title(_ state: AppState, _ session: ReviewSession, _ cadence: Cadence)
+    -> String
+  {
+    cadence.title + " · " + ScreenText.dateTime(session.occurrence, in: state.timeZone)
+      + (cadence.facilitator.map { " · facilitator @" + $0 } ?? "")
+  }
+
+  private static func renderBanner(
+    _ state: AppState, _ session: ReviewSession, _ review: Review?, in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    var segments: [Painter.Segment]
+    switch session.phase {
+    case .preview:
+      segments = [
+        painter.segment(" not started ", .muted),
+        painter.segment(
+          " starts " + ScreenText.countdown(to: session.occurrence, from: state.now)
+            + " · s starts it (so do a, D, N and the check-in keys)", .muted),
+      ]
+    case .running:
+      let started = review?.startedAt ?? state.now
+      segments = [
+        painter.segment(" ● LIVE ", .warn),
+        painter.segment(
+          " since " + ScreenText.time(started, in: state.timeZone) + " · "
+            + ScreenText.clock(seconds: state.now.timeIntervalSince(started)) + " elapsed", .text),
+      ]
+    case .concluded:
+      segments = [
+        painter.segment(" ✓ HELD ", .ok),
+        painter.segment(review?.rating.map { " rated \($0)/10" } ?? "", .text),
+      ]
+    }
+    painter.line(segments, x: area.x, y: area.y, width: area.width, on: &surface)
+  }
+
+  // MARK: - Agenda
+
+  private static func renderAgenda(
+    _ state: AppState, _ session: ReviewSession, _ cadence: Cadence, in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 1 else { return }
+    painter.text("Agenda", .header, x: area.x, y: area.y, width: area.width, on: &surface)
+    let timerWidth = 13
+    for (index, section) in cadence.agenda.prefix(area.height - 3).enumerated() {
+      let y = area.y + 1 + index
+      let isCurrent = index == session.section
+      let elapsed = session.elapsed(in: index, now: state.now)
+      let isPast = session.phase != .preview && index < session.section || elapsed > 0 && !isCurrent
+      let mark = isCurrent ? "▶ " : (isPast ? "✓ " : "  ")
+      let titleWidth = max(4, area.width - 2 - 5 - timerWidth)
+      var segments = [
+        painter.segment(mark, isCurrent ? .accent : .ok),
+        painter.cell(section.title, titleWidth, isCurrent ? .title : (isPast ? .muted : .text)),
+        painter.cell("\(section.minutes)m", 5, .muted, alignRight: true),
+      ]
+      if isCurrent && session.phase == .running || elapsed > 0 {
+        let timebox = section.minutes * 60
+        let role: ThemeRole
+        switch TimeboxState(elapsed: elapsed, minutes: section.minutes) {
+        case .fine: role = isCurrent ? .ok : .muted
+        case .nearEnd: role = isCurrent ? .warn : .muted
+        case .over: role = .danger
+        }
+        let text =
+          isCurrent
+          ? " " + ScreenText.clock(seconds: elapsed) + "/" + TimerView.format(seconds: timebox)
+          : " " + ScreenText.clock(seconds: elapsed)
+        segments.append(painter.cell(text, timerWidth, role, alignRight: true))
+      }
+      painter.line(segments, x: area.x, y: y, width: area.width, on: &surface)
+    }
+    let total = cadence.agenda.reduce(0) { $0 + $1.minutes }
+    let spent = cadence.agenda.indices.reduce(0.0) { $0 + session.elapsed(in: $1, now: state.now) }
+    let y = area.y + 1 + min(cadence.agenda.count, area.height - 3) + 1
+    painter.line(
+      [
+        painter.segment("total \(total)m", .muted),
+        painter.segment(
+          session.phase == .preview ? "" : " · spent " + ScreenText.clock(seconds: spent),
+          spent > Double(total * 60) ? .danger : .muted),
+      ], x: area.x + 2, y: y, width: area.width - 2, on: &surface)
+  }
+
+  // MARK: - Check-in
+
+  private static func renderCheckins(
+    _ state: AppState, _ session: ReviewSession, _ review: Review?, _ steps: [Step],
+    in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    let answers = review?.checkins ?? [:]
+    let answered = steps.filter { answers[$0.id] != nil }.count
+    painter.line(
+      [
+        painter.segment("Check-in: last time's steps", .header),
+        painter.segment(
+          steps.isEmpty ? "" : "  \(answered)/\(steps.count) answered · space done/not · x done",
+          .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if steps.isEmpty {
+      painter.text(
+        "  Nothing to check in: no steps from the previous review.", .muted, x: area.x,
+        y: area.y + 1, width: area.width, on: &surface)
+      return
+    }
+    let height = area.height - 1
+    let list = ListState(selection: session.checkinSelection)
+    let first = list.visibleOffset(height: height, count: steps.count)
+    let ownerWidth = 9
+    let dueWidth = 10
+    for line in 0..<height {
+      let index = first + line
+      guard index < steps.count else { break }
+      let step = steps[index]
+      let answer = answers[step.id]
+      let (mark, role): (String, ThemeRole) =
+        answer == "done" ? ("✓ done", .ok) : (answer == "not-done" ? ("✗ not  ", .danger) : ("·", .muted))
+      let titleWidth = max(4, area.width - 2 - ownerWidth - dueWidth - 9)
+      let segments = [
+        painter.segment(index == session.checkinSelection ? "▶ " : "  ", .accent),
+        painter.cell("@" + step.owner, ownerWidth, .accent),
+        painter.cell(step.title, titleWidth, .text),
+        painter.cell(
+          " " + ScreenText.shortDay(step.due), dueWidth,
+          step.status == .open && step.due < state.today ? .danger : .muted),
+        painter.cell(mark, 8, role),
+      ]
+      CockpitScreen.row(
+        segments, selected: index == session.checkinSelection, x: area.x, y: area.y + 1 + line,
+        width: area.width, painter: painter, on: &surface)
+    }
+  }
+
+  // MARK: - Captured
+
+  private static func renderCaptured(
+    _ state: AppState, _ session: ReviewSession, in area: Rect, painter: Painter,
+    on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    let items = captured(state, session.reviewID, painter: painter)
+    painter.line(
+      [
+        painter.segment("Captured in this review", .header),
+        painter.segment("  a step · D decision · N note · c conclude", .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if items.isEmpty {
+      painter.text(
+        "  Nothing yet.", .muted, x: area.x, y: area.y + 1, width: area.width, on: &surface)
+      return
+    }
+    // Newest at the bottom; when they do not fit, the oldest scroll away.
+    let shown = items.suffix(area.height - 1)
+    for (index, item) in shown.enumerated() {
+      painter.line(item.segments, x: area.x, y: area.y + 1 + index, width: area.width, on: &surface)
+    }
+  }
+
+  private struct CapturedItem {
+    var at: Date
+    var segments: [Painter.Segment]
+  }
+
+  private static func captured(_ state: AppState, _ reviewID: String, painter: Painter)
+    -> [CapturedItem]
+  {
+    var items: [CapturedItem] = []
+    for step in state.data.steps.values where step.review == reviewID && step.isLive {
+      items.append(
+        CapturedItem(
+          at: step.createdAt,
+          segments: [
+            painter.segment("  step      ", .accent),
+            painter.segment("@" + step.owner + " ", .accent),
+            painter.segment(step.title, .text),
+            painter.segment("  due " + ScreenText.day(step.due), .muted),
+            painter.segment(step.success.map { "  ✓ " + $0 } ?? "", .muted),
+          ]))
+    }
+    for decision in state.data.decisions.values where decision.review == reviewID {
+      items.append(
+        CapturedItem(
+          at: decision.createdAt,
+          segments: [
+            painter.segment("  decision  ", .warn),
+            painter.segment(decision.text, .text),
+            painter.segment(decision.decidedBy.map { "  (@" + $0 + ")" } ?? "", .muted),
+          ]))
+    }
+    for note in state.data.notes.values where note.review == reviewID {
+      items.append(
+        CapturedItem(
+          at: note.createdAt,
+          segments: [painter.segment("  note      ", .muted), painter.segment(note.text, .text)]))
+    }
+    return items.sorted { $0.at < $1.at }
+  }
+
+  // MARK: - Recap
+
+  private static func renderRecap(
+    _ state: AppState, _ session: ReviewSession, _ review: Review?, in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    var lines: [[Painter.Segment]] = []
+    let decisions = state.data.decisions.values.filter { $0.review == session.reviewID }
+      .sorted { $0.createdAt < $1.createdAt }
+    let steps = state.data.steps.values.filter { $0.review == session.reviewID && $0.isLive }
+    let checkins = review?.checkins ?? [:]
+    let done = checkins.values.filter { $0 == "done" }.count
+    lines.append([painter.segment("Recap", .header)])
+    var summary = "check-in \(done)/\(checkins.count) done"
+    if let started = review?.startedAt, let ended = review?.endedAt {
+      summary += " · \(Int(ended.timeIntervalSince(started) / 60))m"
+    }
+    lines.append([painter.segment("  " + summary, .text)])
+    lines.append([])
+    lines.append([painter.segment("Decisions (\(decisions.count))", .header)])
+    for decision in decisions {
+      lines.append([
+        painter.segment("  • ", .warn), painter.segment(decision.text, .text),
+        painter.segment(decision.decidedBy.map { "  (@" + $0 + ")" } ?? "", .muted),
+      ])
+    }
+    lines.append([])
+    lines.append([painter.segment("New steps by owner (\(steps.count))", .header)])
+    let byOwner = Dictionary(grouping: steps, by: \.owner)
+    for owner in byOwner.keys.sorted() {
+      lines.append([painter.segment("  @" + owner, .accent)])
+      for step in (byOwner[owner] ?? []).sorted(by: { ($0.due, $0.title) < ($1.due, $1.title) }) {
+        lines.append([
+          painter.segment("    ○ ", .text), painter.segment(step.title, .text),
+          painter.segment("  due " + ScreenText.day(step.due), .muted),
+        ])
+      }
+    }
+    lines.append([])
+    if let sent = review?.minutesAt {
+      lines.append([
+        painter.segment("Minutes sent " + ScreenText.dateTime(sent, in: state.timeZone), .ok)
+      ])
+    } else {
+      lines.append([
+        painter.segment("Minutes: ", .header),
+        painter.segment("rhythm export minutes " + state.shortID(session.reviewID), .accent),
+        painter.segment(" · m marks them sent", .muted),
+      ])
+    }
+    for (index, segments) in lines.prefix(area.height).enumerated() {
+      painter.line(segments, x: area.x, y: area.y + index, width: area.width, on: &surface)
+    }
   }
 }

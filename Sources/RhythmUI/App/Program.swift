@@ -1,0 +1,144 @@
+import Foundation
+import RhythmCore
+
+/// The cockpit's run loop: reads events from a ``TerminalBackend``, feeds them through
+/// ``AppReducer``, runs the effects (the only place that touches the store), polls the store
+/// for other processes' changes, and draws each frame.
+public final class Program {
+  /// The state as of the last event.
+  public private(set) var state: AppState
+  private let backend: any TerminalBackend
+  private let store: Store?
+  private let clock: Clock
+  private var lastPoll: Date
+  private var previousFrame: Surface?
+
+  /// How long to wait for input before a tick (the timer and countdowns move on ticks).
+  public static let tickMilliseconds = 250
+  /// How often to look for changes other processes appended.
+  public static let pollSeconds: TimeInterval = 0.5
+
+  /// A program over `state`, drawing on `backend`, committing to `store` (without a store,
+  /// changes stay in memory: tests and previews).
+  public init(state: AppState, backend: any TerminalBackend, store: Store?, clock: Clock) {
+    self.state = state
+    self.backend = backend
+    self.store = store
+    self.clock = clock
+    lastPoll = clock.now
+    self.state.size = backend.size
+  }
+
+  /// Runs until the user quits or the backend asks to.
+  /// - Parameter maxEvents: stop after this many events (tests); nil runs until quit.
+  public func run(maxEvents: Int? = nil) {
+    draw()
+    var handled = 0
+    while !state.isQuitting {
+      if let maxEvents, handled >= maxEvents { break }
+      let event = backend.nextEvent(timeout: Program.tickMilliseconds)
+      handled += 1
+      handle(event)
+      if state.isQuitting { break }
+      draw()
+    }
+  }
+
+  /// Handles one backend event (nil: the wait timed out).
+  public func handle(_ event: TerminalEvent?) {
+    let now = clock.now
+    if now != state.now { dispatch(.tick(now)) }
+    switch event {
+    case .key(let key)?: dispatch(.key(key))
+    case .resized(let size)?: dispatch(.resized(size))
+    case .quitRequested?: dispatch(.quit)
+    case .mouse?, .tick?, nil: break
+    }
+    if now.timeIntervalSince(lastPoll) >= Program.pollSeconds {
+      lastPoll = now
+      poll()
+    }
+  }
+
+  /// Applies `action` and runs the effects it asks for (and those of the actions they lead to).
+  public func dispatch(_ action: Action) {
+    var pending = AppReducer.update(&state, action)
+    while !pending.isEmpty {
+      let effect = pending.removeFirst()
+      for next in run(effect) { pending += AppReducer.update(&state, next) }
+    }
+  }
+
+  // MARK: - Effects
+
+  private func run(_ effect: Effect) -> [Action] {
+    switch effect {
+    case .commit(let changes):
+      guard let store else { return [] }
+      do {
+        try store.commit(changes)
+        return []
+      } catch {
+        return [.storeFailed("not saved: \(error)")] + reload(message: nil)
+      }
+    case .undo(let count):
+      return repeatStore(count, verb: "undone") { store throws(RhythmError) in _ = try store.undo() }
+    case .redo(let count):
+      return repeatStore(count, verb: "redone") { store throws(RhythmError) in _ = try store.redo() }
+    case .loadHistory(let stepID):
+      guard let store else { return [.historyLoaded(stepID: stepID, entries: [])] }
+      let entries = ((try? store.history(of: stepID)) ?? []).map { HistoryEntry($0) }
+      return [.historyLoaded(stepID: stepID, entries: entries)]
+    case .bell:
+      backend.bell()
+      return []
+    case .quit:
+      return []
+    }
+  }
+
+  private func repeatStore(
+    _ count: Int, verb: String, _ body: (Store) throws(RhythmError) -> Void
+  ) -> [Action] {
+    guard let store else { return [] }
+    var done = 0
+    do {
+      for _ in 0..<max(1, count) {
+        try body(store)
+        done += 1
+      }
+    } catch {
+      if done == 0 { return [.storeFailed(error.description)] }
+    }
+    return reload(message: "\(AppReducer.count(done, "change")) \(verb)")
+  }
+
+  private func reload(message: String?) -> [Action] {
+    guard let store else { return [] }
+    do {
+      return [.dataChanged(try store.loadState(), message: message)]
+    } catch {
+      return [.storeFailed(error.description)]
+    }
+  }
+
+  /// Live sharing: takes in what other processes appended.
+  private func poll() {
+    guard let store else { return }
+    do {
+      if let fresh = try store.refresh() { dispatch(.dataChanged(fresh, message: nil)) }
+    } catch {
+      dispatch(.storeFailed(error.description))
+    }
+  }
+
+  // MARK: - Drawing
+
+  private func draw() {
+    var surface = Surface(size: state.size)
+    Screen.render(state, into: &surface)
+    guard surface != previousFrame else { return }
+    previousFrame = surface
+    backend.draw(surface)
+  }
+}
