@@ -1,5 +1,5 @@
 /// A vertical list with a selection marker and a scroll window that keeps the selection visible.
-public struct ListView: Widget {
+public struct ListView: Widget, Hashable, Sendable {
   /// One row: its text and style.
   public struct Item: Hashable, Sendable, ExpressibleByStringLiteral {
     /// Row text (truncated with an ellipsis to fit).

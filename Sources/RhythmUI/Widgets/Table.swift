@@ -1,5 +1,5 @@
 /// Rows of text in columns, with a header row, a selected row and vertical scrolling.
-public struct Table: Widget {
+public struct Table: Widget, Hashable, Sendable {
   /// One column: header text, width constraint, alignment.
   public struct Column: Hashable, Sendable {
     /// Header text.
