@@ -106,13 +106,15 @@ extension AppReducer {
     guard !earlier.isEmpty else { return [] }
     let previous = reviews.filter { $0.status == .held }.max { $0.occurrence < $1.occurrence }
     let sessionDay = Day(containing: session.occurrence, in: state.timeZone)
+    // Steps answered in this review stay listed, so the list does not shift under the cursor.
+    let answered = state.data.reviews[session.reviewID]?.checkins ?? [:]
     var result: [Step] = []
     var carried: [Step] = []
     for step in state.data.steps.values where step.isLive {
       guard let review = step.review, earlier.contains(review) else { continue }
       if review == previous?.id {
         result.append(step)
-      } else if step.status == .open && step.due < sessionDay {
+      } else if step.status == .open && step.due < sessionDay || answered[step.id] != nil {
         carried.append(step)
       }
     }

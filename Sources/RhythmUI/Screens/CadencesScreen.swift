@@ -122,7 +122,7 @@ enum CadencesScreen {
     let firstIndex = year * 12 + (month - 1) + state.calendarOffset
       - (months == 3 ? (month - 1) % 3 : 0)
     let inner = painter.panel(months == 3 ? "Quarter" : "Month", in: area, on: &surface)
-    guard inner.height >= 9 else { return }
+    guard inner.height >= 10 else { return }
     guard let firstDay = Day(year: firstIndex / 12, month: firstIndex % 12 + 1, day: 1),
       let lastMonth = Day(
         year: (firstIndex + months) / 12, month: (firstIndex + months) % 12 + 1, day: 1)
@@ -143,9 +143,12 @@ enum CadencesScreen {
       ("✓ held", .ok), ("– skipped", .muted), ("✗ missed", .danger), ("→ moved", .warn),
       ("• next", .accent),
     ]
-    painter.line(
-      legend.flatMap { [painter.segment($0.0, $0.1), painter.segment("  ", .text)] },
-      x: inner.x + 1, y: inner.y + 8, width: inner.width - 1, on: &surface)
+    for (index, pair) in stride(from: 0, to: legend.count, by: 3).enumerated() {
+      let items = legend[pair..<min(pair + 3, legend.count)]
+      painter.line(
+        items.flatMap { [painter.segment($0.0, $0.1), painter.segment("  ", .text)] },
+        x: inner.x + 1, y: inner.y + 8 + index, width: inner.width - 1, on: &surface)
+    }
   }
 
   private static func renderMonth(

@@ -41,7 +41,7 @@ enum CockpitScreen {
     }
     let whenWidth = 17
     let countdownWidth = 10
-    let titleWidth = max(4, inner.width - whenWidth - countdownWidth - 3)
+    let titleWidth = max(4, inner.width - whenWidth - countdownWidth - 4)
     for (index, upcoming) in state.summary.upcoming.prefix(inner.height).enumerated() {
       let isSelected = index == selection
       let isLive = upcoming.liveReviewID != nil
@@ -117,18 +117,17 @@ enum CockpitScreen {
     guard inner.height > 1 else { return }
     let nameWidth = 9
     let rateWidth = 5
-    let trendWidth = 12
-    let lateWidth = 8
-    let barWidth = max(4, inner.width - nameWidth - rateWidth - trendWidth - lateWidth - 5)
+    let lateWidth = 5
+    let trendWidth = inner.width >= 52 ? 12 : 6
+    let barWidth = max(4, inner.width - nameWidth - rateWidth - trendWidth - lateWidth - 4)
     painter.line(
       [
         painter.cell(" owner", nameWidth + 1, .header),
-        painter.cell("on time vs target │", barWidth + 1, .header),
+        painter.cell("on time vs target", barWidth + 1, .header),
         painter.cell("rate", rateWidth, .header, alignRight: true),
         painter.segment(" ", .header),
-        painter.cell("trend 12w", trendWidth, .header),
-        painter.segment(" ", .header),
-        painter.cell("overdue", lateWidth, .header, alignRight: true),
+        painter.cell("trend", trendWidth, .header),
+        painter.cell("late", lateWidth, .header, alignRight: true),
       ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
     let owners = state.summary.owners.filter { $0.due > 0 || $0.open > 0 }
     for (index, rate) in owners.prefix(inner.height - 1).enumerated() {
@@ -149,7 +148,7 @@ enum CockpitScreen {
       x += 1
       Sparkline(values: rate.trend, maximum: 1, style: state.theme[.accent])
         .render(in: Rect(x: x, y: y, width: trendWidth, height: 1), on: &surface)
-      x += trendWidth + 1
+      x += trendWidth
       painter.line(
         [
           painter.cell(

@@ -43,7 +43,8 @@ enum MetricsScreen {
       let arrow = metric.direction == .higherIsBetter ? "≥" : "≤"
       var segments = [
         painter.segment(selected ? "▶ " : "  ", .accent),
-        painter.cell(metric.name, nameWidth, .text),
+        painter.cell(metric.name, nameWidth - 1, .text),
+        painter.segment(" ", .text),
         painter.cell("@" + metric.owner, ownerWidth, .accent),
         painter.cell(
           arrow + ScreenText.number(metric.target) + unitSuffix(metric.unit), targetWidth, .muted,

@@ -59,8 +59,8 @@ enum ReviewScreen {
       segments = [
         painter.segment(" ● LIVE ", .warn),
         painter.segment(
-          " since " + ScreenText.time(started, in: state.timeZone) + " · "
-            + ScreenText.clock(seconds: state.now.timeIntervalSince(started)) + " elapsed", .text),
+          " started " + ScreenText.time(started, in: state.timeZone) + " · elapsed "
+            + ScreenText.clock(seconds: state.now.timeIntervalSince(started)), .text),
       ]
     case .concluded:
       segments = [
