@@ -1,7 +1,9 @@
 import Foundation
 
-/// The minutes of a review as Markdown: what was decided, who does what by when, how last
-/// time's steps went, notes, and the rating. Pure: the same review and state give the same text.
+/// The minutes of a review as Markdown.
+///
+/// They say what was decided, who does what by when, how last time's steps went, the notes and
+/// the rating. Pure: the same review and state give the same text.
 public enum Minutes {
   /// The Markdown minutes of `review`.
   /// - Parameters:
@@ -12,7 +14,8 @@ public enum Minutes {
     -> String
   {
     let cadence = state.cadences[review.cadence]
-    let zone = timeZone ?? cadence.flatMap { TimeZone(identifier: $0.timeZone) }
+    let zone =
+      timeZone ?? cadence.flatMap { TimeZone(identifier: $0.timeZone) }
       ?? TimeZone(identifier: "UTC") ?? TimeZone.current
     let title = cadence?.title ?? "Review"
     var lines: [String] = []
@@ -27,7 +30,8 @@ public enum Minutes {
       facts.append("**Facilitator:** \(name(facilitator, state))")
     }
     if !review.attendees.isEmpty {
-      facts.append("**Attendees:** " + review.attendees.map { name($0, state) }.joined(separator: ", "))
+      facts.append(
+        "**Attendees:** " + review.attendees.map { name($0, state) }.joined(separator: ", "))
     }
     if let rating = review.rating { facts.append("**Rating:** \(rating)/10") }
     facts.append("**Status:** \(review.status.rawValue)")

@@ -2,7 +2,9 @@ import Foundation
 import RhythmCore
 
 /// Everything that can happen to the cockpit: input, time, store results, and the commands
-/// the keymap binds keys to. ``AppReducer/update(_:_:)`` is the only code that acts on them.
+/// the keymap binds keys to.
+///
+/// ``AppReducer/update(_:_:)`` is the only code that acts on them.
 public enum Action: Sendable {
   // MARK: - Input and time
 

@@ -82,8 +82,10 @@ extension AppReducer {
       replacement += " "
     }
     var characters = Array(text)
-    let range = min(token.range.lowerBound, characters.count)..<min(
-      token.range.upperBound, characters.count)
+    let range =
+      min(
+        token.range.lowerBound, characters.count)..<min(
+        token.range.upperBound, characters.count)
     characters.replaceSubrange(range, with: Array(replacement))
     prompt.field = TextField(
       value: String(characters), cursor: range.lowerBound + replacement.count)
@@ -115,7 +117,8 @@ extension AppReducer {
       return []
     case "sort":
       guard let sort = StepSort(rawValue: argument.lowercased()) else {
-        throw .invalidValue(field: "sort", value: argument, expected: "due, owner, status or created")
+        throw .invalidValue(
+          field: "sort", value: argument, expected: "due, owner, status or created")
       }
       state.steps.setSort(sort)
       return []

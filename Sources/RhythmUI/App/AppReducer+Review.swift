@@ -256,7 +256,8 @@ extension AppReducer {
             "status": .string(Review.Status.held.rawValue), "endedAt": JSONValue(state.now),
             "rating": .number(Double(rating)),
           ])
-      ], message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
+      ],
+      message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
         + state.shortID(session.reviewID))
   }
 

@@ -1,7 +1,8 @@
 import Foundation
 import RhythmCore
 
-/// The cockpit's one state-changing function: `update(&state, action) -> [Effect]`.
+/// The cockpit's one state-changing function, `update(&state, action) -> [Effect]`.
+///
 /// It never reads the clock, the store or the terminal; what it needs from outside comes in
 /// as actions, and what it wants done goes out as effects.
 public enum AppReducer {

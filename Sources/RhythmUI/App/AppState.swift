@@ -2,6 +2,7 @@ import Foundation
 import RhythmCore
 
 /// Everything the cockpit shows, as a value: the data, the time, and each screen's state.
+///
 /// Only ``AppReducer/update(_:_:)`` changes it; screens only read it.
 public struct AppState: Sendable {
   // MARK: - Data and time

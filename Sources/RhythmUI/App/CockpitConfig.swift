@@ -1,8 +1,9 @@
 import Foundation
 import RhythmCore
 
-/// The user's settings from `$XDG_CONFIG_HOME/rhythm/config` (else `~/.config/rhythm/config`):
-/// `key = value` lines, `#` comments. Known keys: `theme` (a name or a path).
+/// The user's settings from `$XDG_CONFIG_HOME/rhythm/config` (else `~/.config/rhythm/config`).
+///
+/// The file holds `key = value` lines and `#` comments. Known keys: `theme` (a name or a path).
 public struct CockpitConfig: Hashable, Sendable {
   /// The theme name or path, when set.
   public var theme: String?
@@ -16,7 +17,8 @@ public struct CockpitConfig: Hashable, Sendable {
   public static func parse(_ text: String) -> CockpitConfig {
     var config = CockpitConfig()
     for line in text.split(separator: "\n") {
-      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+      let content =
+        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         .first ?? ""
       let parts = content.split(separator: "=", maxSplits: 1).map {
         $0.trimmingCharacters(in: .whitespaces)

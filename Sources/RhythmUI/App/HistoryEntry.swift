@@ -6,7 +6,7 @@ public struct HistoryEntry: Hashable, Sendable {
   public var at: Date
   /// Who made it.
   public var person: String
-  /// What changed, e.g. `status open → done`.
+  /// What changed, such as `status open → done`.
   public var summary: String
 
   /// An entry.

@@ -82,9 +82,11 @@ public final class Program {
         return [.storeFailed("not saved: \(error)")] + reload(message: nil)
       }
     case .undo(let count):
-      return repeatStore(count, verb: "undone") { store throws(RhythmError) in _ = try store.undo() }
+      return repeatStore(count, verb: "undone") { store throws(RhythmError) in _ = try store.undo()
+      }
     case .redo(let count):
-      return repeatStore(count, verb: "redone") { store throws(RhythmError) in _ = try store.redo() }
+      return repeatStore(count, verb: "redone") { store throws(RhythmError) in _ = try store.redo()
+      }
     case .loadHistory(let stepID):
       guard let store else { return [.historyLoaded(stepID: stepID, entries: [])] }
       let entries = ((try? store.history(of: stepID)) ?? []).map { HistoryEntry($0) }

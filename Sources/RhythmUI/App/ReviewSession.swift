@@ -2,6 +2,7 @@ import Foundation
 import RhythmCore
 
 /// The live review on screen: which occurrence, where in the agenda, and the section timer.
+///
 /// Everything said in the review (steps, decisions, notes, check-ins) is in the store at once;
 /// this holds only what is about the screen.
 public struct ReviewSession: Hashable, Sendable {

@@ -42,8 +42,10 @@ public struct KeyMap: Sendable {
 
   // MARK: - User overrides
 
-  /// This keymap with user overrides applied: `binding.id = key, key` lines (`#` comments),
-  /// e.g. `steps.done = x, ctrl+d`. Unknown ids and unreadable keys are reported, not fatal.
+  /// This keymap with user overrides applied.
+  ///
+  /// The text holds `binding.id = key, key` lines (`#` comments), such as
+  /// `steps.done = x, ctrl+d`. Unknown ids and unreadable keys are reported, not fatal.
   /// - Returns: the new keymap and one line per problem.
   public func overridden(by text: String) -> (keyMap: KeyMap, problems: [String]) {
     var updated = bindings
@@ -51,7 +53,8 @@ public struct KeyMap: Sendable {
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     {
-      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+      let content =
+        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         .first.map(String.init) ?? ""
       let parts = content.split(separator: "=", maxSplits: 1).map {
         $0.trimmingCharacters(in: .whitespaces)

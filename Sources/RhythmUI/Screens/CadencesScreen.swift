@@ -54,7 +54,8 @@ enum CadencesScreen {
       let next =
         upcoming.map {
           ScreenText.dateTime($0.occurrence, in: state.timeZone) + "  "
-            + ($0.liveReviewID != nil ? "live" : ScreenText.countdown(to: $0.occurrence, from: state.now))
+            + ($0.liveReviewID != nil
+              ? "live" : ScreenText.countdown(to: $0.occurrence, from: state.now))
         } ?? "–"
       let selected = index == state.cadences.selection
       CockpitScreen.row(
@@ -107,7 +108,8 @@ enum CadencesScreen {
       }
     }
     for (index, segments) in lines.prefix(inner.height).enumerated() {
-      painter.line(segments, x: inner.x + 1, y: inner.y + index, width: inner.width - 1, on: &surface)
+      painter.line(
+        segments, x: inner.x + 1, y: inner.y + index, width: inner.width - 1, on: &surface)
     }
   }
 
@@ -119,10 +121,11 @@ enum CadencesScreen {
   ) {
     let today = state.today
     let (year, month, _) = today.components
-    let firstIndex = year * 12 + (month - 1) + state.calendarOffset
+    let firstIndex =
+      year * 12 + (month - 1) + state.calendarOffset
       - (months == 3 ? (month - 1) % 3 : 0)
     let inner = painter.panel(months == 3 ? "Quarter" : "Month", in: area, on: &surface)
-    guard inner.height >= 10 else { return }
+    guard inner.height >= 11 else { return }
     guard let firstDay = Day(year: firstIndex / 12, month: firstIndex % 12 + 1, day: 1),
       let lastMonth = Day(
         year: (firstIndex + months) / 12, month: (firstIndex + months) % 12 + 1, day: 1)
@@ -131,7 +134,9 @@ enum CadencesScreen {
     let reviews = Array(state.data.reviews.values)
     let entries = (try? cadence.entries(in: range, reviews: reviews, now: state.now)) ?? []
     var marks: [Day: ScheduleEntry.Status] = [:]
-    for entry in entries { marks[Day(containing: entry.occurrence, in: state.timeZone)] = entry.status }
+    for entry in entries {
+      marks[Day(containing: entry.occurrence, in: state.timeZone)] = entry.status
+    }
     for offset in 0..<months {
       let index = firstIndex + offset
       let x = inner.x + 1 + offset * 23
@@ -143,8 +148,8 @@ enum CadencesScreen {
       ("✓ held", .ok), ("– skipped", .muted), ("✗ missed", .danger), ("→ moved", .warn),
       ("• next", .accent),
     ]
-    for (index, pair) in stride(from: 0, to: legend.count, by: 3).enumerated() {
-      let items = legend[pair..<min(pair + 3, legend.count)]
+    for (index, pair) in stride(from: 0, to: legend.count, by: 2).enumerated() {
+      let items = legend[pair..<min(pair + 2, legend.count)]
       painter.line(
         items.flatMap { [painter.segment($0.0, $0.1), painter.segment("  ", .text)] },
         x: inner.x + 1, y: inner.y + 8 + index, width: inner.width - 1, on: &surface)
@@ -156,7 +161,8 @@ enum CadencesScreen {
     painter: Painter, on surface: inout Surface
   ) {
     guard let first = Day(year: year, month: month, day: 1) else { return }
-    painter.text(ScreenText.monthTitle(year: year, month: month), .title, x: x, y: y, width: 21, on: &surface)
+    painter.text(
+      ScreenText.monthTitle(year: year, month: month), .title, x: x, y: y, width: 21, on: &surface)
     painter.text(" Mo Tu We Th Fr Sa Su", .header, x: x, y: y + 1, width: 21, on: &surface)
     let days = Day.daysIn(month: month, year: year)
     let lead = first.isoWeekday - 1

@@ -39,9 +39,10 @@ enum CockpitScreen {
         width: inner.width - 1, on: &surface)
       return
     }
-    let whenWidth = 17
+    // Narrow panels drop the date and keep the countdown, which is what matters here.
+    let whenWidth = inner.width >= 56 ? 17 : 0
     let countdownWidth = 10
-    let titleWidth = max(4, inner.width - whenWidth - countdownWidth - 4)
+    let titleWidth = max(4, inner.width - whenWidth - countdownWidth - (whenWidth > 0 ? 4 : 3))
     for (index, upcoming) in state.summary.upcoming.prefix(inner.height).enumerated() {
       let isSelected = index == selection
       let isLive = upcoming.liveReviewID != nil
@@ -53,9 +54,11 @@ enum CockpitScreen {
         painter.segment(isSelected ? "▶ " : "  ", .accent),
         painter.cell(upcoming.title, titleWidth, .text),
         painter.segment(" ", .text),
-        painter.cell(ScreenText.dateTime(upcoming.occurrence, in: state.timeZone), whenWidth, .muted),
-        painter.segment(" ", .text),
-        painter.cell(countdown, countdownWidth, isLive ? .warn : (soon ? .warn : .accent), alignRight: true),
+        painter.cell(
+          ScreenText.dateTime(upcoming.occurrence, in: state.timeZone), whenWidth, .muted),
+        painter.segment(whenWidth > 0 ? " " : "", .text),
+        painter.cell(
+          countdown, countdownWidth, isLive ? .warn : (soon ? .warn : .accent), alignRight: true),
       ]
       row(
         segments, selected: isSelected, x: inner.x, y: inner.y + index, width: inner.width,
@@ -179,7 +182,7 @@ enum CockpitScreen {
         painter.segment(" ▼ ", .danger),
         painter.segment(metric.name, .text),
         painter.segment(
-          "  \(ScreenText.number(value)) vs \(ScreenText.number(metric.target)) \(metric.unit)",
+          "  \(ScreenText.exact(value)) vs \(ScreenText.exact(metric.target)) \(metric.unit)",
           .danger),
         painter.segment("  @" + metric.owner, .muted),
       ])
@@ -218,7 +221,8 @@ enum CockpitScreen {
         [
           painter.segment(" " + state.shortID(review.id) + "  ", .muted),
           painter.segment(title, .text),
-          painter.segment("  " + ScreenText.dateTime(review.occurrence, in: state.timeZone), .muted),
+          painter.segment(
+            "  " + ScreenText.dateTime(review.occurrence, in: state.timeZone), .muted),
           painter.segment(late ? "  over 24h" : "", .danger),
         ], x: inner.x, y: inner.y + index, width: inner.width, on: &surface)
     }

@@ -11,7 +11,8 @@ enum MetricsScreen {
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
     let metrics = AppReducer.sortedMetrics(state)
-    let inner = painter.panel("Scorecard · last \(periods) periods vs target", in: area, on: &surface)
+    let inner = painter.panel(
+      "Scorecard · last \(periods) periods vs target", in: area, on: &surface)
     guard inner.height > 1 else { return }
     if metrics.isEmpty {
       painter.text(
@@ -31,7 +32,8 @@ enum MetricsScreen {
         painter.cell("owner", ownerWidth, .header),
         painter.cell("target", targetWidth, .header, alignRight: true),
         painter.segment(" ", .header),
-        painter.cell("weeks / months, oldest → this one", valueWidth * count, .header, alignRight: true),
+        painter.cell(
+          "weeks / months, oldest → this one", valueWidth * count, .header, alignRight: true),
       ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
     let first = state.metrics.visibleOffset(height: inner.height - 1, count: metrics.count)
     for line in 0..<(inner.height - 1) {
@@ -57,10 +59,14 @@ enum MetricsScreen {
         if let value = metric.values[key] {
           let role: ThemeRole = metric.isOnTrack(value) ? .ok : .danger
           let text = ScreenText.number(value)
-          segments.append(painter.cell(text, valueWidth, period == current ? .title : role, alignRight: true))
+          segments.append(
+            painter.cell(text, valueWidth, period == current ? .title : role, alignRight: true))
           if period == current { segments[segments.count - 1].style = state.theme[role].bold() }
         } else {
-          segments.append(painter.cell(period == current ? "?" : "·", valueWidth, period == current ? .warn : .muted, alignRight: true))
+          segments.append(
+            painter.cell(
+              period == current ? "?" : "·", valueWidth, period == current ? .warn : .muted,
+              alignRight: true))
         }
       }
       CockpitScreen.row(

@@ -69,7 +69,8 @@ enum PeopleScreen {
           painter.segment(" ", .text),
         ], x: afterBar, y: y, width: rateWidth + 1, on: &surface)
       Sparkline(values: rate.trend, maximum: 1, style: state.theme[.accent])
-        .render(in: Rect(x: afterBar + rateWidth + 1, y: y, width: trendWidth, height: 1), on: &surface)
+        .render(
+          in: Rect(x: afterBar + rateWidth + 1, y: y, width: trendWidth, height: 1), on: &surface)
     }
   }
 }

@@ -82,7 +82,7 @@ enum ReviewScreen {
     let timerWidth = 13
     for (index, section) in cadence.agenda.prefix(area.height - 3).enumerated() {
       let y = area.y + 1 + index
-      let isCurrent = index == session.section
+      let isCurrent = index == session.section && session.phase != .concluded
       let elapsed = session.elapsed(in: index, now: state.now)
       let isPast = session.phase != .preview && index < session.section || elapsed > 0 && !isCurrent
       let mark = isCurrent ? "▶ " : (isPast ? "✓ " : "  ")
@@ -153,7 +153,8 @@ enum ReviewScreen {
       let step = steps[index]
       let answer = answers[step.id]
       let (mark, role): (String, ThemeRole) =
-        answer == "done" ? ("✓ done", .ok) : (answer == "not-done" ? ("✗ not  ", .danger) : ("·", .muted))
+        answer == "done"
+        ? ("✓ done", .ok) : (answer == "not-done" ? ("✗ not  ", .danger) : ("·", .muted))
       let titleWidth = max(4, area.width - 2 - ownerWidth - dueWidth - 9)
       let segments = [
         painter.segment(index == session.checkinSelection ? "▶ " : "  ", .accent),

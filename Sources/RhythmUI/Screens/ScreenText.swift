@@ -1,7 +1,9 @@
 import Foundation
 import RhythmCore
 
-/// The words and numbers screens show: dates, countdowns, rates. Pure, so snapshots are stable.
+/// The words and numbers screens show: dates, countdowns, rates.
+///
+/// Pure, so snapshots are stable.
 public enum ScreenText {
   private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
   private static let months = [
@@ -32,7 +34,8 @@ public enum ScreenText {
 
   /// `10:00` in `timeZone`.
   public static func time(_ date: Date, in timeZone: TimeZone) -> String {
-    let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+    let seconds =
+      Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
     let ofDay = ((seconds % 86_400) + 86_400) % 86_400
     return two(ofDay / 3600) + ":" + two(ofDay % 3600 / 60)
   }
@@ -82,6 +85,21 @@ public enum ScreenText {
     if magnitude >= 10_000 { return String(Int((value / 1000).rounded())) + "k" }
     if magnitude >= 1000 { return trimmed(value / 1000) + "k" }
     return trimmed(value)
+  }
+
+  /// A number in full with thousands separated: `4,230`, `20.9`.
+  public static func exact(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    let whole = Int(rounded.rounded(.towardZero))
+    var digits = String(abs(whole))
+    var grouped = ""
+    while digits.count > 3 {
+      grouped = "," + digits.suffix(3) + grouped
+      digits.removeLast(3)
+    }
+    grouped = (rounded < 0 ? "-" : "") + digits + grouped
+    let fraction = Int((abs(rounded - Double(whole)) * 10).rounded())
+    return fraction == 0 ? grouped : grouped + ".\(fraction)"
   }
 
   /// `12:05` for seconds.

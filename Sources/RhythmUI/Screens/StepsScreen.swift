@@ -14,8 +14,9 @@ enum StepsLayout {
   }
 }
 
-/// Steps triage: a filterable, sortable list of steps with multi-select and a detail pane with
-/// the step's history. Only the visible rows are drawn.
+/// Steps triage: a filterable, sortable list of steps with multi-select and a detail pane.
+///
+/// The detail pane shows the step's history. Only the visible rows are drawn.
 enum StepsScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
@@ -56,7 +57,8 @@ enum StepsScreen {
         view.rows.isEmpty
         ? "No steps yet: a to add one, or capture them in a review."
         : "No step matches. Esc clears the filter; status:all shows done and dropped ones."
-      painter.text(text, .muted, x: inner.x + 2, y: inner.y + 2, width: inner.width - 2, on: &surface)
+      painter.text(
+        text, .muted, x: inner.x + 2, y: inner.y + 2, width: inner.width - 2, on: &surface)
       return
     }
     let first = view.list.visibleOffset(height: height, count: view.visible.count)
@@ -69,7 +71,8 @@ enum StepsScreen {
       let isMarked = view.marked.contains(step.id)
       let (statusMark, statusRole) = mark(step, today: today)
       let dueRole: ThemeRole =
-        step.status != .open ? .muted : (step.due < today ? .danger : (step.due == today ? .warn : .text))
+        step.status != .open
+        ? .muted : (step.due < today ? .danger : (step.due == today ? .warn : .text))
       var segments = [
         painter.segment(isMarked ? "●" : " ", .marked),
         painter.segment(statusMark + " ", statusRole),
@@ -85,7 +88,8 @@ enum StepsScreen {
       ]
       if tagsWidth > 0 {
         segments.append(
-          painter.cell(" " + step.tags.map { "#" + $0 }.joined(separator: " "), tagsWidth + 1, .muted))
+          painter.cell(
+            " " + step.tags.map { "#" + $0 }.joined(separator: " "), tagsWidth + 1, .muted))
       }
       CockpitScreen.row(
         segments, selected: isSelected, x: inner.x, y: inner.y + 1 + line, width: inner.width,
@@ -133,7 +137,10 @@ enum StepsScreen {
     if let reviewID = step.review, let review = state.data.reviews[reviewID] {
       let title = state.data.cadences[review.cadence]?.title ?? review.cadence
       lines.append(
-        field("review", title + " " + ScreenText.day(Day(containing: review.occurrence, in: state.timeZone)), .text))
+        field(
+          "review",
+          title + " " + ScreenText.day(Day(containing: review.occurrence, in: state.timeZone)),
+          .text))
     }
     lines.append(field("created", ScreenText.dateTime(step.createdAt, in: state.timeZone), .muted))
     if let completedAt = step.completedAt {
@@ -154,7 +161,8 @@ enum StepsScreen {
       lines.append([painter.segment("loading…", .muted)])
     }
     for (index, segments) in lines.prefix(inner.height).enumerated() {
-      painter.line(segments, x: inner.x + 1, y: inner.y + index, width: inner.width - 1, on: &surface)
+      painter.line(
+        segments, x: inner.x + 1, y: inner.y + index, width: inner.width - 1, on: &surface)
     }
   }
 }

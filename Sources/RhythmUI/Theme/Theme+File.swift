@@ -4,8 +4,10 @@ import RhythmCore
 // MARK: - Reading and writing theme files
 
 extension Theme {
-  /// Reads a theme file: one `role = foreground background attributes…` line per role, `#`
-  /// comments, blank lines ignored. Colours are `default`, the ANSI names (`red`,
+  /// Reads a theme file.
+  ///
+  /// The file has one `role = foreground background attributes…` line per role, `#`
+  /// comments and blank lines. Colours are `default`, the ANSI names (`red`,
   /// `bright-red`) or a 256-palette index (`0`…`255`); attributes are `bold`, `dim`,
   /// `italic`, `underline`, `reverse`. Roles left out are plain.
   /// - Parameters:
@@ -17,7 +19,8 @@ extension Theme {
     for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     {
-      let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+      let line =
+        rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         .first.map(String.init) ?? ""
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       guard !trimmed.isEmpty else { continue }
@@ -74,8 +77,7 @@ extension Theme {
   private static func color(_ word: String) -> Color? {
     if word == "default" { return .default }
     if let index = ansiNames.firstIndex(of: word) { return .ansi(UInt8(index)) }
-    if word.hasPrefix("bright-"), let index = ansiNames.firstIndex(of: String(word.dropFirst(7)))
-    {
+    if word.hasPrefix("bright-"), let index = ansiNames.firstIndex(of: String(word.dropFirst(7))) {
       return .ansi(UInt8(index + 8))
     }
     if let number = Int(word), (0...255).contains(number) { return .indexed(UInt8(number)) }

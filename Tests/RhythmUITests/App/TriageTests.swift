@@ -131,7 +131,9 @@ struct TriageTests {
     Fixtures.type(" #urgent", &state)
     let effects = Fixtures.press(["<enter>"], &state)
     #expect(
-      effects == [.commit([.update(Step.self, id: step.id, ["tags": JSONValue(step.tags + ["urgent"])])])])
+      effects == [
+        .commit([.update(Step.self, id: step.id, ["tags": JSONValue(step.tags + ["urgent"])])])
+      ])
   }
 
   @Test("enter opens the detail pane and asks for the step's history; moving reloads it")

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+import RhythmTerminal
+import RhythmUI
+
+/// How to open the cockpit: look and first screen.
+struct CockpitOptions: ParsableArguments {
+  @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a .theme file path.")
+  var theme: String?
+
+  @Flag(name: .customLong("no-color"), help: "Draw without colours (as NO_COLOR does).")
+  var noColor = false
+
+  @Option(help: "The screen to open on: cockpit, review, steps, cadences, people, metrics.")
+  var screen: String?
+}
+
+/// `rhythm cockpit`: the full-screen cockpit (also what `rhythm` with no subcommand opens).
+struct CockpitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cockpit", abstract: "Open the full-screen cockpit.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var cockpitOptions: CockpitOptions
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    try runCockpit(
+      store: try context.openStore(), options: cockpitOptions, clock: context.clock,
+      timeZone: context.timeZone)
+  }
+}
+
+/// Runs the cockpit on `store` until the user quits; the terminal is restored however it ends.
+/// - Throws: `RhythmError` for a bad theme or screen name, or a terminal that cannot be used.
+func runCockpit(
+  store: Store, options: CockpitOptions, clock: Clock, timeZone: TimeZone,
+  environment: [String: String] = ProcessInfo.processInfo.environment
+) throws(RhythmError) {
+  var environment = environment
+  if options.noColor { environment["NO_COLOR"] = "1" }
+  let config = CockpitConfig.load(environment: environment)
+  let theme = try ThemeLoader.load(options.theme ?? config.theme, environment: environment)
+  var keyMap = KeyMap.defaults
+  let keysFile = CockpitConfig.folder(environment: environment).appendingPathComponent("keys")
+  if let text = try? String(contentsOf: keysFile, encoding: .utf8) {
+    let (overridden, problems) = keyMap.overridden(by: text)
+    keyMap = overridden
+    for problem in problems { Terminal.printError("rhythm: \(keysFile.path): \(problem)") }
+  }
+  var state = AppState(
+    data: try store.loadState(), now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
+    person: store.person)
+  if let name = options.screen {
+    guard
+      let screen = ScreenID.allCases.first(where: { $0.title.lowercased() == name.lowercased() })
+    else {
+      throw .invalidValue(
+        field: "screen", value: name,
+        expected: ScreenID.allCases.map { $0.title.lowercased() }.joined(separator: ", "))
+    }
+    _ = AppReducer.update(&state, .showScreen(screen))
+  }
+  let terminalOptions = TerminalOptions(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+  do {
+    try TerminalApp.run(options: terminalOptions) { backend in
+      Program(state: state, backend: backend, store: store, clock: clock).run()
+    }
+  } catch let error as RhythmError {
+    throw error
+  } catch {
+    throw .message("\(error)")
+  }
+}
