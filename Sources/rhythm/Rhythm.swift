@@ -18,6 +18,7 @@ struct Rhythm: ParsableCommand {
       RedoCommand.self,
       StoreCommand.self,
       When.self,
+      CockpitCommand.self, DemoCommand.self,
     ]
   )
 
