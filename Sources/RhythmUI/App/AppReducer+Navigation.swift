@@ -6,6 +6,7 @@ import RhythmCore
 extension AppReducer {
   static func show(_ state: inout AppState, _ screen: ScreenID) -> [Effect] {
     guard screen != state.screen else { return [] }
+    if state.isSummaryStale { state.recomputeSummary() }
     if screen == .review && state.review == nil {
       guard let next = state.summary.upcoming.first else {
         say(&state, "no cadence yet: add one with `rhythm cadence add`", isError: true)
@@ -35,10 +36,12 @@ extension AppReducer {
     }
     if let previous = state.backStack.popLast() {
       state.screen = previous
+      if state.isSummaryStale { state.recomputeSummary() }
       return []
     }
     if state.screen != .cockpit {
       state.screen = .cockpit
+      if state.isSummaryStale { state.recomputeSummary() }
       return []
     }
     state.isQuitting = true
@@ -116,6 +119,13 @@ extension AppReducer {
         state.steps.history = nil
         return show(&state, .steps) + [.loadHistory(stepID: id)]
       }
+    case .people:
+      // A person's (or team's) row opens their open steps.
+      let owners = state.summary.owners.map(\.key)
+      guard let index = state.people.selection, index < owners.count else { return [] }
+      _ = show(&state, .steps)
+      state.steps.setFilter("@" + owners[index])
+      return []
     case .cadences:
       let cadences = sortedCadences(state)
       guard let index = state.cadences.selection, index < cadences.count,
@@ -129,6 +139,21 @@ extension AppReducer {
   }
 
   // MARK: - Sorted lists the screens and the reducer share
+
+  /// Whether `action` does something in the state as it is (the status bar hides the rest).
+  static func isAvailable(_ action: Action, in state: AppState) -> Bool {
+    let phase = state.review?.phase
+    switch action {
+    case .startReview where state.screen == .review: return phase == .preview
+    case .checkinToggle, .checkinDone, .captureStep, .recordDecision, .recordNote:
+      return phase != .concluded
+    case .conclude, .nextSection: return phase == .running
+    case .minutesSent: return phase == .concluded
+    case .markDone, .changeOwner, .changeDue, .snooze, .edit, .toggleMark:
+      return state.steps.selectedStep != nil
+    default: return true
+    }
+  }
 
   /// Live cadences by title.
   static func sortedCadences(_ state: AppState) -> [Cadence] {

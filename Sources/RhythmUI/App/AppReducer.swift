@@ -87,6 +87,7 @@ public enum AppReducer {
       return []
     case .toggleCalendarSpan:
       state.calendarShowsQuarter.toggle()
+      state.calendarOffset = 0
       return []
     case .enterValue: return enterValue(&state)
     case .submit: return submit(&state)
@@ -126,7 +127,13 @@ public enum AppReducer {
     state.now = date
     if let message = state.message, message.expires <= date { state.message = nil }
     if state.today != oldDay { state.steps.setToday(state.today) }
-    if Int(date.timeIntervalSince1970 / 60) != oldMinute { state.recomputeSummary() }
+    if Int(date.timeIntervalSince1970 / 60) != oldMinute {
+      if state.screen == .steps {
+        state.markSummaryStale()
+      } else {
+        state.recomputeSummary()
+      }
+    }
     return []
   }
 

@@ -119,13 +119,28 @@ public struct AppState: Sendable {
       if change.kind == .step, let step = data.steps[change.id] { touchedSteps.append(step) }
     }
     if !touchedSteps.isEmpty { steps.update(touchedSteps) }
-    summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
+    // Triage edits at 50,000 steps should not pay for the home screen's figures each time:
+    // they are worked out when a screen that shows them comes up.
+    if screen == .steps {
+      markSummaryStale()
+    } else {
+      recomputeSummary()
+    }
     if createsRecords { recomputeShortIDs() }
   }
 
   /// Recomputes the home screen's figures (the data or the minute changed).
   public mutating func recomputeSummary() {
     summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
+    isSummaryStale = false
+  }
+
+  /// Set when the data changed while a screen that does not show the summary was up.
+  public private(set) var isSummaryStale = false
+
+  /// Notes that the summary needs working out before a screen that shows it comes up.
+  public mutating func markSummaryStale() {
+    isSummaryStale = true
   }
 
   private mutating func recomputeShortIDs() {

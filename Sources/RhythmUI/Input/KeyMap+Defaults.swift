@@ -4,12 +4,8 @@ extension KeyMap {
   /// Rhythm's default keymap.
   public static let defaults = KeyMap(bindings: defaultBindings)
 
-  private static let allScreens: Set<KeyContext> = [
-    .cockpit, .review, .steps, .cadences, .people, .metrics,
-  ]
-
-  private static let defaultBindings: [Binding] = input + review + steps + cockpit + cadences
-    + metrics + global
+  private static let defaultBindings: [Binding] =
+    input + review + steps + cockpit + cadences + people + metrics + global
 
   private static let input: [Binding] = [
     Binding(
@@ -54,7 +50,7 @@ extension KeyMap {
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(
       id: "review.minutes-sent", keys: ["m"], action: .minutesSent,
-      description: "Mark the minutes as sent", contexts: [.review]),
+      description: "Mark the minutes as sent", contexts: [.review], hint: "minutes sent"),
   ]
 
   private static let steps: [Binding] = [
@@ -130,10 +126,16 @@ extension KeyMap {
       description: "Open the next review", contexts: [.cadences]),
   ]
 
+  private static let people: [Binding] = [
+    Binding(
+      id: "people.open", keys: ["<enter>"], action: .open,
+      description: "Open the person's open steps", contexts: [.people], hint: "their steps")
+  ]
+
   private static let metrics: [Binding] = [
     Binding(
       id: "metrics.enter", keys: ["<enter>", "e"], action: .enterValue,
-      description: "Enter this period's value", contexts: [.metrics], hint: "enter value"),
+      description: "Enter this period's value", contexts: [.metrics], hint: "enter value")
   ]
 
   private static let global: [Binding] = [

@@ -121,9 +121,9 @@ enum CadencesScreen {
   ) {
     let today = state.today
     let (year, month, _) = today.components
-    let firstIndex =
-      year * 12 + (month - 1) + state.calendarOffset
-      - (months == 3 ? (month - 1) % 3 : 0)
+    let shown = year * 12 + (month - 1) + state.calendarOffset
+    // A quarter view starts on the quarter's first month.
+    let firstIndex = months == 3 ? shown - shown % 3 : shown
     let inner = painter.panel(months == 3 ? "Quarter" : "Month", in: area, on: &surface)
     guard inner.height >= 11 else { return }
     guard let firstDay = Day(year: firstIndex / 12, month: firstIndex % 12 + 1, day: 1),
@@ -163,7 +163,7 @@ enum CadencesScreen {
     guard let first = Day(year: year, month: month, day: 1) else { return }
     painter.text(
       ScreenText.monthTitle(year: year, month: month), .title, x: x, y: y, width: 21, on: &surface)
-    painter.text(" Mo Tu We Th Fr Sa Su", .header, x: x, y: y + 1, width: 21, on: &surface)
+    painter.text("Mo Tu We Th Fr Sa Su", .header, x: x, y: y + 1, width: 21, on: &surface)
     let days = Day.daysIn(month: month, year: year)
     let lead = first.isoWeekday - 1
     for dayNumber in 1...days {
@@ -183,8 +183,8 @@ enum CadencesScreen {
       case nil: (mark, role) = (" ", .text)
       }
       let numberRole: ThemeRole = day == today ? .selection : (marks[day] == nil ? .muted : role)
-      painter.text(mark, role, x: column, y: row, width: 1, on: &surface)
-      painter.text(number, numberRole, x: column + 1, y: row, width: 2, on: &surface)
+      painter.text(number, numberRole, x: column, y: row, width: 2, on: &surface)
+      painter.text(mark, role, x: column + 2, y: row, width: 1, on: &surface)
     }
   }
 }

@@ -118,6 +118,58 @@ enum ReviewScreen {
           session.phase == .preview ? "" : " · spent " + ScreenText.clock(seconds: spent),
           spent > Double(total * 60) ? .danger : .muted),
       ], x: area.x + 2, y: y, width: area.width - 2, on: &surface)
+    renderContext(
+      state, session, cadence,
+      in: Rect(
+        x: area.x, y: y + 2, width: area.width, height: area.maxY - y - 2), painter: painter,
+      on: &surface)
+  }
+
+  /// Who takes part, and how the previous review went.
+  private static func renderContext(
+    _ state: AppState, _ session: ReviewSession, _ cadence: Cadence, in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 1 else { return }
+    var lines: [[Painter.Segment]] = [[painter.segment("Participants", .header)]]
+    let handles =
+      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants
+    var line: [Painter.Segment] = [painter.segment(" ", .text)]
+    var used = 1
+    for handle in handles {
+      let word = " @" + handle
+      if used + word.count > area.width {
+        lines.append(line)
+        line = [painter.segment(" ", .text)]
+        used = 1
+      }
+      line.append(painter.segment(word, handle == cadence.facilitator ? .title : .accent))
+      used += word.count
+    }
+    lines.append(line)
+    let previous = state.data.reviews.values.filter {
+      $0.isLive && $0.cadence == cadence.id && $0.status == .held
+        && $0.occurrence < session.occurrence
+    }.max { $0.occurrence < $1.occurrence }
+    if let previous {
+      let decisions = state.data.decisions.values.filter { $0.review == previous.id }.count
+      let steps = state.data.steps.values.filter { $0.review == previous.id && $0.isLive }.count
+      lines.append([])
+      lines.append([painter.segment("Last time", .header)])
+      lines.append([
+        painter.segment(
+          " " + ScreenText.day(Day(containing: previous.occurrence, in: state.timeZone)), .text),
+        painter.segment(previous.rating.map { " · rated \($0)/10" } ?? "", .muted),
+      ])
+      lines.append([
+        painter.segment(
+          " \(AppReducer.count(decisions, "decision")) · \(AppReducer.count(steps, "step"))", .muted
+        )
+      ])
+    }
+    for (index, segments) in lines.prefix(area.height).enumerated() {
+      painter.line(segments, x: area.x, y: area.y + index, width: area.width, on: &surface)
+    }
   }
 
   // MARK: - Check-in

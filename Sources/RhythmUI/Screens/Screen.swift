@@ -131,8 +131,11 @@ public enum Screen {
         width: area.width, on: &surface)
       return
     }
-    let hints = state.keyMap.hints(for: state.keyContext).compactMap { binding in
-      binding.hint.map { KeyHint(keys: Binding.label(for: binding.keys[0]), description: $0) }
+    let hints = state.keyMap.hints(for: state.keyContext).compactMap { binding -> KeyHint? in
+      guard let hint = binding.hint, AppReducer.isAvailable(binding.action, in: state) else {
+        return nil
+      }
+      return KeyHint(keys: Binding.label(for: binding.keys[0]), description: hint)
     }
     StatusBar(
       left: " ", right: state.keyContext == .input ? "" : "1-6 screens ", hints: hints,

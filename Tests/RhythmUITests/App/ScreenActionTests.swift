@@ -1,0 +1,73 @@
+import Foundation
+import RhythmCore
+import Testing
+
+@testable import RhythmUI
+
+@Suite("Cadences, metrics and people actions, through the reducer")
+struct ScreenActionTests {
+  @Test("enter on a metric takes this period's value and commits it as one period field")
+  func metricValue() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["6"], &state)
+    let metric = try #require(AppReducer.sortedMetrics(state).first)
+    Fixtures.press(["<enter>"], &state)
+    guard case .metricValue(let id)? = state.prompt?.purpose else {
+      Issue.record("no metric prompt")
+      return
+    }
+    #expect(id == metric.id)
+    Fixtures.type("4x", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+    Fixtures.press(["<backspace>"], &state)
+    let effects = Fixtures.press(["<enter>"], &state)
+    // The week of Wednesday 2026-11-25 starts on Monday the 23rd.
+    #expect(effects == [.commit([.update(Metric.self, id: id, ["values.2026-11-23": .number(4)])])])
+    #expect(state.data.metrics[id]?.values["2026-11-23"] == 4)
+  }
+
+  @Test("K skips the selected cadence's next occurrence with a skipped Review record")
+  func skip() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["4"], &state)
+    let cadence = try #require(AppReducer.sortedCadences(state).first)
+    let next = try #require(state.summary.upcoming.first { $0.cadenceID == cadence.id })
+    let effects = Fixtures.press(["K"], &state)
+    let skipped = try #require(
+      state.data.reviews.values.first {
+        $0.cadence == cadence.id && $0.occurrence == next.occurrence
+      })
+    #expect(skipped.status == .skipped)
+    #expect(effects == [.commit([.create(skipped)])])
+    // The cadence's next review is now the one after.
+    let after = try #require(state.summary.upcoming.first { $0.cadenceID == cadence.id })
+    #expect(after.occurrence > next.occurrence)
+  }
+
+  @Test("the calendar moves by month, or by quarter in quarter view")
+  func calendar() {
+    var state = Fixtures.demoState()
+    Fixtures.press(["4", "]", "]"], &state)
+    #expect(state.calendarOffset == 2)
+    Fixtures.press(["Q", "["], &state)
+    #expect(state.calendarShowsQuarter)
+    #expect(state.calendarOffset == -3)
+    assertSnapshotOfState(state, named: "cadences-quarter-120x40")
+  }
+
+  @Test("enter on the cockpit opens the selected review without starting it")
+  func openReview() throws {
+    var state = Fixtures.demoState()
+    let effects = Fixtures.press(["<enter>"], &state)
+    #expect(effects.isEmpty)
+    #expect(state.screen == .review)
+    #expect(state.review?.phase == .preview)
+    #expect(state.data.reviews[try #require(state.review?.reviewID)] == nil)
+    // Capturing a step starts it: nothing said in a review is lost.
+    Fixtures.press(["a"], &state)
+    Fixtures.type("Call the venue @tom", &state)
+    let capture = Fixtures.press(["<enter>"], &state)
+    #expect(capture.count == 2)
+    #expect(state.review?.phase == .running)
+  }
+}
