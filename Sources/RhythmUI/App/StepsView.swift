@@ -17,6 +17,8 @@ public struct StepsView: Sendable {
   public private(set) var visible: [Int] = []
   /// Where each step id sits in `rows`.
   private var positions: [String: Int] = [:]
+  /// Each row's status, for the filter's first, cheap check.
+  private var statuses: [Step.Status] = []
   /// The day the filter was evaluated for (`overdue`, `due<fri` depend on it).
   private var today: Day
   /// The selection (an index into `visible`) and the scroll offset.
@@ -131,18 +133,38 @@ public struct StepsView: Sendable {
   private mutating func reindex() {
     positions = [:]
     positions.reserveCapacity(rows.count)
-    for (index, row) in rows.enumerated() { positions[row.step.id] = index }
+    statuses = []
+    statuses.reserveCapacity(rows.count)
+    for (index, row) in rows.enumerated() {
+      positions[row.step.id] = index
+      statuses.append(row.step.status)
+    }
   }
 
   private mutating func refilter(keeping selected: String?, from candidates: [Int]?) {
     let filter = self.filter
     let today = self.today
-    if filter.isEmpty && candidates == nil {
-      visible = rows.indices.filter { rows[$0].step.status == .open }
-    } else if let candidates {
-      visible = candidates.filter { filter.matches(rows[$0], today: today) }
+    // Most steps are done: checking the status from a flat array first means the full match
+    // (which touches the row's strings) runs only on the few that can pass.
+    let wanted = filter.statuses
+    let allowsOpen = wanted.isEmpty || wanted.contains(.open)
+    let allowsDone = wanted.isEmpty || wanted.contains(.done)
+    let allowsDropped = wanted.isEmpty || wanted.contains(.dropped)
+    let statuses = self.statuses
+    let passes: (Int) -> Bool = { index in
+      let allowed: Bool
+      switch statuses[index] {
+      case .open: allowed = allowsOpen
+      case .done: allowed = allowsDone
+      case .dropped: allowed = allowsDropped
+      }
+      return allowed
+        && (filter.terms.isEmpty || filter.matches(self.rows[index], today: today))
+    }
+    if let candidates {
+      visible = candidates.filter(passes)
     } else {
-      visible = rows.indices.filter { filter.matches(rows[$0], today: today) }
+      visible = rows.indices.filter(passes)
     }
     if let selected, let position = positions[selected],
       let index = visible.firstIndex(of: position)
