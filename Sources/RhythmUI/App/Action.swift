@@ -55,6 +55,9 @@ public enum Action: Sendable {
 
   /// Start (or resume) the selected cadence's current or next review.
   case startReview
+  /// Open a cadence's current or next review, starting it when `start` is true
+  /// (`rhythm cockpit --review`, `rhythm review start`).
+  case openReview(cadenceID: String, start: Bool)
   /// The next agenda section.
   case nextSection
   /// The previous agenda section.

@@ -58,6 +58,17 @@ extension AppReducer {
     return effects
   }
 
+  /// Opens (and with `start`, starts) the current or next review of `cadenceID`.
+  static func openReview(_ state: inout AppState, _ cadenceID: String, start: Bool) -> [Effect] {
+    guard let upcoming = state.summary.upcoming.first(where: { $0.cadenceID == cadenceID }) else {
+      say(&state, "no coming review for that cadence", isError: true)
+      return []
+    }
+    openReview(&state, upcoming)
+    let effects = start ? startSession(&state) : []
+    return effects + show(&state, .review)
+  }
+
   /// Makes the open review live (stored with `startedAt`), when it is still a preview.
   static func startSession(_ state: inout AppState) -> [Effect] {
     guard var session = state.review, session.phase == .preview,

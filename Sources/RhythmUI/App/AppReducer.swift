@@ -48,6 +48,7 @@ public enum AppReducer {
       state.prompt = Prompt(purpose: .command, label: ":")
       return []
     case .startReview: return startReview(&state)
+    case .openReview(let cadenceID, let start): return openReview(&state, cadenceID, start: start)
     case .nextSection: return changeSection(&state, by: 1)
     case .previousSection: return changeSection(&state, by: -1)
     case .checkinDone: return checkin(&state, toggle: false)

@@ -79,34 +79,40 @@ enum ReviewScreen {
   ) {
     guard area.height > 1 else { return }
     painter.text("Agenda", .header, x: area.x, y: area.y, width: area.width, on: &surface)
-    let timerWidth = 13
+    // One right-hand column: the running timer on the current section, the time spent on
+    // past ones, the timebox on those to come.
+    let timerWidth = 12
+    let titleWidth = max(4, area.width - 2 - timerWidth)
     for (index, section) in cadence.agenda.prefix(area.height - 3).enumerated() {
       let y = area.y + 1 + index
       let isCurrent = index == session.section && session.phase != .concluded
       let elapsed = session.elapsed(in: index, now: state.now)
-      let isPast = session.phase != .preview && index < session.section || elapsed > 0 && !isCurrent
+      let isPast =
+        session.phase != .preview && index < session.section || elapsed > 0 && !isCurrent
       let mark = isCurrent ? "▶ " : (isPast ? "✓ " : "  ")
-      let titleWidth = max(4, area.width - 2 - 5 - timerWidth)
-      var segments = [
-        painter.segment(mark, isCurrent ? .accent : .ok),
-        painter.cell(section.title, titleWidth, isCurrent ? .title : (isPast ? .muted : .text)),
-        painter.cell("\(section.minutes)m", 5, .muted, alignRight: true),
-      ]
+      let timebox = section.minutes * 60
+      let text: String
+      let role: ThemeRole
       if isCurrent && session.phase == .running || elapsed > 0 {
-        let timebox = section.minutes * 60
-        let role: ThemeRole
         switch TimeboxState(elapsed: elapsed, minutes: section.minutes) {
         case .fine: role = isCurrent ? .ok : .muted
         case .nearEnd: role = isCurrent ? .warn : .muted
         case .over: role = .danger
         }
-        let text =
+        text =
           isCurrent
-          ? " " + ScreenText.clock(seconds: elapsed) + "/" + TimerView.format(seconds: timebox)
-          : " " + ScreenText.clock(seconds: elapsed)
-        segments.append(painter.cell(text, timerWidth, role, alignRight: true))
+          ? ScreenText.clock(seconds: elapsed) + "/" + TimerView.format(seconds: timebox)
+          : ScreenText.clock(seconds: elapsed) + " of \(section.minutes)m"
+      } else {
+        text = "\(section.minutes)m"
+        role = .muted
       }
-      painter.line(segments, x: area.x, y: y, width: area.width, on: &surface)
+      painter.line(
+        [
+          painter.segment(mark, isCurrent ? .accent : .ok),
+          painter.cell(section.title, titleWidth, isCurrent ? .title : (isPast ? .muted : .text)),
+          painter.cell(text, timerWidth, role, alignRight: true),
+        ], x: area.x, y: y, width: area.width, on: &surface)
     }
     let total = cadence.agenda.reduce(0) { $0 + $1.minutes }
     let spent = cadence.agenda.indices.reduce(0.0) { $0 + session.elapsed(in: $1, now: state.now) }

@@ -14,6 +14,13 @@ struct CockpitOptions: ParsableArguments {
 
   @Option(help: "The screen to open on: cockpit, review, steps, cadences, people, metrics.")
   var screen: String?
+
+  @Option(
+    help: "Open the current or next review of this cadence (part of its id or title).")
+  var review: String?
+
+  @Flag(help: "With --review: start the review now (it is stored as live).")
+  var start = false
 }
 
 /// `rhythm cockpit`: the full-screen cockpit (also what `rhythm` with no subcommand opens).
@@ -62,14 +69,41 @@ func runCockpit(
     }
     _ = AppReducer.update(&state, .showScreen(screen))
   }
+  var startAction: Action?
+  if let reference = options.review {
+    let cadence = try findCadence(reference, in: state.data)
+    startAction = .openReview(cadenceID: cadence.id, start: options.start)
+  }
   let terminalOptions = TerminalOptions(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
   do {
     try TerminalApp.run(options: terminalOptions) { backend in
-      Program(state: state, backend: backend, store: store, clock: clock).run()
+      let program = Program(state: state, backend: backend, store: store, clock: clock)
+      if let startAction { program.dispatch(startAction) }
+      program.run()
     }
   } catch let error as RhythmError {
     throw error
   } catch {
     throw .message("\(error)")
   }
+}
+
+/// The cadence `reference` names: an id (its beginning or ending, 4+ characters) or words of
+/// its title (any case).
+/// - Throws: `RhythmError.notFound` or `.ambiguous`.
+func findCadence(_ reference: String, in data: StoreState) throws(RhythmError) -> Cadence {
+  let cadences = data.cadences.values.filter(\.isLive).sorted { $0.title < $1.title }
+  let lower = reference.lowercased()
+  if let exact = cadences.first(where: { $0.id == lower || $0.title.lowercased() == lower }) {
+    return exact
+  }
+  let matches = cadences.filter {
+    (lower.count >= ShortIDs.minimumLength && ShortIDs.matches(lower, id: $0.id))
+      || $0.title.lowercased().contains(lower)
+  }
+  guard let first = matches.first else { throw .notFound(kind: "cadence", reference: reference) }
+  guard matches.count == 1 else {
+    throw .ambiguous(kind: "cadence", reference: reference, candidates: matches.map(\.title))
+  }
+  return first
 }

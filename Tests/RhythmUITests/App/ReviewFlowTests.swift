@@ -27,6 +27,20 @@ struct ReviewFlowTests {
     #expect(effects == [.commit([.create(review)])])
   }
 
+  @Test("openReview opens a named cadence's next review, and starts it when asked")
+  func openByCadence() throws {
+    var state = Fixtures.demoState()
+    let cadence = try #require(
+      state.data.cadences.values.first { $0.title == "Weekly pipeline review" })
+    #expect(AppReducer.update(&state, .openReview(cadenceID: cadence.id, start: false)).isEmpty)
+    #expect(state.screen == .review)
+    #expect(state.review?.cadenceID == cadence.id)
+    #expect(state.review?.phase == .preview)
+    let effects = AppReducer.update(&state, .openReview(cadenceID: cadence.id, start: true))
+    #expect(effects.count == 1)
+    #expect(state.review?.phase == .running)
+  }
+
   @Test("space and x check in last time's steps: answers in review.checkins, done marks the step")
   func checkin() throws {
     var state = started()
