@@ -18,7 +18,7 @@ struct Rhythm: ParsableCommand {
       RedoCommand.self,
       StoreCommand.self,
       When.self,
-      CockpitCommand.self, DemoCommand.self,
+      CockpitCommand.self, DemoCommand.self, KeysCommand.self,
     ]
   )
 

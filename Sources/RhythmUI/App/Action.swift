@@ -110,6 +110,10 @@ public enum Action: Sendable {
 
   // MARK: - Cadences and metrics
 
+  /// Add a cadence (`title | rule | agenda`).
+  case addCadence
+  /// Edit the selected cadence's title, rule and agenda.
+  case editCadence
   /// Skip the selected cadence's next occurrence.
   case skipOccurrence
   /// The calendar's previous month (or quarter).

@@ -30,6 +30,8 @@ extension AppReducer {
         guard !text.isEmpty else { return [] }
         return try addStep(&state, text: text)
       case .metricValue(let id): return try saveValue(&state, metricID: id, text: text)
+      case .addCadence: return try saveCadence(&state, id: nil, text: text)
+      case .editCadence(let id): return try saveCadence(&state, id: id, text: text)
       case .command: return try command(&state, text: text)
       }
     } catch {

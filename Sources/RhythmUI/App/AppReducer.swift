@@ -80,6 +80,10 @@ public enum AppReducer {
     case .redo: return redo(&state)
     case .toggleDetail: return toggleDetail(&state)
     case .skipOccurrence: return skipOccurrence(&state)
+    case .addCadence:
+      state.prompt = Prompt(purpose: .addCadence, label: "new cadence")
+      return []
+    case .editCadence: return editCadence(&state)
     case .previousPeriod:
       state.calendarOffset -= state.calendarShowsQuarter ? 3 : 1
       return []

@@ -128,7 +128,11 @@ public final class Program {
   private func poll() {
     guard let store else { return }
     do {
-      if let fresh = try store.refresh() { dispatch(.dataChanged(fresh, message: nil)) }
+      if let fresh = try store.refresh() {
+        // Say so unless the user is typing: the input line's hints matter more then.
+        let message = state.prompt == nil ? "↻ updated by another process" : nil
+        dispatch(.dataChanged(fresh, message: message))
+      }
     } catch {
       dispatch(.storeFailed(error.description))
     }

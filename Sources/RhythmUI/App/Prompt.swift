@@ -24,6 +24,10 @@ public struct Prompt: Sendable {
     case addStep
     /// This period's value of a metric.
     case metricValue(metricID: String)
+    /// A new cadence: `title | rule | agenda`.
+    case addCadence
+    /// A cadence rewritten as `title | rule | agenda`.
+    case editCadence(cadenceID: String)
     /// A `:` command.
     case command
   }

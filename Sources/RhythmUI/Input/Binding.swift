@@ -44,6 +44,9 @@ public struct Binding: Sendable {
     case "<tab>": return "tab"
     case "<pgup>": return "pgup"
     case "<pgdn>": return "pgdn"
+    case "<home>": return "home"
+    case "<end>": return "end"
+    case "<backspace>": return "backspace"
     default: return key
     }
   }

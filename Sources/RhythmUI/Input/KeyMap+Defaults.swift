@@ -110,6 +110,12 @@ extension KeyMap {
 
   private static let cadences: [Binding] = [
     Binding(
+      id: "cadences.add", keys: ["a"], action: .addCadence,
+      description: "Add a cadence: title | rule | agenda", contexts: [.cadences], hint: "add"),
+    Binding(
+      id: "cadences.edit", keys: ["e"], action: .editCadence,
+      description: "Edit title | rule | agenda", contexts: [.cadences], hint: "edit"),
+    Binding(
       id: "cadences.skip", keys: ["K"], action: .skipOccurrence,
       description: "Skip the next occurrence", contexts: [.cadences], hint: "skip next"),
     Binding(

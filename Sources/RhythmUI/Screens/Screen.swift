@@ -115,6 +115,7 @@ public enum Screen {
     case .filter: return "words @owner #tag due<fri overdue status:done"
     case .owner: return "handle (tab completes)"
     case .due: return "fri, +1w, eom, 2026-12-01"
+    case .addCadence, .editCadence: return "Weekly ops review | weekly mon 10:00 | weekly"
     case .edit, .metricValue: return ""
     case .command: return "3, steps, filter @maria, sort owner, undo, q"
     }

@@ -71,3 +71,50 @@ struct ScreenActionTests {
     #expect(state.review?.phase == .running)
   }
 }
+
+@Suite("Adding and editing cadences from the cadences screen")
+struct CadenceEditingTests {
+  @Test("a adds a cadence from title | rule | agenda; the rule is stored as RRULE")
+  func add() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["4", "a"], &state)
+    Fixtures.type("Weekly ops review | weekly thu 16:00 | pipeline", &state)
+    let effects = Fixtures.press(["<enter>"], &state)
+    let cadence = try #require(state.data.cadences.values.first { $0.title == "Weekly ops review" })
+    #expect(cadence.rule == "FREQ=WEEKLY;BYDAY=TH")
+    #expect(cadence.start == "2026-11-25T16:00:00")
+    #expect(cadence.agenda == AgendaTemplate.pipeline.sections)
+    #expect(cadence.durationMinutes == 45)
+    #expect(cadence.facilitator == "maria")
+    #expect(effects == [.commit([.create(cadence)])])
+    // It is scheduled at once: Thursday 26 November, 16:00.
+    let next = try #require(state.summary.upcoming.first { $0.cadenceID == cadence.id })
+    #expect(next.occurrence == ISOInstant.parse("2026-11-26T16:00:00Z"))
+  }
+
+  @Test("e edits the selected cadence; only what changed is committed")
+  func edit() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["4"], &state)
+    let cadence = try #require(AppReducer.sortedCadences(state).first)
+    Fixtures.press(["e"], &state)
+    let text = try #require(state.prompt?.field.value)
+    #expect(text.hasPrefix(cadence.title + " | " + cadence.rule + " | "))
+    Fixtures.press(["<home>"], &state)
+    Fixtures.type("New ", &state)
+    let effects = Fixtures.press(["<enter>"], &state)
+    #expect(
+      effects == [
+        .commit([.update(Cadence.self, id: cadence.id, ["title": .string("New " + cadence.title)])])
+      ])
+  }
+
+  @Test("a rule that cannot be read keeps the line open with the engine's advice")
+  func badRule() {
+    var state = Fixtures.demoState()
+    Fixtures.press(["4", "a"], &state)
+    Fixtures.type("Ops | every blue moon", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+    #expect(state.prompt?.error?.isEmpty == false)
+  }
+}
