@@ -42,7 +42,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// Reads `YYYY-MM-DD` strictly.
   public static func parse(_ text: some StringProtocol) -> Day? {
-    let bytes = Array(text.utf8)
+    var copy = String(text)
+    return copy.withUTF8 { parse(utf8: $0) }
+  }
+
+  /// The same, from UTF-8 bytes, without allocating.
+  static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Day? {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       let year = Day.number(bytes[0..<4]), let month = Day.number(bytes[5..<7]),
       let day = Day.number(bytes[8..<10])
@@ -124,7 +129,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
-  static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+  static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
     var value = 0
     for byte in bytes {
       guard byte >= 48, byte <= 57 else { return nil }

@@ -4,20 +4,24 @@ import Foundation
 /// (`2026-03-09T10:00:00Z`, `2026-03-09T10:00:00.250-04:00`). `DateFormatter` is ten times
 /// slower, and the store reads tens of thousands of these.
 public enum ISOInstant {
-  /// Reads `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`; `nil` for anything else.
+  /// Reads `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)` (or a bare `YYYY-MM-DD`, as midnight UTC);
+  /// `nil` for anything else.
   public static func parse(_ text: some StringProtocol) -> Date? {
-    var bytes = Array(text.utf8)
-    if bytes.count == 10, let day = Day.parse(text) {
-      return Date(timeIntervalSince1970: Double(Int(day.ordinal) * 86_400))
+    var copy = String(text)
+    return copy.withUTF8 { parse(utf8: $0) }
+  }
+
+  /// The same, from UTF-8 bytes, without allocating.
+  static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    guard bytes.count >= 10, let day = Day.parse(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])) else {
+      return nil
     }
+    if bytes.count == 10 { return Date(timeIntervalSince1970: Double(Int(day.ordinal) * 86_400)) }
     guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-      let day = Day.parse(String(decoding: bytes[0..<10], as: UTF8.self))
+      let hour = field(bytes, 11), bytes[13] == UInt8(ascii: ":"), let minute = field(bytes, 14),
+      hour < 24, minute < 60
     else { return nil }
-    bytes.removeFirst(11)
-    guard let hour = field(bytes, 0), bytes.count >= 5, bytes[2] == UInt8(ascii: ":"),
-      let minute = field(bytes, 3), hour < 24, minute < 60
-    else { return nil }
-    var index = 5
+    var index = 16
     var seconds = 0.0
     if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
       guard let second = field(bytes, index + 1), second < 61 else { return nil }
@@ -96,7 +100,7 @@ public enum ISOInstant {
     return text + sign + Day.pad(magnitude / 3600, 2) + ":" + Day.pad(magnitude % 3600 / 60, 2)
   }
 
-  private static func field(_ bytes: [UInt8], _ index: Int) -> Int? {
+  private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
     guard index + 1 < bytes.count else { return nil }
     let high = bytes[index]
     let low = bytes[index + 1]

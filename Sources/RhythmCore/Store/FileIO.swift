@@ -20,18 +20,20 @@ enum FileIO {
     return try readAll(descriptor, path: path, from: 0)
   }
 
-  /// Reads a file from byte `offset` to its end.
-  static func read(_ path: String, from offset: Int) throws(RhythmError) -> Data {
+  /// Reads a file from byte `offset` to its end, or `count` bytes of it.
+  static func read(_ path: String, from offset: Int, count: Int? = nil) throws(RhythmError) -> Data {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw failure(path, "cannot read") }
     defer { close(descriptor) }
-    return try readAll(descriptor, path: path, from: offset)
+    return try readAll(descriptor, path: path, from: offset, count: count)
   }
 
-  private static func readAll(_ descriptor: Int32, path: String, from offset: Int) throws(RhythmError) -> Data {
+  private static func readAll(
+    _ descriptor: Int32, path: String, from offset: Int, count: Int? = nil
+  ) throws(RhythmError) -> Data {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot stat") }
-    let size = max(0, Int(info.st_size) - offset)
+    let size = min(max(0, Int(info.st_size) - offset), count ?? Int.max)
     var data = Data(count: size)
     var done = 0
     while done < size {

@@ -45,11 +45,18 @@ enum Journal {
     return tail
   }
 
-  /// Byte length of the whole lines at the start of `path` (where a torn tail begins).
+  /// Byte length of the whole lines at the start of `path` (where a torn tail begins). Reads
+  /// backwards from the end in small chunks: a journal can be tens of MB.
   static func wholeLinesLength(of path: String) throws(RhythmError) -> Int {
-    guard let data = try FileIO.read(path) else { return 0 }
-    guard let lastNewline = data.lastIndex(of: 0x0A) else { return 0 }
-    return lastNewline - data.startIndex + 1
+    let size = FileIO.size(path)
+    var end = size
+    while end > 0 {
+      let start = max(0, end - 4096)
+      let chunk = try FileIO.read(path, from: start, count: end - start)
+      if let newline = chunk.lastIndex(of: 0x0A) { return start + (newline - chunk.startIndex) + 1 }
+      end = start
+    }
+    return 0
   }
 
   /// The last operation line of `path`, when it has one (the device's latest stamp).
@@ -57,7 +64,7 @@ enum Journal {
     let length = try wholeLinesLength(of: path)
     guard length > 0 else { return nil }
     let window = min(length, 64 * 1024)
-    let data = try FileIO.read(path, from: length - window).prefix(window)
+    let data = try FileIO.read(path, from: length - window, count: window)
     let lines = data.split(separator: 0x0A)
     for line in lines.reversed() {
       if let operation = try? Operation(line: Array(line)) { return operation }

@@ -29,11 +29,33 @@ struct SnapshotReader {
   /// Every record of a section, typed, in one decoder call.
   func decodeSection<R: Record>(_ type: R.Type) throws(RhythmError) -> [R] {
     guard let range = sections[R.kind], range.count > 2 else { return [] }
+    if R.self == Step.self, let steps = try decodeStepsQuickly() as? [R] { return steps }
     do {
       return try RecordCoding.makeDecoder().decode([R].self, from: data[range])
     } catch {
       throw locateError(in: R.kind)
     }
+  }
+
+  /// Every step, read line by line with `StepLineDecoder` (a line it cannot read goes through
+  /// `JSONDecoder`, which names any error).
+  private func decodeStepsQuickly() throws(RhythmError) -> [Step] {
+    var steps: [Step] = []
+    var slow: [Range<Int>] = []
+    try forEachLine(of: .step) { (line, _) throws(RhythmError) in
+      let step = data.withUnsafeBytes { raw in
+        StepLineDecoder.decode(UnsafeRawBufferPointer(rebasing: raw[line]))
+      }
+      if let step { steps.append(step) } else { slow.append(line) }
+    }
+    for line in slow {
+      do {
+        steps.append(try RecordCoding.makeDecoder().decode(Step.self, from: data[line]))
+      } catch {
+        throw locateError(in: .step)
+      }
+    }
+    return steps
   }
 
   /// The records of a section as field maps, parsed line by line.

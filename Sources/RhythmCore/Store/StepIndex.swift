@@ -6,7 +6,7 @@ import Foundation
 /// It lets a command over 50,000 steps read a few MB of fixed records instead of decoding
 /// 15 MB of JSON. It is a cache: when it does not match the snapshot it is rebuilt.
 struct StepIndex {
-  static let magic = Array("RHYIDX01".utf8)
+  static let magic = Array("RHYIDX02".utf8)
   static let entrySize = 56
   static let noCadence = UInt16.max
 
@@ -27,6 +27,8 @@ struct StepIndex {
   let header: SnapshotHeader
   /// Owner handles and cadence ids, referred to by number from entries.
   let strings: [String]
+  /// Every review's id and cadence (a string number), sorted by id.
+  private let reviews: [(id: String, cadence: UInt16)]
   private let data: Data
   private let entriesStart: Int
   let count: Int
@@ -67,6 +69,14 @@ struct StepIndex {
       strings.append(text)
     }
     self.strings = strings
+    let reviewCount = Int(reader.u32())
+    var reviews: [(id: String, cadence: UInt16)] = []
+    reviews.reserveCapacity(reviewCount)
+    for _ in 0..<reviewCount {
+      let id = reader.fixedString(26)
+      reviews.append((id, reader.u16()))
+    }
+    self.reviews = reviews
     count = Int(reader.u32())
     entriesStart = reader.offset
     guard reader.ok, data.count >= entriesStart + count * StepIndex.entrySize else { return nil }
@@ -98,6 +108,40 @@ struct StepIndex {
         body(position, UnsafeRawBufferPointer(rebasing: raw[start..<(start + 26)]))
       }
     }
+  }
+
+  /// The position of the step `id` (entries are sorted by id), if the index has it.
+  func position(of id: String) -> Int? {
+    let target = Array(id.utf8)
+    var low = 0
+    var high = count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      let order: Int = data.withUnsafeBytes { raw in
+        let start = entriesStart + middle * StepIndex.entrySize
+        let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<(start + 26)])
+        var end = 26
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        let candidate = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
+        if candidate.elementsEqual(target) { return 0 }
+        return candidate.lexicographicallyPrecedes(target) ? -1 : 1
+      }
+      if order == 0 { return middle }
+      if order < 0 { low = middle + 1 } else { high = middle - 1 }
+    }
+    return nil
+  }
+
+  /// The cadence id of the review `id`, if the index knows the review.
+  func cadence(ofReview id: String) -> String? {
+    var low = 0
+    var high = reviews.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      if reviews[middle].id == id { return strings[Int(reviews[middle].cadence)] }
+      if reviews[middle].id < id { low = middle + 1 } else { high = middle - 1 }
+    }
+    return nil
   }
 
   /// The number of the string `text`, if the index has it.
@@ -159,8 +203,15 @@ struct StepIndex {
       }
       rows.append((step, owner, cadence))
     }
+    let reviewRows = cadenceOfReview.keys.sorted().map { ($0, number(cadenceOfReview[$0] ?? "")) }
     out.u32(UInt32(strings.count))
     for text in strings { out.string16(text) }
+    out.u32(UInt32(reviewRows.count))
+    for (id, cadence) in reviewRows {
+      let idBytes = Array(id.utf8.prefix(26))
+      out.bytes += idBytes + [UInt8](repeating: 0x20, count: 26 - idBytes.count)
+      out.u16(cadence)
+    }
     out.u32(UInt32(rows.count))
     let shortLengths = ShortIDs.lengths(for: rows.map(\.0.id))
     for (position, (step, owner, cadence)) in rows.enumerated() {
@@ -257,9 +308,11 @@ private struct BinaryReader {
       ok = false
       return ""
     }
-    let text = String(decoding: data[offset..<(offset + length)], as: UTF8.self)
+    var end = offset + length
+    while end > offset, data[end - 1] == 0x20 { end -= 1 }
+    let text = String(decoding: data[offset..<end], as: UTF8.self)
     offset += length
-    return text.trimmingCharacters(in: .whitespaces)
+    return text
   }
 
   mutating func string16() -> String? {

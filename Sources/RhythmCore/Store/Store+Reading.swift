@@ -73,74 +73,79 @@ extension Store {
 
   // MARK: - Steps, fast
 
-  /// Every live step as a row, from the index and the tail: no step text is decoded.
-  public func stepRows() throws(RhythmError) -> [StepRow] {
-    if let state {
-      let cadenceOfReview = state.reviews.mapValues(\.cadence)
-      let shorts = ShortIDs.map(Array(state.steps.keys))
-      return state.steps.values.map { step in
-        row(for: step, short: shorts[step.id] ?? step.id, cadenceOfReview: cadenceOfReview)
-      }
-    }
-    guard let index else {
-      // No snapshot yet: everything is in the tail.
-      let steps = try records(Step.self)
-      let cadenceOfReview = try records(Review.self).mapValues(\.cadence)
+  /// Every live step as a row (only `owners`' steps when given), from the index and the tail:
+  /// no step text is decoded, and rows of other owners are never made.
+  public func stepRows(owners: Set<String>? = nil) throws(RhythmError) -> [StepRow] {
+    guard state == nil, let index else {
+      // Everything loaded, or no snapshot yet: work from the typed steps.
+      let steps: [String: Step]
+      if let state { steps = state.steps } else { steps = try records(Step.self) }
       let shorts = ShortIDs.map(Array(steps.keys))
-      return steps.values.map { row(for: $0, short: shorts[$0.id] ?? $0.id, cadenceOfReview: cadenceOfReview) }
-    }
-    var rows: [StepRow] = []
-    rows.reserveCapacity(index.count)
-    let changedIDs = Set(tailByRecord.keys.filter { $0.hasPrefix("step/") }.map { String($0.dropFirst(5)) })
-    var decodedOwners: [UInt16: String] = [:]
-    for position in 0..<index.count {
-      let entry = index.entry(at: position)
-      guard entry.status != 3, !changedIDs.contains(entry.id) else { continue }
-      let owner = decodedOwners[entry.owner] ?? index.strings[Int(entry.owner)]
-      decodedOwners[entry.owner] = owner
-      rows.append(
-        StepRow(
-          id: entry.id, short: String(entry.id.suffix(Int(entry.shortLength))), owner: owner,
-          due: Day(ordinal: entry.due), status: Store.status(entry.status),
-          completedAt: entry.completedMillis == Int64.min
-            ? nil : Date(timeIntervalSince1970: Double(entry.completedMillis) / 1000),
-          cadence: entry.cadence == StepIndex.noCadence ? nil : index.strings[Int(entry.cadence)],
-          line: entry.line))
-    }
-    if !changedIDs.isEmpty {
-      let changed = try changedSteps(changedIDs)
-      let reviews = changed.contains { $0.review != nil } ? try records(Review.self) : [:]
-      let cadenceOfReview = reviews.mapValues(\.cadence)
-      var taken = Set(rows.map(\.short))
-      for step in changed {
-        var length = ShortIDs.minimumLength
-        while length < step.id.count, taken.contains(String(step.id.suffix(length))) { length += 1 }
-        let short = String(step.id.suffix(length))
-        taken.insert(short)
-        rows.append(row(for: step, short: short, cadenceOfReview: cadenceOfReview))
+      return try steps.values.filter { owners?.contains($0.owner) ?? true }.map { (step) throws(RhythmError) in
+        row(for: step, short: shorts[step.id] ?? step.id, cadence: try cadence(ofReview: step.review))
       }
+    }
+    let changed = try changedSteps()
+    let skipped = Set(changed.positions)
+    let wanted = owners.map { Set($0.compactMap { index.stringNumber($0) }) }
+    var rows: [StepRow] = []
+    index.scan { position, owner, status, _, _, _ in
+      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position) else { return }
+      rows.append(Store.row(at: position, in: index))
+    }
+    for step in changed.steps where owners?.contains(step.owner) ?? true {
+      rows.append(row(for: step, short: try shortID(forChanged: step.id), cadence: try cadence(ofReview: step.review)))
     }
     return rows
+  }
+
+  /// The facts insights need for every live step: a scan of the index that makes no strings
+  /// per step.
+  public func stepFacts() throws(RhythmError) -> [StepFacts] {
+    guard state == nil, let index else {
+      return try stepRows().map(\.facts)
+    }
+    let changed = try changedSteps()
+    let skipped = Set(changed.positions)
+    var facts: [StepFacts] = []
+    facts.reserveCapacity(index.count)
+    index.scan { position, owner, status, due, completed, cadence in
+      guard status != 3, !skipped.contains(position) else { return }
+      facts.append(
+        StepFacts(
+          owner: index.strings[Int(owner)], due: Day(ordinal: due), status: Store.status(status),
+          completedAt: completed == Int64.min ? nil : Date(timeIntervalSince1970: Double(completed) / 1000),
+          cadence: cadence == StepIndex.noCadence ? nil : index.strings[Int(cadence)]))
+    }
+    for step in changed.steps {
+      facts.append(StepFacts(step: step, cadence: try cadence(ofReview: step.review)))
+    }
+    return facts
   }
 
   /// The full steps for `rows`, in the same order.
   public func steps(_ rows: [StepRow]) throws(RhythmError) -> [Step] {
     if let state { return rows.compactMap { state.steps[$0.id] } }
     var fromLines: [Int: Step] = [:]
-    let lined = rows.enumerated().filter { $0.element.changed == nil && $0.element.line != nil }
-    if !lined.isEmpty, let snapshot {
-      var buffer: [UInt8] = [UInt8(ascii: "[")]
-      for (number, item) in lined.enumerated() {
-        if number > 0 { buffer.append(UInt8(ascii: ",")) }
-        if let line = item.element.line { buffer += snapshot.data[line] }
+    if let snapshot {
+      var slow: [(position: Int, line: Range<Int>)] = []
+      snapshot.data.withUnsafeBytes { raw in
+        for (position, row) in rows.enumerated() where row.changed == nil {
+          guard let line = row.line else { continue }
+          if let step = StepLineDecoder.decode(UnsafeRawBufferPointer(rebasing: raw[line])) {
+            fromLines[position] = step
+          } else {
+            slow.append((position, line))
+          }
+        }
       }
-      buffer.append(UInt8(ascii: "]"))
-      do {
-        let decoded = try RecordCoding.makeDecoder().decode([Step].self, from: Data(buffer))
-        for (item, step) in zip(lined, decoded) { fromLines[item.offset] = step }
-      } catch {
-        _ = try snapshot.decodeSection(Step.self)  // names the bad line
-        throw .io(path: layout.snapshotPath, reason: "a step could not be read: run `rhythm store rebuild`")
+      for item in slow {
+        do {
+          fromLines[item.position] = try RecordCoding.makeDecoder().decode(Step.self, from: snapshot.data[item.line])
+        } catch {
+          _ = try snapshot.decodeSection(Step.self)  // names the bad line
+          throw .io(path: layout.snapshotPath, reason: "a step could not be read: run `rhythm store rebuild`")
+        }
       }
     }
     return rows.enumerated().compactMap { position, row in row.changed ?? fromLines[position] }
@@ -159,14 +164,53 @@ extension Store {
     return first
   }
 
-  /// Resolves a step reference with the index (no step text decoded).
+  /// Resolves a step reference with the index: only the id bytes are compared, and only the
+  /// matching step becomes a row.
   public func resolveStep(_ reference: String) throws(RhythmError) -> StepRow {
-    let rows = try stepRows()
-    let id = try resolve(reference, among: rows.map(\.id), kind: "step")
-    guard let row = rows.first(where: { $0.id == id }) else {
-      throw .notFound(kind: "step", reference: reference)
+    guard state == nil, let index else {
+      let rows = try stepRows()
+      let id = try resolve(reference, among: rows.map(\.id), kind: "step")
+      guard let row = rows.first(where: { $0.id == id }) else {
+        throw .notFound(kind: "step", reference: reference)
+      }
+      return row
     }
-    return row
+    let text = Array(try ShortIDs.normalise(reference).utf8)
+    let changed = try changedSteps()
+    let skipped = Set(changed.positions)
+    var matches: [StepRow] = []
+    index.withIDBytes { position, bytes in
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      guard end >= text.count, !skipped.contains(position) else { return }
+      let id = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
+      let exact = end == text.count && id.elementsEqual(text)
+      guard exact || id.prefix(text.count).elementsEqual(text) || id.suffix(text.count).elementsEqual(text)
+      else { return }
+      let row = Store.row(at: position, in: index)
+      if index.entry(at: position).status != 3 { matches.append(row) }
+    }
+    for step in changed.steps where ShortIDs.matches(String(decoding: text, as: UTF8.self), id: step.id) {
+      matches.append(row(for: step, short: try shortID(forChanged: step.id), cadence: try cadence(ofReview: step.review)))
+    }
+    let typed = String(decoding: text, as: UTF8.self)
+    if let exact = matches.first(where: { $0.id == typed }) { return exact }
+    guard let first = matches.first else { throw .notFound(kind: "step", reference: reference) }
+    guard matches.count == 1 else {
+      throw .ambiguous(kind: "step", reference: reference, candidates: matches.map(\.short).sorted())
+    }
+    return first
+  }
+
+  static func row(at position: Int, in index: StepIndex) -> StepRow {
+    let entry = index.entry(at: position)
+    return StepRow(
+      id: entry.id, short: String(entry.id.suffix(Int(entry.shortLength))),
+      owner: index.strings[Int(entry.owner)], due: Day(ordinal: entry.due), status: Store.status(entry.status),
+      completedAt: entry.completedMillis == Int64.min
+        ? nil : Date(timeIntervalSince1970: Double(entry.completedMillis) / 1000),
+      cadence: entry.cadence == StepIndex.noCadence ? nil : index.strings[Int(entry.cadence)],
+      line: entry.line)
   }
 
   // MARK: - Helpers
@@ -179,37 +223,79 @@ extension Store {
     }
   }
 
-  func row(for step: Step, short: String, cadenceOfReview: [String: String]) -> StepRow {
+  func row(for step: Step, short: String, cadence: String?) -> StepRow {
     StepRow(
       id: step.id, short: short, owner: step.owner, due: step.due, status: step.status,
-      completedAt: step.completedAt, cadence: step.review.flatMap { cadenceOfReview[$0] },
-      line: nil, changed: step)
+      completedAt: step.completedAt, cadence: cadence, line: nil, changed: step)
   }
 
-  /// Steps the tail changed, with the tail applied (removed ones left out).
-  private func changedSteps(_ ids: Set<String>) throws(RhythmError) -> [Step] {
-    var result: [Step] = []
-    for id in ids.sorted() {
+  /// The cadence of a review: from the tail when it was made or moved since the snapshot,
+  /// else from the index (no review is decoded).
+  func cadence(ofReview id: String?) throws(RhythmError) -> String? {
+    guard let id else { return nil }
+    if let state { return state.reviews[id]?.cadence }
+    if let operations = tailByRecord[Store.key(.review, id)],
+      let cadence = operations.last(where: { $0.fields["cadence"] != nil })?.fields["cadence"]?.stringValue
+    {
+      return cadence
+    }
+    if let index { return index.cadence(ofReview: id) }
+    return try records(Review.self)[id]?.cadence
+  }
+
+  /// Steps the tail changed, with the tail applied (removed ones left out), and the index
+  /// positions of their snapshot versions.
+  private func changedSteps() throws(RhythmError) -> (steps: [Step], positions: [Int]) {
+    var steps: [Step] = []
+    var positions: [Int] = []
+    for key in tailByRecord.keys.sorted() where key.hasPrefix("step/") {
+      let id = String(key.dropFirst(5))
+      if let position = index?.position(of: id) { positions.append(position) }
       var fields = try snapshotFields(.step, id: id) ?? ["id": .string(id)]
       var table = RecordTable()
       table.put(.step, id: id, fields: fields)
-      for operation in tailByRecord[Store.key(.step, id)] ?? [] { table.apply(operation) }
+      for operation in tailByRecord[key] ?? [] { table.apply(operation) }
       fields = table.fields(of: .step, id: id) ?? fields
-      if let step = RecordFields.decode(Step.self, from: fields), step.isLive { result.append(step) }
+      if let step = RecordFields.decode(Step.self, from: fields), step.isLive { steps.append(step) }
     }
-    return result
+    return (steps, positions)
+  }
+
+  /// The short id of a step changed since the snapshot: its snapshot short form, lengthened
+  /// while another step's id ends the same way.
+  private func shortID(forChanged id: String) throws(RhythmError) -> String {
+    guard let index else { return String(id.suffix(ShortIDs.minimumLength)) }
+    var length = ShortIDs.minimumLength
+    if let position = index.position(of: id) { length = Int(index.entry(at: position).shortLength) }
+    let newIDs = tailByRecord.keys.filter { $0.hasPrefix("step/") }.map { String($0.dropFirst(5)) }
+    while length < id.count {
+      let ending = Array(id.utf8.suffix(length))
+      var clash = newIDs.contains { $0 != id && $0.hasSuffix(String(id.suffix(length))) }
+      if !clash {
+        index.withIDBytes { _, bytes in
+          if !clash, bytes.count >= length {
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            if end >= length, UnsafeRawBufferPointer(rebasing: bytes[(end - length)..<end]).elementsEqual(ending),
+              !UnsafeRawBufferPointer(rebasing: bytes[0..<end]).elementsEqual(Array(id.utf8))
+            {
+              clash = true
+            }
+          }
+        }
+      }
+      if !clash { break }
+      length += 1
+    }
+    return String(id.suffix(length))
   }
 
   /// A record's fields as the snapshot has them (before the tail), if it has it.
   func snapshotFields(_ kind: RecordKind, id: String) throws(RhythmError) -> [String: JSONValue]? {
     guard let snapshot else { return nil }
     if kind == .step, let index {
-      var found: Range<Int>?
-      let target = Array(id.utf8)
-      index.withIDBytes { position, bytes in
-        if found == nil, bytes.elementsEqual(target) { found = index.entry(at: position).line }
-      }
-      return try found.map { (line) throws(RhythmError) in try snapshot.parseLine(line) }
+      guard let position = index.position(of: id) else { return nil }
+      return try snapshot.parseLine(index.entry(at: position).line)
     }
     var result: [String: JSONValue]?
     let marker = Array("\"id\":\(JSONValue.string(id).serialized())".utf8)

@@ -78,7 +78,7 @@ extension Store {
 
   /// The values the changed fields have now (null where unset); empty for a new record.
   private func priorValues(for change: Change) throws(RhythmError) -> [String: JSONValue] {
-    guard let current = try currentFields(change.kind, id: change.id) else { return [:] }
+    guard !change.isCreation, let current = try currentFields(change.kind, id: change.id) else { return [:] }
     var prior: [String: JSONValue] = [:]
     for path in change.fields.keys {
       prior[path] = RecordTable.value(at: path, in: current) ?? .null

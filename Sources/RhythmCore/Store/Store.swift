@@ -11,6 +11,9 @@ public final class Store {
   public static let compactionThreshold = 512
 
   public let layout: StoreLayout
+  /// Whether a long tail makes the next command rewrite the snapshot (off for bulk loads,
+  /// which compact once at the end).
+  public var compactsAutomatically = true
   public let clock: Clock
   /// Who the operations this process makes are by.
   public let person: String
@@ -164,6 +167,7 @@ public final class Store {
   /// operation older than the snapshot (it came from another device through git) so that
   /// only a replay from the journals gives the right field values.
   var needsCompaction: Bool {
+    guard compactsAutomatically else { return false }
     if snapshot == nil { return !tail.isEmpty }
     return index == nil || tail.count > Store.compactionThreshold || hasOlderTailOperation
   }

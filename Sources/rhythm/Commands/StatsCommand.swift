@@ -26,7 +26,7 @@ struct StatsCommand: ParsableCommand {
       for person in try store.records(Person.self).values { teamsByOwner[person.handle] = person.teams }
     }
     var rows = Insights.rows(
-      for: try store.stepRows().lazy.map(\.facts), by: by, window: range, now: context.clock.now,
+      for: try store.stepFacts(), by: by, window: range, now: context.clock.now,
       timeZone: context.timeZone, teamsByOwner: teamsByOwner)
     if by == .cadence {
       let cadences = try store.records(Cadence.self)

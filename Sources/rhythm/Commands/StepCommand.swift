@@ -62,7 +62,7 @@ struct StepAddCommand: ParsableCommand {
       changes.append(.create(step))
       return changes
     }
-    let short = try store.stepRows().first { $0.id == id }?.short ?? id
+    let short = try store.stepRows(owners: [owner]).first { $0.id == id }?.short ?? id
     print(short)
   }
 }

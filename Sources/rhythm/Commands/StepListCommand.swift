@@ -42,7 +42,7 @@ struct StepListCommand: ParsableCommand {
     }
     let before = try dueBefore.map { (text) throws(RhythmError) in try context.day(text) }
     let after = try dueAfter.map { (text) throws(RhythmError) in try context.day(text) }
-    var rows = try store.stepRows().filter { row in
+    var rows = try store.stepRows(owners: owners).filter { row in
       if let owners, !owners.contains(row.owner) { return false }
       if let before, row.due >= before { return false }
       if let after, row.due < after { return false }

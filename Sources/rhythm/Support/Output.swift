@@ -22,12 +22,13 @@ enum Output {
       var line = ""
       for (column, cell) in row.enumerated() {
         if column > 0 { line += "  " }
-        line += column < columns - 1 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+        line += cell
+        if column < columns - 1 { line += String(repeating: " ", count: max(0, widths[column] - cell.count)) }
       }
       while line.hasSuffix(" ") { line.removeLast() }
       text += line + "\n"
     }
-    FileHandle.standardOutput.write(Data(text.utf8))
+    print(text, terminator: "")
   }
 
   /// A rate as a whole percentage, or a dash when there is none.

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmarks Rhythm on generated stores (1,000 to 200,000 steps) against Taskwarrior 2.6 on the
+# same steps, in the same run. Whole processes, release build, medians. Not a test: it prints
+# figures. Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9] [--no-taskwarrior]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v task >/dev/null 2>&1 || need+=(taskwarrior)
+[ -x /usr/bin/time ] || need+=(time)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}" >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+swift build -c release --static-swift-stdlib --product rhythm >&2
+swift build -c release --static-swift-stdlib --product rhythm-bench >&2
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(swift --version 2>&1 | head -1)"
+.build/release/rhythm-bench --rhythm .build/release/rhythm --work .bench "$@"
+if [ -x Benchmarks/first-frame.sh ]; then Benchmarks/first-frame.sh; fi
