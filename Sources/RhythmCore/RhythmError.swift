@@ -46,7 +46,8 @@ public enum RhythmError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidNow(let text):
       return "RHYTHM_NOW is not an ISO 8601 instant: '\(text)' (try 2026-03-02T09:00:00Z)"
     case .invalidDate(let text):
-      return "cannot read the date '\(text)' (try 2026-12-01, today, tomorrow, fri, +3d, +2w, eom, eoq)"
+      return
+        "cannot read the date '\(text)' (try 2026-12-01, today, tomorrow, fri, +3d, +2w, eom, eoq)"
     case .unknownPerson(let handle):
       return "no person '\(handle)': add them first with `rhythm person add \(handle)`"
     case .duplicatePerson(let handle):
@@ -77,7 +78,8 @@ public enum RhythmError: Error, Equatable, Sendable, CustomStringConvertible {
     case .corrupt(let path, let line, let column, let reason, let recovery):
       return "\(path):\(line):\(column): \(reason); \(recovery)"
     case .unsupportedSchema(let path, let version):
-      return "\(path) has schema version \(version), newer than this rhythm understands: upgrade rhythm"
+      return
+        "\(path) has schema version \(version), newer than this rhythm understands: upgrade rhythm"
     case .nothingToUndo:
       return "nothing to undo"
     case .message(let text):

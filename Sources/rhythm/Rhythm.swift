@@ -23,8 +23,38 @@ struct Rhythm: ParsableCommand {
   )
 
   @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var cockpitOptions: CockpitOptions
 
   func run() throws {
-    print("cockpit: store=\(storeOptions.store ?? "-")")
+    let context = try CommandContext(storeOptions)
+    let layout = StoreLayout(folder: context.folder)
+    let exists =
+      FileManager.default.fileExists(atPath: layout.journalFolder)
+      || FileManager.default.fileExists(atPath: layout.snapshotPath)
+    if !exists { try offerToCreate(context) }
+    try runCockpit(
+      store: try context.openStore(), options: cockpitOptions, clock: context.clock,
+      timeZone: context.timeZone)
+  }
+
+  /// With no store yet, asks whether to create an empty one or the demo organisation (only when
+  /// someone is at the keyboard; a script gets the usual "no store" error).
+  private func offerToCreate(_ context: CommandContext) throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw RhythmError.noStore(path: context.folder)
+    }
+    print("There is no Rhythm store at \(context.folder) yet.")
+    print("Create [e]mpty, create the [d]emo organisation, or [q]uit? ", terminator: "")
+    let answer = (readLine() ?? "q").trimmingCharacters(in: .whitespaces).lowercased()
+    switch answer.first {
+    case "e":
+      _ = try Store.create(at: context.folder, clock: context.clock)
+    case "d":
+      let store = try Store.create(at: context.folder, clock: context.clock)
+      try store.commit(DemoOrganisation.build(now: context.clock.now, timeZone: context.timeZone))
+      try store.compact()
+    default:
+      throw ExitCode.success
+    }
   }
 }

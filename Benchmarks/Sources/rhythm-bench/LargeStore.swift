@@ -22,24 +22,29 @@ struct LargeStore {
     var changes: [Change] = teams.map { .create(Team(name: $0)) }
     for (number, handle) in LargeStore.people.enumerated() {
       changes.append(
-        .create(Person(handle: handle, name: "Person \(number)", teams: [teams[number % teams.count]])))
+        .create(
+          Person(handle: handle, name: "Person \(number)", teams: [teams[number % teams.count]])))
     }
     let start = now.addingTimeInterval(-Double(years) * 365.25 * 86_400)
     let cadences: [(String, String, Double)] = [
-      ("Weekly pipeline review", "FREQ=WEEKLY;BYDAY=MO", 7), ("Weekly content review", "FREQ=WEEKLY;BYDAY=TU", 7),
-      ("Weekly marketing review", "FREQ=WEEKLY;BYDAY=TH", 7), ("Monthly campaign review", "FREQ=MONTHLY;BYDAY=1WE", 30.4),
+      ("Weekly pipeline review", "FREQ=WEEKLY;BYDAY=MO", 7),
+      ("Weekly content review", "FREQ=WEEKLY;BYDAY=TU", 7),
+      ("Weekly marketing review", "FREQ=WEEKLY;BYDAY=TH", 7),
+      ("Monthly campaign review", "FREQ=MONTHLY;BYDAY=1WE", 30.4),
       ("Quarterly strategy reset", "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO", 91.3),
     ]
     var reviewIDs: [String] = []
     var reviewDates: [Date] = []
     for (title, rule, days) in cadences {
       let cadence = Cadence(
-        id: ids.next(at: start), title: title, rule: rule, start: String(ISOInstant.format(start).prefix(19)),
+        id: ids.next(at: start), title: title, rule: rule,
+        start: String(ISOInstant.format(start).prefix(19)),
         timeZone: "UTC", durationMinutes: 60, facilitator: LargeStore.people[0])
       changes.append(.create(cadence))
       var date = start
       while date < now {
-        var review = Review(id: ids.next(at: date), cadence: cadence.id, occurrence: date, status: .held)
+        var review = Review(
+          id: ids.next(at: date), cadence: cadence.id, occurrence: date, status: .held)
         review.rating = 7
         changes.append(.create(review))
         reviewIDs.append(review.id)
@@ -61,7 +66,8 @@ struct LargeStore {
       var step = Step(
         id: ids.next(at: created), title: "Follow up on item \(number) for the \(owner) backlog",
         owner: owner, due: due, success: "signed off in the next review", createdAt: created,
-        review: reviewIDs.isEmpty ? nil : reviewIDs[reviewPosition], tags: number % 5 == 0 ? ["launch"] : [])
+        review: reviewIDs.isEmpty ? nil : reviewIDs[reviewPosition],
+        tags: number % 5 == 0 ? ["launch"] : [])
       let roll = random.next() % 100
       if fraction > 0.94 && roll < 90 {
         openSteps.append(step.id)
@@ -84,8 +90,10 @@ struct LargeStore {
       changes.append(
         .create(
           Decision(
-            id: ids.next(at: reviewDates[position]), text: "Decision \(number): go ahead with option B",
-            decidedBy: LargeStore.people[number % LargeStore.people.count], review: reviewIDs[position],
+            id: ids.next(at: reviewDates[position]),
+            text: "Decision \(number): go ahead with option B",
+            decidedBy: LargeStore.people[number % LargeStore.people.count],
+            review: reviewIDs[position],
             createdAt: reviewDates[position])))
       if changes.count == 5000 {
         try store.commit(changes)

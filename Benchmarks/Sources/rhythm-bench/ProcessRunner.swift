@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// Runs a program and measures it: wall time and the peak resident memory of the child.
@@ -35,8 +35,8 @@ enum ProcessRunner {
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = envStrings.map { strdup($0) } + [nil]
     defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
       posix_spawn_file_actions_destroy(&actions)
     }
     var pid: pid_t = 0
@@ -62,7 +62,8 @@ enum ProcessRunner {
     wait4(pid, &status, 0, &usage)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
     return (
-      Measurement(milliseconds: elapsed, peakKilobytes: Int(usage.ru_maxrss), status: (status >> 8) & 0xFF),
+      Measurement(
+        milliseconds: elapsed, peakKilobytes: Int(usage.ru_maxrss), status: (status >> 8) & 0xFF),
       String(decoding: output, as: UTF8.self)
     )
   }
@@ -75,7 +76,9 @@ enum ProcessRunner {
     _ = run(["/usr/bin/time", "-f", "%M", "-o", output] + arguments, environment: environment)
     defer { unlink(output) }
     let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-    let kilobytes = text.split(separator: "\n").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    let kilobytes = text.split(separator: "\n").last.flatMap {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
     return (kilobytes ?? 0) / 1024
   }
 

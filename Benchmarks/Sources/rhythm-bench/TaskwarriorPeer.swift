@@ -7,7 +7,9 @@ struct TaskwarriorPeer {
   let folder: String
   let program: String
 
-  var environment: [String: String] { ["TASKRC": folder + "/taskrc", "TASKDATA": folder + "/data"] }
+  var environment: [String: String] {
+    ["TASKRC": folder + "/taskrc", "TASKDATA": folder + "/data"]
+  }
 
   /// The base arguments: no confirmations, no garbage collection renumbering, quiet.
   func arguments(_ rest: [String]) -> [String] {
@@ -24,7 +26,8 @@ struct TaskwarriorPeer {
       return text.split(separator: "\n").map(String.init)
     }
     try? FileManager.default.removeItem(atPath: folder)
-    try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/data", withIntermediateDirectories: true)
     try "".write(toFile: folder + "/taskrc", atomically: true, encoding: .utf8)
     let rows = try store.stepRows()
     let steps = try store.steps(rows)
@@ -37,15 +40,21 @@ struct TaskwarriorPeer {
       var object: [String: JSONValue] = [
         "uuid": .string(uuid), "description": .string(step.title), "status": .string(status),
         "entry": .string(TaskwarriorPeer.date(step.createdAt)),
-        "due": .string(TaskwarriorPeer.date(step.due.start(in: .gmt))), "tags": .array([.string(step.owner)]),
+        "due": .string(TaskwarriorPeer.date(step.due.start(in: .gmt))),
+        "tags": .array([.string(step.owner)]),
       ]
-      if let completed = step.completedAt { object["end"] = .string(TaskwarriorPeer.date(completed)) }
+      if let completed = step.completedAt {
+        object["end"] = .string(TaskwarriorPeer.date(completed))
+      }
       lines.append(JSONValue.object(object).serialized())
     }
     let importPath = folder + "/import.json"
     try lines.joined(separator: "\n").write(toFile: importPath, atomically: true, encoding: .utf8)
-    let (result, _) = ProcessRunner.run(arguments(["import", importPath]), environment: environment)
-    guard result.status == 0 else { throw RhythmError.message("task import failed (\(result.status))") }
+    let (result, _) = ProcessRunner.run(
+      arguments(["import", importPath]), environment: environment)
+    guard result.status == 0 else {
+      throw RhythmError.message("task import failed (\(result.status))")
+    }
     try open.joined(separator: "\n").write(toFile: openPath, atomically: true, encoding: .utf8)
     try "ok".write(toFile: marker, atomically: true, encoding: .utf8)
     return open
@@ -53,7 +62,8 @@ struct TaskwarriorPeer {
 
   /// Taskwarrior's compact date form.
   static func date(_ date: Date) -> String {
-    ISOInstant.format(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    ISOInstant.format(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(
+      of: ":", with: "")
   }
 
   /// A stable UUID made from a step id.

@@ -18,7 +18,10 @@ while let argument = arguments.next() {
   case "--work": work = arguments.next() ?? work
   case "--no-taskwarrior": withTaskwarrior = false
   default:
-    FileHandle.standardError.write(Data("usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior]\n".utf8))
+    FileHandle.standardError.write(
+      Data(
+        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior]\n"
+          .utf8))
     exit(2)
   }
 }
@@ -28,9 +31,13 @@ let environment = ["RHYTHM_NOW": "2026-11-25T09:00:00Z", "TZ": "UTC", "RHYTHM_US
 let taskProgram = ["/usr/bin/task"].first { FileManager.default.isExecutableFile(atPath: $0) }
 func format(_ value: Double) -> String { String(format: "%.1f", value) }
 
-print("rhythm-bench: medians of \(runs) runs, whole processes, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+  "rhythm-bench: medians of \(runs) runs, whole processes, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)
 print("")
-print("steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)")
+print(
+  "steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)"
+)
 var figures: [Int: [String: Double]] = [:]
 for size in sizes {
   let folder = work + "/store-\(size)"
@@ -38,16 +45,22 @@ for size in sizes {
   if !FileManager.default.fileExists(atPath: openPath) {
     try? FileManager.default.removeItem(atPath: folder)
     let started = Date()
-    let generated = try LargeStore(steps: size, decisions: size / 5, years: 10, now: now).write(to: folder)
-    try generated.openSteps.joined(separator: "\n").write(toFile: openPath, atomically: true, encoding: .utf8)
-    FileHandle.standardError.write(Data("generated \(size) steps in \(format(Date().timeIntervalSince(started)))s\n".utf8))
+    let generated = try LargeStore(steps: size, decisions: size / 5, years: 10, now: now).write(
+      to: folder)
+    try generated.openSteps.joined(separator: "\n").write(
+      toFile: openPath, atomically: true, encoding: .utf8)
+    FileHandle.standardError.write(
+      Data("generated \(size) steps in \(format(Date().timeIntervalSince(started)))s\n".utf8))
   }
-  let openSteps = (try String(contentsOfFile: openPath, encoding: .utf8)).split(separator: "\n").map(String.init)
+  let openSteps = (try String(contentsOfFile: openPath, encoding: .utf8)).split(separator: "\n")
+    .map(String.init)
   let owner = LargeStore.people[7]
   let base = [rhythm, "--store", folder]
   // Warm the page cache and compact any tail left by a previous run.
   _ = ProcessRunner.run(base + ["store", "check"], environment: environment)
-  let list = ProcessRunner.median(runs: runs, environment: environment) { _ in base + ["step", "list", "--owner", owner] }
+  let list = ProcessRunner.median(runs: runs, environment: environment) { _ in
+    base + ["step", "list", "--owner", owner]
+  }
   let listOpen = ProcessRunner.median(runs: runs, environment: environment) { _ in
     base + ["step", "list", "--owner", owner, "--status", "open"]
   }
@@ -55,12 +68,21 @@ for size in sizes {
     base + ["step", "done", openSteps[run % openSteps.count]]
   }
   // Put the steps back so the next run starts from the same store.
-  _ = ProcessRunner.run(base + ["step", "reopen"] + openSteps.prefix(runs + 1), environment: environment)
-  let stats = ProcessRunner.median(runs: runs, environment: environment) { _ in base + ["stats", "--by", "owner"] }
-  let when = ProcessRunner.median(runs: runs, environment: environment) { _ in
-    [rhythm, "when", "weekly mon 10:00", "--start", "2026-01-05T10:00", "--tz", "Europe/Berlin", "--count", "10000"]
+  _ = ProcessRunner.run(
+    base + ["step", "reopen"] + openSteps.prefix(runs + 1), environment: environment)
+  let stats = ProcessRunner.median(runs: runs, environment: environment) { _ in
+    base + ["stats", "--by", "owner"]
   }
-  figures[size] = ["list": list.milliseconds, "open": listOpen.milliseconds, "done": done.milliseconds, "stats": stats.milliseconds]
+  let when = ProcessRunner.median(runs: runs, environment: environment) { _ in
+    [
+      rhythm, "when", "weekly mon 10:00", "--start", "2026-01-05T10:00", "--tz", "Europe/Berlin",
+      "--count", "10000",
+    ]
+  }
+  figures[size] = [
+    "list": list.milliseconds, "open": listOpen.milliseconds, "done": done.milliseconds,
+    "stats": stats.milliseconds,
+  ]
   let failures = list.failures + listOpen.failures + done.failures + stats.failures + when.failures
   print(
     String(size).padding(toLength: 9, withPad: " ", startingAt: 0)
@@ -75,9 +97,10 @@ for size in sizes {
 
 if let base = figures[50_000], let large = figures[200_000] {
   print("")
-  print("200,000 / 50,000: list \(format(large["list", default: 0] / base["list", default: 1]))x, "
-    + "done \(format(large["done", default: 0] / base["done", default: 1]))x, "
-    + "stats \(format(large["stats", default: 0] / base["stats", default: 1]))x")
+  print(
+    "200,000 / 50,000: list \(format(large["list", default: 0] / base["list", default: 1]))x, "
+      + "done \(format(large["done", default: 0] / base["done", default: 1]))x, "
+      + "stats \(format(large["stats", default: 0] / base["stats", default: 1]))x")
 }
 
 if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last {
@@ -85,10 +108,13 @@ if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_00
   let peer = TaskwarriorPeer(folder: work + "/taskwarrior-\(size)", program: taskProgram)
   let started = Date()
   let open = try peer.prepare(from: store)
-  FileHandle.standardError.write(Data("taskwarrior ready in \(format(Date().timeIntervalSince(started)))s\n".utf8))
+  FileHandle.standardError.write(
+    Data("taskwarrior ready in \(format(Date().timeIntervalSince(started)))s\n".utf8))
   let owner = LargeStore.people[7]
   _ = ProcessRunner.run(peer.arguments(["+" + owner, "list"]), environment: peer.environment)
-  let list = ProcessRunner.median(runs: runs, environment: peer.environment) { _ in peer.arguments(["+" + owner, "list"]) }
+  let list = ProcessRunner.median(runs: runs, environment: peer.environment) { _ in
+    peer.arguments(["+" + owner, "list"])
+  }
   let done = ProcessRunner.median(runs: runs, environment: peer.environment) { run in
     peer.arguments([open[(run + 100) % open.count], "done"])
   }
@@ -98,9 +124,13 @@ if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_00
   let ours = figures[size] ?? [:]
   print("")
   print("Taskwarrior 2.6 on the same \(size) steps (same run):")
-  print("  task +\(owner) list   \(format(list.milliseconds)) ms, \(format(list.peakMegabytes)) MB"
-    + "   rhythm step list --owner: \(format(ours["list", default: 0])) ms (ours/theirs \(format(ours["list", default: 0] / list.milliseconds)))"
-    + ", --status open: \(format(ours["open", default: 0])) ms (\(format(ours["open", default: 0] / list.milliseconds)))")
-  print("  task UUID done   \(format(done.milliseconds)) ms, \(format(done.peakMegabytes)) MB"
-    + "   rhythm step done: \(format(ours["done", default: 0])) ms (ours/theirs \(format(ours["done", default: 0] / done.milliseconds)))")
+  print(
+    "  task +\(owner) list   \(format(list.milliseconds)) ms, \(format(list.peakMegabytes)) MB"
+      + "   rhythm step list --owner: \(format(ours["list", default: 0])) ms (ours/theirs \(format(ours["list", default: 0] / list.milliseconds)))"
+      + ", --status open: \(format(ours["open", default: 0])) ms (\(format(ours["open", default: 0] / list.milliseconds)))"
+  )
+  print(
+    "  task UUID done   \(format(done.milliseconds)) ms, \(format(done.peakMegabytes)) MB"
+      + "   rhythm step done: \(format(ours["done", default: 0])) ms (ours/theirs \(format(ours["done", default: 0] / done.milliseconds)))"
+  )
 }

@@ -44,13 +44,21 @@ private struct ByteScanner {
       guard take(UInt8(ascii: ":")) else { return nil }
       skipSpace()
       switch key {
-      case "id": guard let value = string() else { return nil }; id = value
-      case "title": guard let value = string() else { return nil }; title = value
-      case "owner": guard let value = string() else { return nil }; owner = value
+      case "id":
+        guard let value = string() else { return nil }
+        id = value
+      case "title":
+        guard let value = string() else { return nil }
+        title = value
+      case "owner":
+        guard let value = string() else { return nil }
+        owner = value
       case "due":
         guard let value = string(), let day = Day.parse(value) else { return nil }
         due = day
-      case "success": guard let value = optionalString() else { return nil }; success = value
+      case "success":
+        guard let value = optionalString() else { return nil }
+        success = value
       case "status":
         guard let value = string(), let parsed = Step.Status(rawValue: value) else { return nil }
         status = parsed
@@ -63,10 +71,20 @@ private struct ByteScanner {
           guard let date = ISOInstant.parse(value) else { return nil }
           completedAt = date
         }
-      case "review": guard let value = optionalString() else { return nil }; review = value
-      case "tags": guard let value = stringArray() else { return nil }; tags = value
+      case "review":
+        guard let value = optionalString() else { return nil }
+        review = value
+      case "tags":
+        guard let value = stringArray() else { return nil }
+        tags = value
       case "deleted":
-        if take(word: "true") { deleted = true } else if take(word: "false") { deleted = false } else { return nil }
+        if take(word: "true") {
+          deleted = true
+        } else if take(word: "false") {
+          deleted = false
+        } else {
+          return nil
+        }
       default:
         return nil  // an unknown field: let the full decoder judge
       }
@@ -86,7 +104,8 @@ private struct ByteScanner {
   }
 
   private mutating func skipSpace() {
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09
+    {
       index += 1
     }
   }
@@ -112,7 +131,8 @@ private struct ByteScanner {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         index += 1
         return text
       }

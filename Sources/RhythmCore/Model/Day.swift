@@ -57,7 +57,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// The day that contains `date` in `timeZone`.
   public init(containing date: Date, in timeZone: TimeZone) {
-    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let seconds =
+      Int(date.timeIntervalSince1970.rounded(.down))
       + timeZone.secondsFromGMT(for: date)
     ordinal = Int32((seconds - (seconds % 86_400 + 86_400) % 86_400) / 86_400)
   }

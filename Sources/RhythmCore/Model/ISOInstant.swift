@@ -13,7 +13,8 @@ public enum ISOInstant {
 
   /// The same, from UTF-8 bytes, without allocating.
   static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-    guard bytes.count >= 10, let day = Day.parse(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])) else {
+    guard bytes.count >= 10, let day = Day.parse(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10]))
+    else {
       return nil
     }
     if bytes.count == 10 { return Date(timeIntervalSince1970: Double(Int(day.ordinal) * 86_400)) }

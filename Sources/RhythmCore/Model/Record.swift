@@ -30,7 +30,8 @@ public enum RecordCoding {
       let text = try decoder.singleValueContainer().decode(String.self)
       guard let date = ISOInstant.parse(text) else {
         throw DecodingError.dataCorrupted(
-          .init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 instant: \(text)")
+          .init(
+            codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 instant: \(text)")
         )
       }
       return date

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// The few POSIX file operations the store needs for durability, with errors as
@@ -21,7 +21,8 @@ enum FileIO {
   }
 
   /// Reads a file from byte `offset` to its end, or `count` bytes of it.
-  static func read(_ path: String, from offset: Int, count: Int? = nil) throws(RhythmError) -> Data {
+  static func read(_ path: String, from offset: Int, count: Int? = nil) throws(RhythmError) -> Data
+  {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw failure(path, "cannot read") }
     defer { close(descriptor) }
@@ -76,7 +77,9 @@ enum FileIO {
 
   /// Replaces `path` with `bytes` atomically: a temporary file is written and flushed, renamed
   /// over `path`, and the folder flushed. Readers see the old file or the new, never a mix.
-  static func replaceAtomically(_ path: String, with bytes: some Collection<UInt8>) throws(RhythmError) {
+  static func replaceAtomically(_ path: String, with bytes: some Collection<UInt8>)
+    throws(RhythmError)
+  {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw failure(temporary, "cannot create") }
@@ -151,7 +154,9 @@ enum FileIO {
     _ = fsync(descriptor)
   }
 
-  private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(RhythmError) {
+  private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String)
+    throws(RhythmError)
+  {
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { buffer -> Int in

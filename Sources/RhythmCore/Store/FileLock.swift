@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// An advisory lock (`flock`) on the store's `lock` file: shared while reading journal tails,
@@ -33,7 +33,8 @@ final class FileLock {
       if descriptor < 0 {
         // A read-only store folder: reading still works, without a lock.
         guard !exclusive else {
-          throw .io(path: path, reason: "cannot open the lock file: \(String(cString: strerror(errno)))")
+          throw .io(
+            path: path, reason: "cannot open the lock file: \(String(cString: strerror(errno)))")
         }
         return try body()
       }

@@ -24,10 +24,14 @@ struct RecordTable {
     for (path, value) in operation.fields {
       if let current = fieldStamps[path], current > operation.stamp { continue }
       // A whole object older than some of its own keys keeps those newer keys.
-      let newerKeys = fieldStamps.filter { $0.key.hasPrefix(path + ".") && $0.value > operation.stamp }
+      let newerKeys = fieldStamps.filter {
+        $0.key.hasPrefix(path + ".") && $0.value > operation.stamp
+      }
       RecordTable.set(path, to: value, in: &fields)
       for key in newerKeys.keys {
-        if let kept = RecordTable.value(at: key, in: records[operation.kind]?[operation.record] ?? [:]) {
+        if let kept = RecordTable.value(
+          at: key, in: records[operation.kind]?[operation.record] ?? [:])
+        {
           RecordTable.set(key, to: kept, in: &fields)
         }
       }

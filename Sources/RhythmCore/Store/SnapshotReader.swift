@@ -59,7 +59,9 @@ struct SnapshotReader {
   }
 
   /// The records of a section as field maps, parsed line by line.
-  func fieldMaps(of kind: RecordKind) throws(RhythmError) -> [(id: String, fields: [String: JSONValue])] {
+  func fieldMaps(of kind: RecordKind) throws(RhythmError) -> [(
+    id: String, fields: [String: JSONValue]
+  )] {
     var result: [(String, [String: JSONValue])] = []
     try forEachLine(of: kind) { (line, _) throws(RhythmError) in
       let fields = try parseLine(line)
@@ -161,8 +163,10 @@ struct SnapshotReader {
         continue
       }
       guard line.count > 4, data[line.lowerBound + 2] == UInt8(ascii: "\"") else {
-        if line.count == 1 && (data[line.lowerBound] == UInt8(ascii: "{")
-          || data[line.lowerBound] == UInt8(ascii: "}")) || line.isEmpty
+        if line.count == 1
+          && (data[line.lowerBound] == UInt8(ascii: "{")
+            || data[line.lowerBound] == UInt8(ascii: "}"))
+          || line.isEmpty
         {
           continue
         }

@@ -267,7 +267,9 @@ struct StepIndex {
     }
     if let stamp = object["stamp"]?.stringValue, !stamp.isEmpty {
       let parts = stamp.split(separator: "@", maxSplits: 1)
-      if parts.count == 2 { header.stamp = Stamp(timeText: String(parts[0]), device: String(parts[1])) }
+      if parts.count == 2 {
+        header.stamp = Stamp(timeText: String(parts[0]), device: String(parts[1]))
+      }
     }
     return header
   }

@@ -71,7 +71,8 @@ extension Store {
     let writer = SnapshotWriter(table: table, header: header)
     if FileIO.exists(layout.snapshotPath) {
       try FileIO.makeFolder(layout.backupsFolder)
-      _ = FileIO.hardLink(layout.snapshotPath, to: layout.backupsFolder + "/store-\(backupStamp()).json")
+      _ = FileIO.hardLink(
+        layout.snapshotPath, to: layout.backupsFolder + "/store-\(backupStamp()).json")
       pruneBackups(keeping: 5)
     }
     try FileIO.replaceAtomically(layout.snapshotPath, with: writer.bytes)
@@ -97,7 +98,8 @@ extension Store {
 
   private func pruneBackups(keeping count: Int) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.backupsFolder)) ?? []
-    let snapshots = names.filter { $0.hasPrefix("store-") && !$0.contains("before-rebuild") }.sorted()
+    let snapshots = names.filter { $0.hasPrefix("store-") && !$0.contains("before-rebuild") }
+      .sorted()
     for name in snapshots.dropLast(count) {
       FileIO.remove(layout.backupsFolder + "/" + name)
     }

@@ -56,7 +56,9 @@ extension Store {
     for (key, operations) in tailByRecord where key.hasPrefix(R.kind.rawValue + "/") {
       guard let first = operations.first else { continue }
       var fields = result[first.record].map(RecordFields.encode) ?? ["id": .string(first.record)]
-      if result[first.record] == nil, let snapshotFields = try snapshotFields(R.kind, id: first.record) {
+      if result[first.record] == nil,
+        let snapshotFields = try snapshotFields(R.kind, id: first.record)
+      {
         fields = snapshotFields  // a removed record coming back (redo)
       }
       var table = RecordTable()
@@ -81,8 +83,10 @@ extension Store {
       let steps: [String: Step]
       if let state { steps = state.steps } else { steps = try records(Step.self) }
       let shorts = ShortIDs.map(Array(steps.keys))
-      return try steps.values.filter { owners?.contains($0.owner) ?? true }.map { (step) throws(RhythmError) in
-        row(for: step, short: shorts[step.id] ?? step.id, cadence: try cadence(ofReview: step.review))
+      return try steps.values.filter { owners?.contains($0.owner) ?? true }.map {
+        (step) throws(RhythmError) in
+        row(
+          for: step, short: shorts[step.id] ?? step.id, cadence: try cadence(ofReview: step.review))
       }
     }
     let changed = try changedSteps()
@@ -90,11 +94,16 @@ extension Store {
     let wanted = owners.map { Set($0.compactMap { index.stringNumber($0) }) }
     var rows: [StepRow] = []
     index.scan { position, owner, status, _, _, _ in
-      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position) else { return }
+      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position) else {
+        return
+      }
       rows.append(Store.row(at: position, in: index))
     }
     for step in changed.steps where owners?.contains(step.owner) ?? true {
-      rows.append(row(for: step, short: try shortID(forChanged: step.id), cadence: try cadence(ofReview: step.review)))
+      rows.append(
+        row(
+          for: step, short: try shortID(forChanged: step.id),
+          cadence: try cadence(ofReview: step.review)))
     }
     return rows
   }
@@ -114,7 +123,8 @@ extension Store {
       facts.append(
         StepFacts(
           owner: index.strings[Int(owner)], due: Day(ordinal: due), status: Store.status(status),
-          completedAt: completed == Int64.min ? nil : Date(timeIntervalSince1970: Double(completed) / 1000),
+          completedAt: completed == Int64.min
+            ? nil : Date(timeIntervalSince1970: Double(completed) / 1000),
           cadence: cadence == StepIndex.noCadence ? nil : index.strings[Int(cadence)]))
     }
     for step in changed.steps {
@@ -141,10 +151,13 @@ extension Store {
       }
       for item in slow {
         do {
-          fromLines[item.position] = try RecordCoding.makeDecoder().decode(Step.self, from: snapshot.data[item.line])
+          fromLines[item.position] = try RecordCoding.makeDecoder().decode(
+            Step.self, from: snapshot.data[item.line])
         } catch {
           _ = try snapshot.decodeSection(Step.self)  // names the bad line
-          throw .io(path: layout.snapshotPath, reason: "a step could not be read: run `rhythm store rebuild`")
+          throw .io(
+            path: layout.snapshotPath,
+            reason: "a step could not be read: run `rhythm store rebuild`")
         }
       }
     }
@@ -153,7 +166,9 @@ extension Store {
 
   /// The id of the record of `kind` that `reference` names: a full id, or a unique beginning
   /// or ending (4+ characters) of one.
-  public func resolve(_ reference: String, among ids: some Collection<String>, kind: String) throws(RhythmError) -> String {
+  public func resolve(_ reference: String, among ids: some Collection<String>, kind: String)
+    throws(RhythmError) -> String
+  {
     let text = try ShortIDs.normalise(reference)
     if ids.contains(text) { return text }
     let matches = ids.filter { ShortIDs.matches(text, id: $0) }
@@ -185,19 +200,26 @@ extension Store {
       guard end >= text.count, !skipped.contains(position) else { return }
       let id = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
       let exact = end == text.count && id.elementsEqual(text)
-      guard exact || id.prefix(text.count).elementsEqual(text) || id.suffix(text.count).elementsEqual(text)
+      guard
+        exact || id.prefix(text.count).elementsEqual(text)
+          || id.suffix(text.count).elementsEqual(text)
       else { return }
       let row = Store.row(at: position, in: index)
       if index.entry(at: position).status != 3 { matches.append(row) }
     }
-    for step in changed.steps where ShortIDs.matches(String(decoding: text, as: UTF8.self), id: step.id) {
-      matches.append(row(for: step, short: try shortID(forChanged: step.id), cadence: try cadence(ofReview: step.review)))
+    for step in changed.steps
+    where ShortIDs.matches(String(decoding: text, as: UTF8.self), id: step.id) {
+      matches.append(
+        row(
+          for: step, short: try shortID(forChanged: step.id),
+          cadence: try cadence(ofReview: step.review)))
     }
     let typed = String(decoding: text, as: UTF8.self)
     if let exact = matches.first(where: { $0.id == typed }) { return exact }
     guard let first = matches.first else { throw .notFound(kind: "step", reference: reference) }
     guard matches.count == 1 else {
-      throw .ambiguous(kind: "step", reference: reference, candidates: matches.map(\.short).sorted())
+      throw .ambiguous(
+        kind: "step", reference: reference, candidates: matches.map(\.short).sorted())
     }
     return first
   }
@@ -206,7 +228,8 @@ extension Store {
     let entry = index.entry(at: position)
     return StepRow(
       id: entry.id, short: String(entry.id.suffix(Int(entry.shortLength))),
-      owner: index.strings[Int(entry.owner)], due: Day(ordinal: entry.due), status: Store.status(entry.status),
+      owner: index.strings[Int(entry.owner)], due: Day(ordinal: entry.due),
+      status: Store.status(entry.status),
       completedAt: entry.completedMillis == Int64.min
         ? nil : Date(timeIntervalSince1970: Double(entry.completedMillis) / 1000),
       cadence: entry.cadence == StepIndex.noCadence ? nil : index.strings[Int(entry.cadence)],
@@ -235,7 +258,8 @@ extension Store {
     guard let id else { return nil }
     if let state { return state.reviews[id]?.cadence }
     if let operations = tailByRecord[Store.key(.review, id)],
-      let cadence = operations.last(where: { $0.fields["cadence"] != nil })?.fields["cadence"]?.stringValue
+      let cadence = operations.last(where: { $0.fields["cadence"] != nil })?.fields["cadence"]?
+        .stringValue
     {
       return cadence
     }
@@ -276,7 +300,8 @@ extension Store {
           if !clash, bytes.count >= length {
             var end = bytes.count
             while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-            if end >= length, UnsafeRawBufferPointer(rebasing: bytes[(end - length)..<end]).elementsEqual(ending),
+            if end >= length,
+              UnsafeRawBufferPointer(rebasing: bytes[(end - length)..<end]).elementsEqual(ending),
               !UnsafeRawBufferPointer(rebasing: bytes[0..<end]).elementsEqual(Array(id.utf8))
             {
               clash = true

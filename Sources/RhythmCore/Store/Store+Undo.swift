@@ -21,7 +21,9 @@ extension Store {
         for path in target.fields.keys { fields[path] = target.prior[path] ?? .null }
       }
       return [Change(kind: target.kind, id: target.record, fields: fields)]
-    } marking: { (undoes: undone?.id, redoes: nil) }
+    } marking: {
+      (undoes: undone?.id, redoes: nil)
+    }
     guard let undone else { throw .nothingToUndo }
     return undone
   }
@@ -50,7 +52,9 @@ extension Store {
         return [Change(kind: original.kind, id: original.record, fields: fields)]
       }
       throw .message("nothing to redo")
-    } marking: { (undoes: nil, redoes: undoID) }
+    } marking: {
+      (undoes: nil, redoes: undoID)
+    }
     guard let redone else { throw .message("nothing to redo") }
     return redone
   }

@@ -78,7 +78,9 @@ extension Store {
 
   /// The values the changed fields have now (null where unset); empty for a new record.
   private func priorValues(for change: Change) throws(RhythmError) -> [String: JSONValue] {
-    guard !change.isCreation, let current = try currentFields(change.kind, id: change.id) else { return [:] }
+    guard !change.isCreation, let current = try currentFields(change.kind, id: change.id) else {
+      return [:]
+    }
     var prior: [String: JSONValue] = [:]
     for path in change.fields.keys {
       prior[path] = RecordTable.value(at: path, in: current) ?? .null
@@ -103,7 +105,8 @@ extension Store {
   /// This machine's device id for this store, made on the first write.
   func deviceID() throws(RhythmError) -> String {
     if let data = try FileIO.read(layout.devicePath) {
-      let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = String(decoding: data, as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       if !text.isEmpty { return text }
     }
     let device = String(newID().suffix(8))

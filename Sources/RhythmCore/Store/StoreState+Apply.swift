@@ -3,7 +3,8 @@ import Foundation
 extension StoreState {
   /// Applies one operation to the typed records.
   mutating func apply(_ operation: Operation) {
-    var fields = self.fields(of: operation.kind, id: operation.record) ?? ["id": .string(operation.record)]
+    var fields =
+      self.fields(of: operation.kind, id: operation.record) ?? ["id": .string(operation.record)]
     var table = RecordTable()
     table.put(operation.kind, id: operation.record, fields: fields)
     table.apply(operation)

@@ -5,7 +5,8 @@ import RhythmCore
 /// `rhythm decision add|list`.
 struct DecisionCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "decision", abstract: "Record and list decisions.", subcommands: [Add.self, List.self])
+    commandName: "decision", abstract: "Record and list decisions.",
+    subcommands: [Add.self, List.self])
 
   /// `rhythm decision add TEXT [--by P] [--review R] [--tag T]`.
   struct Add: ParsableCommand {
@@ -35,7 +36,8 @@ struct DecisionCommand: ParsableCommand {
         return [
           .create(
             Decision(
-              id: id, text: words, decidedBy: decider, review: reviewID, createdAt: context.clock.now,
+              id: id, text: words, decidedBy: decider, review: reviewID,
+              createdAt: context.clock.now,
               tags: tag))
         ]
       }
@@ -55,7 +57,8 @@ struct DecisionCommand: ParsableCommand {
       let store = try CommandContext(storeOptions).openStore()
       var decisions = try store.records(Decision.self).values.sorted { $0.createdAt > $1.createdAt }
       if let review {
-        let id = try store.resolve(review, among: try store.records(Review.self).keys, kind: "review")
+        let id = try store.resolve(
+          review, among: try store.records(Review.self).keys, kind: "review")
         decisions = decisions.filter { $0.review == id }
       }
       if let limit { decisions = Array(decisions.prefix(max(0, limit))) }
@@ -74,7 +77,8 @@ struct DecisionCommand: ParsableCommand {
       Output.table(
         decisions.map { decision in
           [
-            String(ISOInstant.format(decision.createdAt).prefix(10)), decision.decidedBy.map { "@" + $0 } ?? "",
+            String(ISOInstant.format(decision.createdAt).prefix(10)),
+            decision.decidedBy.map { "@" + $0 } ?? "",
             decision.text,
           ]
         })

@@ -5,7 +5,8 @@ import RhythmCore
 /// `rhythm metric add|set|list`: the scorecard.
 struct MetricCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "metric", abstract: "Keep the scorecard.", subcommands: [Add.self, Set.self, List.self])
+    commandName: "metric", abstract: "Keep the scorecard.",
+    subcommands: [Add.self, Set.self, List.self])
 
   /// `rhythm metric add NAME --owner P --target N [--unit U] [--lower-is-better] [--monthly]`.
   struct Add: ParsableCommand {
@@ -28,7 +29,8 @@ struct MetricCommand: ParsableCommand {
           .create(
             Metric(
               id: id, name: name, owner: handle, unit: unit, target: target,
-              direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter, period: monthly ? .month : .week))
+              direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter,
+              period: monthly ? .month : .week))
         ]
       }
       print(id.suffix(6))
@@ -46,7 +48,8 @@ struct MetricCommand: ParsableCommand {
     func run() throws {
       let context = try CommandContext(storeOptions)
       let store = try context.openStore()
-      let day = try date.map { (text) throws(RhythmError) in try context.day(text) } ?? context.today
+      let day =
+        try date.map { (text) throws(RhythmError) in try context.day(text) } ?? context.today
       var report = ""
       try store.commit { store throws(RhythmError) -> [Change] in
         let target = try MetricCommand.find(metric, in: store)
@@ -60,7 +63,8 @@ struct MetricCommand: ParsableCommand {
 
   /// `rhythm metric list [--json]`.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The scorecard: latest values against target.")
+    static let configuration = CommandConfiguration(
+      abstract: "The scorecard: latest values against target.")
     @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Print JSON.") var json = false
 
@@ -74,9 +78,11 @@ struct MetricCommand: ParsableCommand {
               var values: [String: JSONValue] = [:]
               for (period, value) in metric.values { values[period] = .number(value) }
               return .object([
-                "id": .string(metric.id), "name": .string(metric.name), "owner": .string(metric.owner),
+                "id": .string(metric.id), "name": .string(metric.name),
+                "owner": .string(metric.owner),
                 "unit": .string(metric.unit), "target": .number(metric.target),
-                "direction": .string(metric.direction.rawValue), "period": .string(metric.period.rawValue),
+                "direction": .string(metric.direction.rawValue),
+                "period": .string(metric.period.rawValue),
                 "values": .object(values),
               ])
             }))
@@ -89,7 +95,8 @@ struct MetricCommand: ParsableCommand {
             let mark = latest.map { metric.isOnTrack($0.value) ? "on track" : "off track" } ?? ""
             return [
               metric.name, "@" + metric.owner, latest.map { MetricCommand.format($0.value) } ?? "-",
-              (metric.direction == .higherIsBetter ? "≥ " : "≤ ") + MetricCommand.format(metric.target)
+              (metric.direction == .higherIsBetter ? "≥ " : "≤ ")
+                + MetricCommand.format(metric.target)
                 + (metric.unit.isEmpty ? "" : " " + metric.unit), mark,
             ]
           })

@@ -10,7 +10,8 @@ struct PersonCommand: ParsableCommand {
 
   /// `rhythm person add HANDLE [--name NAME] [--team T]... [--email E]`.
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a person (teams are created as needed).")
+    static let configuration = CommandConfiguration(
+      abstract: "Add a person (teams are created as needed).")
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The handle people type after @ (lower-case letters, digits, - _ .).")
@@ -51,7 +52,9 @@ struct PersonCommand: ParsableCommand {
             }))
       } else {
         Output.table(
-          people.map { ["@" + $0.handle, $0.name, $0.teams.joined(separator: ","), $0.email ?? ""] })
+          people.map {
+            ["@" + $0.handle, $0.name, $0.teams.joined(separator: ","), $0.email ?? ""]
+          })
       }
     }
   }
@@ -67,7 +70,8 @@ struct PersonCommand: ParsableCommand {
     for team in teams where known[team] == nil {
       changes.append(.create(Team(name: team)))
     }
-    changes.append(.create(Person(handle: handle, name: name ?? handle, teams: teams, email: email)))
+    changes.append(
+      .create(Person(handle: handle, name: name ?? handle, teams: teams, email: email)))
     return changes
   }
 }

@@ -23,7 +23,9 @@ struct StatsCommand: ParsableCommand {
     let range = try InsightWindow.parse(window, today: context.today)
     var teamsByOwner: [String: [String]] = [:]
     if by == .team {
-      for person in try store.records(Person.self).values { teamsByOwner[person.handle] = person.teams }
+      for person in try store.records(Person.self).values {
+        teamsByOwner[person.handle] = person.teams
+      }
     }
     var rows = Insights.rows(
       for: try store.stepFacts(), by: by, window: range, now: context.clock.now,
@@ -43,7 +45,8 @@ struct StatsCommand: ParsableCommand {
           "rows": .array(
             rows.map { row in
               .object([
-                "key": .string(row.key), "due": .number(Double(row.due)), "done": .number(Double(row.done)),
+                "key": .string(row.key), "due": .number(Double(row.due)),
+                "done": .number(Double(row.done)),
                 "onTime": .number(Double(row.onTime)), "overdue": .number(Double(row.overdue)),
                 "completionRate": row.completionRate.map(JSONValue.number) ?? .null,
                 "onTimeRate": row.onTimeRate.map(JSONValue.number) ?? .null,

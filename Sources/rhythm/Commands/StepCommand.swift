@@ -42,7 +42,8 @@ struct StepAddCommand: ParsableCommand {
       throw RhythmError.message("the step has no owner: add @handle or --owner HANDLE")
     }
     guard let dueDay = parsed.due else {
-      throw RhythmError.message("the step has no due date: add due:DATE or --due DATE (e.g. due:fri)")
+      throw RhythmError.message(
+        "the step has no due date: add due:DATE or --due DATE (e.g. due:fri)")
     }
     let id = store.newID()
     try store.commit { store throws(RhythmError) -> [Change] in
@@ -54,7 +55,8 @@ struct StepAddCommand: ParsableCommand {
       }
       var reviewID: String?
       if let review {
-        reviewID = try store.resolve(review, among: try store.records(Review.self).keys, kind: "review")
+        reviewID = try store.resolve(
+          review, among: try store.records(Review.self).keys, kind: "review")
       }
       let step = Step(
         id: id, title: parsed.title, owner: owner, due: dueDay, success: parsed.success,
@@ -71,7 +73,8 @@ struct StepAddCommand: ParsableCommand {
 enum StepStatusCommand {
   /// Marks steps done.
   struct Done: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark steps done.")
+    static let configuration = CommandConfiguration(
+      commandName: "done", abstract: "Mark steps done.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Step ids (4+ characters of the id).") var ids: [String]
 
@@ -89,7 +92,8 @@ enum StepStatusCommand {
 
   /// Reopens done or dropped steps.
   struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen steps.")
+    static let configuration = CommandConfiguration(
+      commandName: "reopen", abstract: "Reopen steps.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Step ids.") var ids: [String]
 
@@ -112,7 +116,9 @@ enum StepStatusCommand {
         }
         let completedAt: JSONValue = status == .open ? .null : JSONValue(context.clock.now)
         changes.append(
-          .update(Step.self, id: row.id, ["status": .string(status.rawValue), "completedAt": completedAt]))
+          .update(
+            Step.self, id: row.id, ["status": .string(status.rawValue), "completedAt": completedAt])
+        )
         report.append(row.short)
       }
       return changes
@@ -138,12 +144,16 @@ struct StepEditCommand: ParsableCommand {
     let store = try context.openStore()
     var fields: [String: JSONValue] = [:]
     if let title {
-      guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw RhythmError.emptyTitle }
+      guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw RhythmError.emptyTitle
+      }
       fields["title"] = .string(title)
     }
     if let due { fields["due"] = JSONValue(try context.day(due)) }
     if let success { fields["success"] = .string(success) }
-    if !tag.isEmpty { fields["tags"] = JSONValue(tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }) }
+    if !tag.isEmpty {
+      fields["tags"] = JSONValue(tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
+    }
     let newOwner = owner.map { ($0.hasPrefix("@") ? String($0.dropFirst()) : $0).lowercased() }
     guard !fields.isEmpty || newOwner != nil else {
       throw ValidationError("nothing to change: give --title, --owner, --due, --success or --tag")
@@ -154,7 +164,9 @@ struct StepEditCommand: ParsableCommand {
       short = row.short
       var changed = fields
       if let newOwner {
-        guard try store.records(Person.self)[newOwner] != nil else { throw .unknownPerson(newOwner) }
+        guard try store.records(Person.self)[newOwner] != nil else {
+          throw .unknownPerson(newOwner)
+        }
         changed["owner"] = .string(newOwner)
       }
       return [.update(Step.self, id: row.id, changed)]

@@ -15,7 +15,8 @@ struct StepListCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
   @Option(help: "Only this owner's steps.") var owner: String?
   @Option(help: "Only steps of this team's people.") var team: String?
-  @Option(help: "all, open, done, dropped or overdue (open and past due).") var status: StatusFilter = .all
+  @Option(help: "all, open, done, dropped or overdue (open and past due).") var status:
+    StatusFilter = .all
   @Option(help: "Only steps due before this date.") var dueBefore: String?
   @Option(help: "Only steps due on or after this date.") var dueAfter: String?
   @Option(help: "Only steps with this tag.") var tag: String?
@@ -28,7 +29,9 @@ struct StepListCommand: ParsableCommand {
     var owners: Set<String>?
     if let owner {
       let handle = (owner.hasPrefix("@") ? String(owner.dropFirst()) : owner).lowercased()
-      guard try store.records(Person.self)[handle] != nil else { throw RhythmError.unknownPerson(handle) }
+      guard try store.records(Person.self)[handle] != nil else {
+        throw RhythmError.unknownPerson(handle)
+      }
       owners = [handle]
     }
     if let team {
@@ -63,7 +66,8 @@ struct StepListCommand: ParsableCommand {
       rows = zip(rows, keep).filter(\.1).map(\.0)
     }
     if json {
-      Output.json(.array(zip(rows, steps).map { row, step in StepListCommand.json(step, short: row.short) }))
+      Output.json(
+        .array(zip(rows, steps).map { row, step in StepListCommand.json(step, short: row.short) }))
       return
     }
     guard !steps.isEmpty else {
@@ -72,7 +76,9 @@ struct StepListCommand: ParsableCommand {
     }
     Output.table(
       zip(rows, steps).map { row, step in
-        let state = step.isOverdue(now: context.clock.now, in: context.timeZone) ? "overdue" : step.status.rawValue
+        let state =
+          step.isOverdue(now: context.clock.now, in: context.timeZone)
+          ? "overdue" : step.status.rawValue
         return [row.short, step.due.description, "@" + step.owner, state, step.title]
       })
   }
@@ -81,7 +87,8 @@ struct StepListCommand: ParsableCommand {
   static func json(_ step: Step, short: String) -> JSONValue {
     .object([
       "id": .string(step.id), "short": .string(short), "title": .string(step.title),
-      "owner": .string(step.owner), "due": JSONValue(step.due), "status": .string(step.status.rawValue),
+      "owner": .string(step.owner), "due": JSONValue(step.due),
+      "status": .string(step.status.rawValue),
       "success": JSONValue(step.success), "createdAt": JSONValue(step.createdAt),
       "completedAt": JSONValue(step.completedAt), "review": JSONValue(step.review),
       "tags": JSONValue(step.tags),

@@ -17,14 +17,16 @@ struct UndoCommand: ParsableCommand {
 
   /// A short description of an operation: "step 1a2b: status, completedAt".
   static func describe(_ operation: RhythmCore.Operation) -> String {
-    let what = operation.prior.isEmpty ? "created" : operation.fields.keys.sorted().joined(separator: ", ")
+    let what =
+      operation.prior.isEmpty ? "created" : operation.fields.keys.sorted().joined(separator: ", ")
     return "\(operation.kind.rawValue) \(operation.record.suffix(6)): \(what)"
   }
 }
 
 /// `rhythm redo`: redoes the latest undo.
 struct RedoCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "redo", abstract: "Redo the latest undo.")
+  static let configuration = CommandConfiguration(
+    commandName: "redo", abstract: "Redo the latest undo.")
 
   @OptionGroup var storeOptions: StoreOptions
 

@@ -23,7 +23,9 @@ enum Output {
       for (column, cell) in row.enumerated() {
         if column > 0 { line += "  " }
         line += cell
-        if column < columns - 1 { line += String(repeating: " ", count: max(0, widths[column] - cell.count)) }
+        if column < columns - 1 {
+          line += String(repeating: " ", count: max(0, widths[column] - cell.count))
+        }
       }
       while line.hasSuffix(" ") { line.removeLast() }
       text += line + "\n"

@@ -29,7 +29,8 @@ struct StoreTests {
     }
     #expect(try mode(temporary.folder) == 0o700)
     #expect(try mode(temporary.layout.snapshotPath) == 0o600)
-    let journal = try FileManager.default.contentsOfDirectory(atPath: temporary.layout.journalFolder)
+    let journal = try FileManager.default.contentsOfDirectory(
+      atPath: temporary.layout.journalFolder)
     #expect(journal.count == 1)
     #expect(try mode(temporary.layout.journalFolder + "/" + journal[0]) == 0o600)
   }
@@ -38,21 +39,28 @@ struct StoreTests {
   func replayOrderIndependence() throws {
     let temporary = try TemporaryStore()
     var steps: [Step] = []
-    for number in 0..<40 { steps.append(temporary.step("Step \(number)", owner: number % 2 == 0 ? "maria" : "li")) }
+    for number in 0..<40 {
+      steps.append(temporary.step("Step \(number)", owner: number % 2 == 0 ? "maria" : "li"))
+    }
     try temporary.store.commit(steps.map { Change.create($0) })
     for (number, step) in steps.enumerated() where number % 3 == 0 {
       try temporary.store.commit([.update(Step.self, id: step.id, ["status": .string("done")])])
-      try temporary.store.commit([.update(Step.self, id: step.id, ["title": .string("Renamed \(number)")])])
+      try temporary.store.commit([
+        .update(Step.self, id: step.id, ["title": .string("Renamed \(number)")])
+      ])
     }
     for step in steps.prefix(5) {
-      try temporary.store.commit([.update(Step.self, id: step.id, ["due": .string("2027-01-0\(Int.random(in: 1...9))")])])
+      try temporary.store.commit([
+        .update(Step.self, id: step.id, ["due": .string("2027-01-0\(Int.random(in: 1...9))")])
+      ])
     }
     let expected = try temporary.reopen().loadState().steps
     let lines = try temporary.journalLines()
     var generator = SplitMix64(seed: 7)
     for _ in 0..<5 {
       let shuffled = lines.shuffled(using: &generator)
-      let journal = try FileManager.default.contentsOfDirectory(atPath: temporary.layout.journalFolder)[0]
+      let journal = try FileManager.default.contentsOfDirectory(
+        atPath: temporary.layout.journalFolder)[0]
       try (shuffled.joined(separator: "\n") + "\n").write(
         toFile: temporary.layout.journalFolder + "/" + journal, atomically: true, encoding: .utf8)
       try Store.rebuild(at: temporary.folder, clock: temporary.clock)
@@ -66,7 +74,8 @@ struct StoreTests {
     let temporary = try TemporaryStore()
     let first = temporary.step("Kept")
     try temporary.store.commit([.create(first)])
-    let journal = temporary.layout.journalFolder + "/"
+    let journal =
+      temporary.layout.journalFolder + "/"
       + (try FileManager.default.contentsOfDirectory(atPath: temporary.layout.journalFolder)[0])
     let handle = try #require(FileHandle(forWritingAtPath: journal))
     handle.seekToEndOfFile()
@@ -91,16 +100,21 @@ struct StoreTests {
     let temporary = try TemporaryStore()
     try temporary.store.commit([.create(temporary.step("One"))])
     try temporary.store.commit([.create(temporary.step("Two"))])
-    let name = try FileManager.default.contentsOfDirectory(atPath: temporary.layout.journalFolder)[0]
+    let name = try FileManager.default.contentsOfDirectory(atPath: temporary.layout.journalFolder)[
+      0]
     let path = temporary.layout.journalFolder + "/" + name
-    var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(
+      String.init)
     lines[0] = "{\"id\": oops}"
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect {
       try Store.rebuild(at: temporary.folder, clock: temporary.clock)
     } throws: { error in
-      guard case .corrupt(let file, let line, let column, _, _) = error as? RhythmError else { return false }
+      guard case .corrupt(let file, let line, let column, _, _) = error as? RhythmError else {
+        return false
+      }
       return file == path && line == 1 && column == 8
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -123,7 +137,8 @@ struct StoreTests {
     } catch {
       caught = error as? RhythmError
     }
-    guard case .corrupt(let file, let line, let column, _, let recovery) = try #require(caught) else {
+    guard case .corrupt(let file, let line, let column, _, let recovery) = try #require(caught)
+    else {
       Issue.record("expected a corrupt error, got \(String(describing: caught))")
       return
     }
@@ -132,7 +147,9 @@ struct StoreTests {
     let expectedColumn = try #require(lines[expectedLine - 1].range(of: ":Step 2")).lowerBound
     #expect(file == path)
     #expect(line == expectedLine)
-    #expect(column == lines[expectedLine - 1].distance(from: lines[expectedLine - 1].startIndex, to: expectedColumn) + 2)
+    #expect(
+      column == lines[expectedLine - 1].distance(
+        from: lines[expectedLine - 1].startIndex, to: expectedColumn) + 2)
     #expect(recovery.contains("rebuild"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == damaged)
     try Store.rebuild(at: temporary.folder, clock: temporary.clock)
@@ -142,7 +159,9 @@ struct StoreTests {
   @Test("compaction keeps the state, and the fast read path agrees with the full one")
   func compactionAndFastPath() throws {
     let temporary = try TemporaryStore()
-    try temporary.store.commit([.create(Review(id: "rev1rev1rev1", cadence: "cad1", occurrence: temporary.clock.now))])
+    try temporary.store.commit([
+      .create(Review(id: "rev1rev1rev1", cadence: "cad1", occurrence: temporary.clock.now))
+    ])
     var steps: [Step] = []
     for number in 0..<30 {
       var step = temporary.step("Step \(number)", owner: ["maria", "li", "sam"][number % 3])
@@ -218,6 +237,8 @@ struct StoreTests {
     #expect(try temporary.store.resolveStep(target.short.uppercased()).id == target.id)
     #expect(try temporary.store.resolveStep(target.id).id == target.id)
     #expect(throws: RhythmError.referenceTooShort("ab")) { try temporary.store.resolveStep("ab") }
-    #expect(throws: RhythmError.self) { try temporary.store.resolveStep(String(target.id.prefix(6))) }
+    #expect(throws: RhythmError.self) {
+      try temporary.store.resolveStep(String(target.id.prefix(6)))
+    }
   }
 }
