@@ -191,6 +191,12 @@ extension KeyMap {
       id: "global.back", keys: ["q", "<esc>"], action: .back,
       description: "Back (quit on the cockpit)", contexts: [.global], hint: "back"),
     Binding(
+      id: "global.undo", keys: ["u"], action: .undo, description: "Undo the last change",
+      contexts: [.global]),
+    Binding(
+      id: "global.redo", keys: ["ctrl+r"], action: .redo, description: "Redo",
+      contexts: [.global]),
+    Binding(
       id: "global.quit", keys: ["ctrl+c"], action: .quit, description: "Quit",
       contexts: [.global]),
   ]

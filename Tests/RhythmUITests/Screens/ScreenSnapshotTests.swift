@@ -28,6 +28,18 @@ struct ScreenSnapshotTests {
     #expect(surface.lines.contains { $0.contains("this terminal is 40x10") })
   }
 
+  @Test("the monochrome theme (NO_COLOR) draws with attributes only")
+  func monochrome() {
+    var state = Fixtures.demoState(width: 80, height: 24)
+    state.theme = .monochrome
+    let surface = Screen.render(state)
+    assertSnapshot(surface, named: "cockpit-monochrome-80x24")
+    #expect(
+      surface.cells.allSatisfy {
+        $0.style.foreground == .default && $0.style.background == .default
+      })
+  }
+
   @Test("the help overlay lists the screen's bindings from the keymap")
   func help() {
     var state = Fixtures.demoState()
