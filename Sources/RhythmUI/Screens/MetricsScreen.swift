@@ -12,7 +12,7 @@ enum MetricsScreen {
   ) {
     let metrics = AppReducer.sortedMetrics(state)
     let inner = painter.panel(
-      "Scorecard · last \(periods) periods vs target", in: area, on: &surface)
+      "Scorecard vs target · enter types this period's value", in: area, on: &surface)
     guard inner.height > 1 else { return }
     if metrics.isEmpty {
       painter.text(
@@ -26,15 +26,26 @@ enum MetricsScreen {
     let valueWidth = 6
     let fitting = max(1, (inner.width - nameWidth - ownerWidth - targetWidth - 3) / valueWidth)
     let count = min(periods, fitting)
-    painter.line(
-      [
-        painter.cell("  metric", nameWidth + 2, .header),
-        painter.cell("owner", ownerWidth, .header),
-        painter.cell("target", targetWidth, .header, alignRight: true),
-        painter.segment(" ", .header),
-        painter.cell(
-          "weeks / months, oldest → this one", valueWidth * count, .header, alignRight: true),
-      ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
+    var header = [
+      painter.cell("  metric", nameWidth + 2, .header),
+      painter.cell("owner", ownerWidth, .header),
+      painter.cell("target", targetWidth, .header, alignRight: true),
+      painter.segment(" ", .header),
+    ]
+    // When every metric has the same period, the columns can be labelled with their dates.
+    if let sample = metrics.first, metrics.allSatisfy({ $0.period == sample.period }) {
+      let current = sample.periodStart(containing: state.today)
+      for period in lastPeriods(of: sample, ending: current, count: count) {
+        let (_, month, day) = period.components
+        let label =
+          sample.period == .week ? "\(day)/\(month)" : ScreenText.shortDay(period).suffix(3)
+        header.append(painter.cell(String(label), valueWidth, .header, alignRight: true))
+      }
+    } else {
+      header.append(
+        painter.cell("oldest → this period", valueWidth * count, .header, alignRight: true))
+    }
+    painter.line(header, x: inner.x, y: inner.y, width: inner.width, on: &surface)
     let first = state.metrics.visibleOffset(height: inner.height - 1, count: metrics.count)
     for line in 0..<(inner.height - 1) {
       let index = first + line
