@@ -55,6 +55,7 @@ struct TaskwarriorPeer {
     guard result.status == 0 else {
       throw RhythmError.message("task import failed (\(result.status))")
     }
+    _ = ProcessRunner.run(arguments(["gc"]), environment: environment)
     try open.joined(separator: "\n").write(toFile: openPath, atomically: true, encoding: .utf8)
     try "ok".write(toFile: marker, atomically: true, encoding: .utf8)
     return open
