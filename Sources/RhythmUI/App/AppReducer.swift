@@ -59,8 +59,10 @@ public enum AppReducer {
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .filter:
+      // `/` searches steps from anywhere.
+      let effects = show(&state, .steps)
       state.prompt = Prompt(purpose: .filter, label: "/", text: state.steps.filterText)
-      return []
+      return effects
     case .cycleSort:
       state.steps.setSort(state.steps.sort.next)
       say(&state, "sorted by \(state.steps.sort.rawValue)")

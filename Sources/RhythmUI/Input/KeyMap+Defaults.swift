@@ -191,6 +191,9 @@ extension KeyMap {
       id: "global.back", keys: ["q", "<esc>"], action: .back,
       description: "Back (quit on the cockpit)", contexts: [.global], hint: "back"),
     Binding(
+      id: "global.search", keys: ["/"], action: .filter, description: "Search steps",
+      contexts: [.global]),
+    Binding(
       id: "global.undo", keys: ["u"], action: .undo, description: "Undo the last change",
       contexts: [.global]),
     Binding(

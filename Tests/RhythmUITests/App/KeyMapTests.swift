@@ -88,3 +88,16 @@ struct KeyMapTests {
     #expect(Fixtures.press(["q"], &state) == [.quit])
   }
 }
+
+@Suite("Searching from anywhere")
+struct SearchTests {
+  @Test("/ on any screen opens the steps filter")
+  func slashSearches() {
+    var state = Fixtures.demoState()
+    Fixtures.press(["5", "/"], &state)
+    #expect(state.screen == .steps)
+    #expect(state.prompt?.purpose == .filter)
+    Fixtures.type("#crm", &state)
+    #expect(state.steps.filterText == "#crm")
+  }
+}
