@@ -133,6 +133,11 @@ enum CockpitScreen {
         painter.cell("late", lateWidth, .header, alignRight: true),
       ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
     let owners = state.summary.owners.filter { $0.due > 0 || $0.open > 0 }
+    if owners.isEmpty {
+      painter.text(
+        " No steps yet: capture some in a review.", .muted, x: inner.x, y: inner.y + 1,
+        width: inner.width, on: &surface)
+    }
     for (index, rate) in owners.prefix(inner.height - 1).enumerated() {
       let y = inner.y + 1 + index
       let role = rateRole(rate.onTimeRate, target: target)
@@ -195,7 +200,7 @@ enum CockpitScreen {
       ])
     }
     if lines.isEmpty {
-      lines.append([painter.segment(" Every metric and priority is on track.", .ok)])
+      lines.append([painter.segment(" All metrics and priorities on track.", .ok)])
     }
     for (index, segments) in lines.prefix(inner.height).enumerated() {
       painter.line(segments, x: inner.x, y: inner.y + index, width: inner.width, on: &surface)
@@ -210,7 +215,7 @@ enum CockpitScreen {
     guard !inner.isEmpty else { return }
     if pending.isEmpty {
       painter.text(
-        " Every held review has its minutes out.", .ok, x: inner.x, y: inner.y,
+        " All minutes are out.", .ok, x: inner.x, y: inner.y,
         width: inner.width, on: &surface)
       return
     }
