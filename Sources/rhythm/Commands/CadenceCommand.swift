@@ -1,0 +1,309 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+
+/// `rhythm cadence add|list|show|edit|skip|move|remove`.
+struct CadenceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cadence", abstract: "Add, list and change recurring reviews.",
+    subcommands: [
+      CadenceAddCommand.self, CadenceListCommand.self, CadenceShowCommand.self,
+      CadenceEditCommand.self, CadenceSkipCommand.self, CadenceMoveCommand.self,
+      CadenceRemoveCommand.self,
+    ])
+}
+
+/// `rhythm cadence add TITLE --rule RULE [--tz ZONE] [--start …] [--duration …] …`.
+struct CadenceAddCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add", abstract: "Add a cadence; prints its short id and next occurrence.",
+    discussion: """
+      RULE is friendly (weekly mon 10:00, every 2 weeks thu 16:00, monthly first mon 10:00,
+      quarterly last business day 16:00, weekdays 09:15) or an RRULE (FREQ=WEEKLY;BYDAY=MO);
+      see `rhythm when --help`. AGENDA is a template (weekly, pipeline, monthly, quarterly)
+      or sections with minutes: "Check-in:5,Metrics:10,Topics:30".
+      Example: rhythm cadence add "Marketing weekly" --rule "weekly mon 10:00" \\
+        --tz Europe/Berlin --facilitator maria --participants maria,li --agenda weekly
+      """)
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "The title.") var title: [String]
+  @Option(help: "When it recurs: friendly or RRULE.") var rule: String
+  @Option(help: "IANA time zone (default: the system's).") var tz: String?
+  @Option(
+    help:
+      "First possible occurrence, YYYY-MM-DD[THH:MM] (default: today at the rule's time, else 09:00)."
+  )
+  var start: String?
+  @Option(help: "Length: 60m, 1h30m (default: the agenda's total, else 60m).") var duration: String?
+  @Option(help: "Who runs it (a handle).") var facilitator: String?
+  @Option(help: "Who attends: handles separated by commas.") var participants: String?
+  @Option(help: "The team it belongs to.") var team: String?
+  @Option(help: "A template name or Title:minutes,…") var agenda: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    let name = title.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty else { throw ValidationError("the cadence has no title") }
+    let compiled = try Rule.compile(rule)
+    let zone =
+      try tz.map { (name) throws(RhythmError) in try CadenceSupport.zone(name) } ?? .current
+    let sections =
+      try agenda.map { (text) throws(RhythmError) in try AgendaTemplate.sections(for: text) } ?? []
+    let defaultTime = compiled.time ?? TimeOfDay(secondOfDay: 9 * 3600)
+    let first: LocalDateTime
+    if let start {
+      first = try CadenceSupport.wallTime(
+        start, defaultTime: defaultTime, context: context, field: "--start")
+    } else {
+      first = LocalDateTime(day: Day(containing: context.clock.now, in: zone), time: defaultTime)
+    }
+    let minutes =
+      try duration.map { (text) throws(RhythmError) in try CadenceSupport.minutes(text) }
+      ?? (sections.isEmpty ? 60 : sections.reduce(0) { $0 + $1.minutes })
+    let store = try context.openStore()
+    let id = store.newID()
+    var cadence = Cadence(
+      id: id, title: name, rule: compiled.rule.description,
+      start: compiled.start(on: first).description, timeZone: zone.identifier,
+      durationMinutes: minutes, agenda: sections)
+    try store.commit { store throws(RhythmError) -> [Change] in
+      cadence.facilitator = try facilitator.map { (text) throws(RhythmError) in
+        try CadenceSupport.person(text, in: store)
+      }
+      cadence.participants =
+        try participants.map { (text) throws(RhythmError) in
+          try CadenceSupport.people(text, in: store)
+        } ?? []
+      cadence.team = try team.map { (text) throws(RhythmError) in
+        try CadenceSupport.team(text, in: store)
+      }
+      return [.create(cadence)]
+    }
+    let cadences = try store.records(Cadence.self)
+    let short = CadenceSupport.shortIDs(cadences)[id] ?? id
+    let now = context.clock.now
+    let next = try CadenceSupport.upcoming(cadence, reviews: [], now: now)
+    if json {
+      Output.json(
+        .object([
+          "id": .string(id), "short": .string(short), "rule": .string(cadence.rule),
+          "start": .string(cadence.start), "timeZone": .string(cadence.timeZone),
+          "next": next.map { .string(ISOInstant.format($0.occurrence, in: zone)) } ?? .null,
+        ]))
+      return
+    }
+    let when =
+      next.map {
+        "next \(CadenceSupport.dayAndTime($0.occurrence, zone)) \(zone.identifier) "
+          + "(\(CadenceSupport.countdown(from: now, to: $0.occurrence)))"
+      } ?? "no occurrences ahead"
+    print("\(short)  \(try cadence.describeRule()), \(when)")
+  }
+}
+
+/// `rhythm cadence list [--json]`.
+struct CadenceListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List cadences with their rules and next occurrences.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
+    let now = context.clock.now
+    let cadences = try store.records(Cadence.self)
+    let reviews = Array(try store.records(Review.self).values)
+    let shorts = CadenceSupport.shortIDs(cadences)
+    var rows: [(cadence: Cadence, words: String, next: ScheduleEntry?)] = []
+    for cadence in cadences.values {
+      rows.append(
+        (
+          cadence, try cadence.describeRule(),
+          try CadenceSupport.upcoming(cadence, reviews: reviews, now: now)
+        ))
+    }
+    rows.sort {
+      ($0.next?.movedTo ?? $0.next?.occurrence ?? .distantFuture, $0.cadence.title)
+        < ($1.next?.movedTo ?? $1.next?.occurrence ?? .distantFuture, $1.cadence.title)
+    }
+    if json {
+      Output.json(
+        .array(
+          rows.map { row in
+            let zone = TimeZone(identifier: row.cadence.timeZone) ?? context.timeZone
+            let when = row.next.map { $0.movedTo ?? $0.occurrence }
+            return .object([
+              "id": .string(row.cadence.id),
+              "short": .string(shorts[row.cadence.id] ?? row.cadence.id),
+              "title": .string(row.cadence.title), "rule": .string(row.cadence.rule),
+              "ruleText": .string(row.words), "timeZone": .string(row.cadence.timeZone),
+              "durationMinutes": .number(Double(row.cadence.durationMinutes)),
+              "facilitator": JSONValue(row.cadence.facilitator),
+              "participants": JSONValue(row.cadence.participants),
+              "team": JSONValue(row.cadence.team),
+              "next": when.map { .string(ISOInstant.format($0, in: zone)) } ?? .null,
+              "nextStatus": JSONValue(row.next?.status.rawValue),
+            ])
+          }))
+      return
+    }
+    guard !rows.isEmpty else {
+      print("no cadences: add one with `rhythm cadence add TITLE --rule \"weekly mon 10:00\"`")
+      return
+    }
+    Output.table(
+      rows.map { row in
+        let zone = TimeZone(identifier: row.cadence.timeZone) ?? context.timeZone
+        var next = "-"
+        if let entry = row.next {
+          let when = entry.movedTo ?? entry.occurrence
+          next =
+            CadenceSupport.dayAndTime(when, zone) + "  "
+            + (entry.status == .live ? "live now" : CadenceSupport.countdown(from: now, to: when))
+          if entry.status == .moved { next += " (moved)" }
+        }
+        return [
+          shorts[row.cadence.id] ?? row.cadence.id, row.cadence.title, row.words,
+          row.cadence.timeZone, next,
+        ]
+      })
+  }
+}
+
+/// `rhythm cadence show ID [--json]`.
+struct CadenceShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show a cadence: rule, people, agenda, next 10 occurrences, the last 8 weeks.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "The cadence: 4+ characters of its id, or words of its title.") var id: String
+  @Option(help: "How many weeks back to show reviews.") var weeks = 8
+  @Flag(help: "Print JSON.") var json = false
+
+  func validate() throws {
+    guard weeks >= 0 else { throw ValidationError("--weeks must be 0 or more") }
+  }
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
+    let now = context.clock.now
+    let cadence = try CadenceSupport.cadence(id, in: store)
+    let state = try store.loadState()
+    let schedule = try cadence.schedule()
+    let zone = schedule.timeZone
+    let reviews = Array(state.reviews.values)
+    let upcoming = schedule.occurrences(after: now, limit: 10)
+    var next: [ScheduleEntry] = []
+    if let first = upcoming.first, let last = upcoming.last {
+      next = try cadence.entries(in: first..<last.addingTimeInterval(1), reviews: reviews, now: now)
+    }
+    let from = now.addingTimeInterval(-Double(weeks) * 7 * 86_400)
+    let recent = try cadence.entries(in: from..<now, reviews: reviews, now: now).reversed()
+    let counts = CadenceSupport.counts(state)
+    let reviewShorts = ShortIDs.map(Array(state.reviews.keys))
+    let short = CadenceSupport.shortIDs(state.cadences)[cadence.id] ?? cadence.id
+    let words = try cadence.describeRule()
+    func iso(_ date: Date?) -> JSONValue {
+      date.map { .string(ISOInstant.format($0, in: zone)) } ?? .null
+    }
+    if json {
+      Output.json(
+        .object([
+          "id": .string(cadence.id), "short": .string(short), "title": .string(cadence.title),
+          "rule": .string(cadence.rule), "ruleText": .string(words),
+          "start": .string(cadence.start),
+          "timeZone": .string(cadence.timeZone),
+          "durationMinutes": .number(Double(cadence.durationMinutes)),
+          "facilitator": JSONValue(cadence.facilitator),
+          "participants": JSONValue(cadence.participants),
+          "team": JSONValue(cadence.team), "agenda": CadenceSupport.agendaJSON(cadence.agenda),
+          "next": .array(
+            next.map {
+              .object([
+                "occurrence": iso($0.occurrence), "status": .string($0.status.rawValue),
+                "movedTo": iso($0.movedTo),
+              ])
+            }),
+          "recent": .array(
+            recent.map { entry in
+              let reviewID = entry.review?.id
+              return .object([
+                "id": JSONValue(reviewID), "occurrence": iso(entry.occurrence),
+                "status": .string(entry.status.rawValue), "movedTo": iso(entry.movedTo),
+                "rating": entry.review?.rating.map { .number(Double($0)) } ?? .null,
+                "steps": .number(Double(reviewID.flatMap { counts.steps[$0] } ?? 0)),
+                "decisions": .number(Double(reviewID.flatMap { counts.decisions[$0] } ?? 0)),
+              ])
+            }),
+        ]))
+      return
+    }
+    var lines: [[String]] = [
+      ["cadence", "\(cadence.title)  (\(short))"],
+      ["rule", words],
+      ["rrule", cadence.rule],
+      ["start", cadence.start],
+      ["zone", cadence.timeZone],
+      ["duration", "\(cadence.durationMinutes) min"],
+      ["facilitator", cadence.facilitator.map { "@" + $0 } ?? "-"],
+      [
+        "participants",
+        cadence.participants.isEmpty
+          ? "-" : cadence.participants.map { "@" + $0 }.joined(separator: ", "),
+      ],
+    ]
+    if let team = cadence.team { lines.append(["team", team]) }
+    Output.table(lines)
+    print("")
+    if cadence.agenda.isEmpty {
+      print("agenda: none")
+    } else {
+      print("agenda (\(cadence.agenda.reduce(0) { $0 + $1.minutes }) min)")
+      Output.table(cadence.agenda.map { ["  " + $0.title, "\($0.minutes) min"] })
+    }
+    print("")
+    print("next occurrences (\(zone.identifier))")
+    if next.isEmpty { print("  none") }
+    Output.table(
+      next.map { entry in
+        var row = [
+          "  " + CadenceSupport.dayAndTime(entry.occurrence, zone),
+          CadenceSupport.countdown(from: now, to: entry.occurrence),
+        ]
+        switch entry.status {
+        case .skipped: row.append("skipped")
+        case .moved:
+          row.append(
+            "moved to " + (entry.movedTo.map { CadenceSupport.dayAndTime($0, zone) } ?? "?"))
+        case .live: row.append("live")
+        default: row.append("")
+        }
+        return row
+      })
+    print("")
+    print("last \(weeks) weeks")
+    if recent.isEmpty { print("  none") }
+    Output.table(
+      recent.map { entry in
+        let reviewID = entry.review?.id
+        var status = entry.status.rawValue
+        if entry.status == .moved, let target = entry.movedTo {
+          status += " to " + CadenceSupport.local(target, zone)
+        }
+        return [
+          "  " + CadenceSupport.dayAndTime(entry.occurrence, zone),
+          reviewID.flatMap { reviewShorts[$0] } ?? "-",
+          status, entry.review?.rating.map { "rating \($0)" } ?? "",
+          CadenceSupport.countsText(
+            steps: reviewID.flatMap { counts.steps[$0] } ?? 0,
+            decisions: reviewID.flatMap { counts.decisions[$0] } ?? 0),
+        ]
+      })
+  }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+
+/// `rhythm import csv|taskwarrior FILE`.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import", abstract: "Import steps from CSV or a Taskwarrior export.",
+    subcommands: [CSVFile.self, TaskwarriorFile.self])
+
+  /// `rhythm import csv FILE [--new-people] [--owner P] [--due D]`.
+  struct CSVFile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "csv", abstract: "Import steps from a CSV file with a header line.",
+      discussion: """
+        Columns (any order): title (required), owner, due, success, tags (separated by spaces),
+        status (open, done, dropped). Other columns are ignored. FILE - reads standard input.
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The CSV file, or - for standard input.") var file: String
+    @Option(help: "Owner of rows with none.") var owner: String?
+    @Option(help: "Due date of rows with none.") var due: String?
+    @Flag(help: "Add unknown owners as new people.") var newPeople = false
+
+    func run() throws {
+      let context = try CommandContext(storeOptions)
+      let text = try ImportCommand.read(file)
+      let defaultDue = try due.map { (text) throws(RhythmError) in try context.day(text) }
+      let steps = try StepsCSV.parse(text, defaultDue: defaultDue) { (text) throws(RhythmError) in
+        try context.day(text)
+      }
+      try ImportCommand.save(steps, defaultOwner: owner, newPeople: newPeople, context: context)
+    }
+  }
+
+  /// `rhythm import taskwarrior FILE [--owner P] [--due D] [--new-people]`.
+  struct TaskwarriorFile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "taskwarrior", abstract: "Import the JSON that `task export` prints.",
+      discussion: """
+        pending and waiting tasks become open steps, completed ones done (at their end time),
+        deleted ones dropped. The owner is a tag naming a known person, else --owner.
+        Example: task export | rhythm import taskwarrior - --owner maria --due +1w
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The export file, or - for standard input.") var file: String
+    @Option(help: "Owner of tasks with no tag naming a person.") var owner: String?
+    @Option(help: "Due date of tasks with none.") var due: String?
+    @Flag(help: "Add an unknown --owner as a new person.") var newPeople = false
+
+    func run() throws {
+      let context = try CommandContext(storeOptions)
+      let text = try ImportCommand.read(file)
+      let defaultDue = try due.map { (text) throws(RhythmError) in try context.day(text) }
+      let handles = Set(try context.openStore().records(Person.self).keys)
+      let steps = try Taskwarrior.parse(
+        text, handles: handles, defaultOwner: nil, defaultDue: defaultDue,
+        timeZone: context.timeZone)
+      try ImportCommand.save(steps, defaultOwner: owner, newPeople: newPeople, context: context)
+    }
+  }
+
+  /// The file's text (`-`: standard input).
+  static func read(_ path: String) throws(RhythmError) -> String {
+    let data: Data
+    if path == "-" {
+      data = FileHandle.standardInput.readDataToEndOfFile()
+    } else {
+      guard let contents = FileManager.default.contents(atPath: path) else {
+        throw .io(path: path, reason: "cannot read the file")
+      }
+      data = contents
+    }
+    var text = String(decoding: data, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    return text
+  }
+
+  /// Stores the steps in one commit, checking owners first.
+  static func save(
+    _ imported: [ImportedStep], defaultOwner: String?, newPeople: Bool, context: CommandContext
+  ) throws(RhythmError) {
+    let store = try context.openStore()
+    let fallback = defaultOwner.map {
+      ($0.hasPrefix("@") ? String($0.dropFirst()) : $0).lowercased()
+    }
+    var added: [String] = []
+    try store.commit { store throws(RhythmError) -> [Change] in
+      var known = Set(try store.records(Person.self).keys)
+      var changes: [Change] = []
+      for item in imported {
+        guard let owner = item.owner ?? fallback else {
+          throw .message(
+            "\(item.origin) has no owner: add an owner column or tag, or give --owner HANDLE")
+        }
+        if !known.contains(owner) {
+          guard newPeople else {
+            throw .message(
+              "\(item.origin): no person '\(owner)': add them with `rhythm person add \(owner)` or pass --new-people"
+            )
+          }
+          changes += try PersonCommand.changesAdding(
+            handle: owner, name: nil, teams: [], email: nil, to: store)
+          known.insert(owner)
+          added.append(owner)
+        }
+        changes.append(.create(item.step(id: store.newID(), owner: owner, now: context.clock.now)))
+      }
+      return changes
+    }
+    let people =
+      added.isEmpty
+      ? ""
+      : " and \(added.count) new \(added.count == 1 ? "person" : "people") (\(added.map { "@" + $0 }.joined(separator: ", ")))"
+    print("imported \(imported.count) \(imported.count == 1 ? "step" : "steps")\(people)")
+  }
+}

@@ -1,0 +1,266 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+
+/// `rhythm review list|show|rate`.
+struct ReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review", abstract: "List, show and rate reviews.",
+    subcommands: [ReviewListCommand.self, ReviewShowCommand.self, ReviewRateCommand.self])
+
+  /// The review `reference` names: 4+ characters of its id.
+  static func review(_ reference: String, in store: Store) throws(RhythmError) -> Review {
+    let reviews = try store.records(Review.self)
+    let id = try store.resolve(reference, among: reviews.keys, kind: "review")
+    guard let review = reviews[id] else { throw .notFound(kind: "review", reference: reference) }
+    return review
+  }
+}
+
+/// `rhythm review list [--cadence ID] [--from D --to D] [--json]`.
+struct ReviewListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List reviews, held and to come (default: the last 4 weeks and the next 2).",
+    discussion: """
+      Each occurrence of each cadence in the range, with its status: scheduled, live, held,
+      skipped, moved or missed (past, and neither held, skipped nor moved). --json prints
+      objects {id (null for an occurrence with no review record), cadence, cadenceTitle,
+      occurrence, status, rating, steps, decisions}.
+      """)
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Option(help: "Only this cadence (4+ characters of its id, or words of its title).") var cadence:
+    String?
+  @Option(help: "First day (default: 4 weeks ago).") var from: String?
+  @Option(help: "Last day, included (default: in 2 weeks).") var to: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
+    let now = context.clock.now
+    let first =
+      try from.map { (text) throws(RhythmError) in try context.day(text) }
+      ?? context.today.adding(days: -28)
+    let last =
+      try to.map { (text) throws(RhythmError) in try context.day(text) }
+      ?? context.today.adding(days: 14)
+    guard first <= last else { throw ValidationError("--from must not be after --to") }
+    let range = first.start(in: context.timeZone)..<last.end(in: context.timeZone)
+    let state = try store.loadState()
+    var cadences = state.cadences.values.filter(\.isLive)
+    if let cadence {
+      let chosen = try CadenceSupport.cadence(cadence, in: store)
+      cadences = [chosen]
+    }
+    let reviews = Array(state.reviews.values)
+    var rows: [(cadence: Cadence, entry: ScheduleEntry)] = []
+    for cadence in cadences {
+      let entries = try cadence.entries(in: range, reviews: reviews, now: now)
+      rows += entries.map { (cadence, $0) }
+      // Reviews whose occurrence the rule no longer gives (the rule was edited) still count.
+      let shown = Set(entries.compactMap { $0.review?.id })
+      for review in reviews
+      where review.cadence == cadence.id && range.contains(review.occurrence)
+        && !shown.contains(review.id)
+      {
+        let status = ScheduleEntry.Status(rawValue: review.status.rawValue) ?? .scheduled
+        let derived: ScheduleEntry.Status =
+          status == .scheduled && review.occurrence < now ? .missed : status
+        rows.append(
+          (
+            cadence,
+            ScheduleEntry(
+              occurrence: review.occurrence, status: derived, review: review,
+              movedTo: review.movedTo)
+          ))
+      }
+    }
+    rows.sort { ($0.entry.occurrence, $0.cadence.title) < ($1.entry.occurrence, $1.cadence.title) }
+    let counts = CadenceSupport.counts(state)
+    let shorts = ShortIDs.map(Array(state.reviews.keys))
+    if json {
+      Output.json(
+        .array(
+          rows.map { row in
+            let zone = TimeZone(identifier: row.cadence.timeZone) ?? context.timeZone
+            let id = row.entry.review?.id
+            return .object([
+              "id": JSONValue(id), "short": JSONValue(id.flatMap { shorts[$0] }),
+              "cadence": .string(row.cadence.id), "cadenceTitle": .string(row.cadence.title),
+              "occurrence": .string(ISOInstant.format(row.entry.occurrence, in: zone)),
+              "status": .string(row.entry.status.rawValue),
+              "movedTo": row.entry.movedTo.map { .string(ISOInstant.format($0, in: zone)) }
+                ?? .null,
+              "rating": row.entry.review?.rating.map { .number(Double($0)) } ?? .null,
+              "steps": .number(Double(id.flatMap { counts.steps[$0] } ?? 0)),
+              "decisions": .number(Double(id.flatMap { counts.decisions[$0] } ?? 0)),
+            ])
+          }))
+      return
+    }
+    guard !rows.isEmpty else {
+      print("no reviews from \(first) to \(last)")
+      return
+    }
+    Output.table(
+      rows.map { row in
+        let id = row.entry.review?.id
+        var status = row.entry.status.rawValue
+        if let target = row.entry.movedTo, row.entry.status == .moved {
+          status += " to " + CadenceSupport.local(target, context.timeZone)
+        }
+        return [
+          id.flatMap { shorts[$0] } ?? "-",
+          CadenceSupport.dayAndTime(row.entry.occurrence, context.timeZone),
+          row.cadence.title, status, row.entry.review?.rating.map { "\($0)/10" } ?? "",
+          CadenceSupport.countsText(
+            steps: id.flatMap { counts.steps[$0] } ?? 0,
+            decisions: id.flatMap { counts.decisions[$0] } ?? 0),
+        ]
+      })
+  }
+}
+
+/// `rhythm review show REVIEW [--json]`.
+struct ReviewShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show a review: decisions, notes, steps captured, check-ins.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "The review: 4+ characters of its id.") var id: String
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
+    let review = try ReviewCommand.review(id, in: store)
+    let state = try store.loadState()
+    let cadence = state.cadences[review.cadence]
+    let zone = cadence.flatMap { TimeZone(identifier: $0.timeZone) } ?? context.timeZone
+    let decisions = state.decisions.values.filter { $0.review == review.id }.sorted {
+      ($0.createdAt, $0.id) < ($1.createdAt, $1.id)
+    }
+    let notes = state.notes.values.filter { $0.review == review.id }.sorted {
+      ($0.createdAt, $0.id) < ($1.createdAt, $1.id)
+    }
+    let steps = state.steps.values.filter { $0.review == review.id }.sorted {
+      ($0.owner, $0.due, $0.id) < ($1.owner, $1.due, $1.id)
+    }
+    let checked = review.checkins.keys.sorted().map {
+      (id: $0, step: state.steps[$0], answer: review.checkins[$0] ?? "")
+    }
+    let stepShorts = ShortIDs.map(Array(state.steps.keys))
+    let short = ShortIDs.map(Array(state.reviews.keys))[review.id] ?? review.id
+    func iso(_ date: Date?) -> JSONValue {
+      date.map { .string(ISOInstant.format($0, in: zone)) } ?? .null
+    }
+    if json {
+      Output.json(
+        .object([
+          "id": .string(review.id), "short": .string(short), "cadence": .string(review.cadence),
+          "cadenceTitle": JSONValue(cadence?.title), "occurrence": iso(review.occurrence),
+          "status": .string(review.status.rawValue), "movedTo": iso(review.movedTo),
+          "startedAt": iso(review.startedAt), "endedAt": iso(review.endedAt),
+          "rating": review.rating.map { .number(Double($0)) } ?? .null,
+          "attendees": JSONValue(review.attendees), "minutesAt": iso(review.minutesAt),
+          "decisions": .array(
+            decisions.map {
+              .object([
+                "id": .string($0.id), "text": .string($0.text),
+                "decidedBy": JSONValue($0.decidedBy),
+              ])
+            }),
+          "notes": .array(
+            notes.map {
+              .object([
+                "id": .string($0.id), "text": .string($0.text), "author": JSONValue($0.author),
+              ])
+            }),
+          "steps": .array(
+            steps.map { StepListCommand.json($0, short: stepShorts[$0.id] ?? $0.id) }),
+          "checkins": .array(
+            checked.map {
+              .object([
+                "step": .string($0.id), "title": JSONValue($0.step?.title),
+                "owner": JSONValue($0.step?.owner),
+                "answer": .string($0.answer),
+              ])
+            }),
+        ]))
+      return
+    }
+    print(
+      "\(cadence?.title ?? "Review") — \(CadenceSupport.dayAndTime(review.occurrence, zone)) \(zone.identifier)  (review \(short))"
+    )
+    var facts: [[String]] = [["status", review.status.rawValue]]
+    if let target = review.movedTo {
+      facts.append(["moved to", CadenceSupport.dayAndTime(target, zone)])
+    }
+    if let started = review.startedAt {
+      var text = CadenceSupport.local(started, zone)
+      if let ended = review.endedAt { text += " – " + CadenceSupport.local(ended, zone) }
+      facts.append(["held", text])
+    }
+    facts.append(["rating", review.rating.map { "\($0)/10" } ?? "-"])
+    if !review.attendees.isEmpty {
+      facts.append(["attendees", review.attendees.map { "@" + $0 }.joined(separator: ", ")])
+    }
+    facts.append([
+      "minutes", review.minutesAt.map { "out " + CadenceSupport.local($0, zone) } ?? "not out",
+    ])
+    Output.table(facts)
+    print("\ndecisions")
+    if decisions.isEmpty { print("  none") }
+    for decision in decisions {
+      print("  - \(decision.text)" + (decision.decidedBy.map { " (@\($0))" } ?? ""))
+    }
+    print("\nsteps captured")
+    if steps.isEmpty { print("  none") }
+    Output.table(
+      steps.map {
+        [
+          "  " + (stepShorts[$0.id] ?? $0.id), $0.due.description, "@" + $0.owner,
+          $0.status.rawValue, $0.title,
+        ]
+      })
+    print("\ncheck-ins on last time's steps")
+    if checked.isEmpty { print("  none") }
+    Output.table(
+      checked.map {
+        [
+          "  " + ($0.step.map { "@" + $0.owner } ?? "-"), $0.answer == "done" ? "done" : "not done",
+          $0.step?.title ?? $0.id,
+        ]
+      })
+    print("\nnotes")
+    if notes.isEmpty { print("  none") }
+    for note in notes { print("  - \(note.text)") }
+  }
+}
+
+/// `rhythm review rate REVIEW N`.
+struct ReviewRateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rate", abstract: "Rate a review from 1 to 10.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "The review: 4+ characters of its id.") var id: String
+  @Argument(help: "The rating, 1 to 10.") var rating: Int
+
+  func run() throws {
+    guard (1...10).contains(rating) else {
+      throw RhythmError.invalidValue(
+        field: "rating", value: String(rating), expected: "a whole number from 1 to 10")
+    }
+    let store = try CommandContext(storeOptions).openStore()
+    var short = id
+    try store.commit { store throws(RhythmError) -> [Change] in
+      let review = try ReviewCommand.review(id, in: store)
+      short = ShortIDs.map(Array(try store.records(Review.self).keys))[review.id] ?? review.id
+      return [.update(Review.self, id: review.id, ["rating": .number(Double(rating))])]
+    }
+    print("rated \(short) \(rating)/10")
+  }
+}
