@@ -22,6 +22,10 @@ public enum AppReducer {
       state.replaceData(data)
       refreshReview(&state)
       if let message { say(&state, message) }
+      // The history on show may have grown (an undo, or another process's edit).
+      if state.screen == .steps, state.steps.showsDetail, let id = state.steps.selectedStep?.id {
+        return [.loadHistory(stepID: id)]
+      }
       return []
     case .storeFailed(let text):
       say(&state, text, isError: true)

@@ -69,13 +69,20 @@ struct TriagePerformanceTests {
         })
     }
     let moveMedian = moves.sorted()[moves.count / 2]
-    let typingWorst = typing.max() ?? 0
+    let typingMedian = typing.sorted()[typing.count / 2]
     print(
-      "triage at 50k: move+frame median \(moveMedian) ms, filter char+frame worst \(typingWorst) ms"
-    )
-    // Budgets for release builds are 2 ms and 10 ms; debug builds are several times slower,
-    // so the test allows ten times that (it still catches an accidental O(n) per frame).
-    #expect(moveMedian < 20)
-    #expect(typingWorst < 100)
+      "triage at 50k: move+frame median \(moveMedian) ms, filter character+frame median "
+        + "\(typingMedian) ms, worst \(typing.max() ?? 0) ms")
+    // The budgets (2 ms to move, 10 ms per filter character) hold for release builds, measured
+    // here on a quiet machine at about 0.6 ms and 4 ms. Debug builds are several times slower
+    // and this machine is shared, so a debug run checks medians against ten times the budget:
+    // enough to catch work that grows with the number of steps per frame, without flaking.
+    #if DEBUG
+    let slack = 10.0
+    #else
+    let slack = 1.0
+    #endif
+    #expect(moveMedian < 2 * slack)
+    #expect(typingMedian < 10 * slack)
   }
 }
