@@ -181,6 +181,10 @@ struct SnapshotReader {
       var valueEnd = newline
       if valueEnd > valueStart, data[valueEnd - 1] == UInt8(ascii: ",") { valueEnd -= 1 }
       if let kind = SnapshotFormat.kind(forSection: key) {
+        let opening = data[valueStart..<valueEnd]
+        guard opening.elementsEqual("[]".utf8) || opening.elementsEqual("[".utf8) else {
+          throw corrupt(at: valueStart, reason: "expected '[' or '[]' after \"\(key)\":")
+        }
         if valueEnd - valueStart == 2 {
           sections[kind] = valueStart..<valueEnd  // "[]"
         } else {
