@@ -109,6 +109,16 @@ final class TmuxSession {
     }
   }
 
+  /// Waits until `condition` holds for the screen, looking every 20 ms.
+  /// - Throws: `Timeout` with the last screen when it does not within `timeout`.
+  func waitUntil(
+    _ description: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool
+  ) throws {
+    _ = try poll(description, timeout: timeout) { session in
+      condition(try session.screen()) ? true : nil
+    }
+  }
+
   /// Waits until the program has ended; returns its exit status.
   /// - Throws: `Timeout` with the last screen when it is still running after `timeout`.
   @discardableResult
