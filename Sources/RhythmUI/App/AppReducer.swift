@@ -116,8 +116,16 @@ public enum AppReducer {
 
   private static func press(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
     if state.isHelpShown {
-      state.isHelpShown = false
-      return key.canonical == "ctrl+c" ? update(&state, .quit) : []
+      // The help scrolls with the movement keys; any other key closes it.
+      switch state.keyMap.binding(for: key.canonical, in: .global)?.action {
+      case .moveDown?: state.helpScroll += 1
+      case .moveUp?: state.helpScroll = max(0, state.helpScroll - 1)
+      case .pageDown?: state.helpScroll += pageSize(state)
+      case .pageUp?: state.helpScroll = max(0, state.helpScroll - pageSize(state))
+      case .quit?: return update(&state, .quit)
+      default: state.isHelpShown = false
+      }
+      return []
     }
     let context = state.keyContext
     if let binding = state.keyMap.binding(for: key.canonical, in: context) {

@@ -36,7 +36,11 @@ public struct AppState: Sendable {
   /// Screens to go back to with `q`, most recent last.
   public var backStack: [ScreenID] = []
   /// Whether the help overlay is open.
-  public var isHelpShown = false
+  public var isHelpShown = false {
+    didSet { helpScroll = 0 }
+  }
+  /// Lines of the help overlay scrolled past (`j`/`k` while it is open).
+  public var helpScroll = 0
   /// The input line, when open.
   public var prompt: Prompt?
   /// The status-bar message, when there is one.

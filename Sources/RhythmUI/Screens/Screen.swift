@@ -148,16 +148,47 @@ public enum Screen {
     let context = state.keyContext
     var contexts: [KeyContext] = [context]
     if context != .input { contexts.append(.global) }
-    let sections = contexts.map { context in
-      HelpOverlay.Section(
-        context.title,
-        state.keyMap.bindings(in: context).map {
-          KeyHint(keys: $0.keyLabel, description: $0.description)
-        })
+    var sections = contexts.map { context in
+      HelpOverlay.Section(context.title, hints(for: state.keyMap.bindings(in: context)))
     }
+    // Lines that do not fit scroll: drop the first `helpScroll` hints (keeping the heading of
+    // a section scrolled into).
+    let lineCount = sections.reduce(0) { $0 + $1.hints.count + 2 } - 1
+    let room = max(1, area.height - 4)
+    var skip = min(state.helpScroll, max(0, lineCount - room))
+    for index in sections.indices where skip > 0 {
+      let dropped = min(skip, sections[index].hints.count)
+      sections[index].hints.removeFirst(dropped)
+      skip -= dropped
+    }
+    sections.removeAll { $0.hints.isEmpty }
+    let title =
+      lineCount > room ? " Keys — j/k scroll, any other key closes " : " Keys — any key closes "
     HelpOverlay(
-      sections: sections, title: " Keys — any key closes ", style: state.theme[.text],
+      sections: sections, title: title, style: state.theme[.text],
       sectionStyle: state.theme[.title], keyStyle: state.theme[.accent]
     ).render(in: area, on: &surface)
+  }
+
+  /// Help lines for `bindings`, with the screen jumps (`1`…`6`) folded into one.
+  private static func hints(for bindings: [Binding]) -> [KeyHint] {
+    var result: [KeyHint] = []
+    var screens: [Binding] = []
+    for binding in bindings {
+      if case .showScreen = binding.action {
+        if screens.isEmpty { result.append(KeyHint(keys: "", description: "")) }
+        screens.append(binding)
+      } else {
+        result.append(KeyHint(keys: binding.keyLabel, description: binding.description))
+      }
+    }
+    guard let index = result.firstIndex(where: { $0.keys.isEmpty }) else { return result }
+    let keys =
+      screens.count > 1
+      ? (screens.first?.keyLabel ?? "") + "…" + (screens.last?.keyLabel ?? "")
+      : (screens.first?.keyLabel ?? "")
+    result[index] = KeyHint(
+      keys: keys, description: screens.map(\.description).joined(separator: " · "))
+    return result
   }
 }

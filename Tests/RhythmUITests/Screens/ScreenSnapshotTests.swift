@@ -47,6 +47,15 @@ struct ScreenSnapshotTests {
     Fixtures.press(["?"], &state)
     let surface = Screen.render(state)
     assertSnapshot(surface, named: "help-steps-120x40")
+    state.size = Size(width: 80, height: 24)
+    assertSnapshot(Screen.render(state), named: "help-steps-80x24")
+    // What does not fit scrolls with j; any other key closes the help.
+    #expect(!Screen.render(state).lines.joined().contains("Quit"))
+    Fixtures.press(Array(repeating: "j", count: 30), &state)
+    #expect(state.isHelpShown)
+    #expect(Screen.render(state).lines.joined().contains("Quit"))
+    Fixtures.press(["x"], &state)
+    #expect(!state.isHelpShown)
     let text = surface.lines.joined(separator: "\n")
     for binding in state.keyMap.bindings(in: .steps) {
       #expect(text.contains(binding.description), "help misses \(binding.id)")
