@@ -17,7 +17,7 @@ struct SyncCommand: ParsableCommand {
 
   func run() throws {
     let context = try CommandContext(storeOptions)
-    let layout = StoreLayout(folder: context.folder)
+    let layout = StoreLayout(folder: URL(fileURLWithPath: context.folder).standardizedFileURL.path)
     guard FileManager.default.fileExists(atPath: layout.journalFolder) else {
       throw RhythmError.noStore(path: layout.folder)
     }
@@ -32,7 +32,10 @@ struct SyncCommand: ParsableCommand {
     try git.run(["add", "--"] + paths)
     var report: [String] = []
     if !git.succeeds(["diff", "--cached", "--quiet", "--"] + paths) {
-      try git.run(["commit", "--quiet", "--no-verify", "-m", "rhythm sync", "--"] + paths)
+      // Only the store's paths; a first commit cannot name paths, so it takes the index.
+      let born = git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD"])
+      try git.run(
+        ["commit", "--quiet", "--no-verify", "-m", "rhythm sync"] + (born ? ["--"] + paths : []))
       report.append("committed")
     } else {
       report.append("nothing to commit")
@@ -60,11 +63,14 @@ struct SyncCommand: ParsableCommand {
       }
       report.append(before == (try? git.run(["rev-parse", "HEAD"])) ? "up to date" : "pulled")
     }
-    if git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD"]) {
+    let ahead = try? git.run(["rev-list", "--count", "@{u}..HEAD"])
+    if !git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD"]) {
+      report.append("nothing to push yet")
+    } else if hasUpstream, ahead?.trimmingCharacters(in: .whitespacesAndNewlines) == "0" {
+      report.append("nothing to push")
+    } else {
       try git.run(["push", "--quiet"] + (hasUpstream ? [] : ["--set-upstream", remote, branch]))
       report.append("pushed to \(remote)/\(branch)")
-    } else {
-      report.append("nothing to push yet")
     }
     // Take in what came from other devices now, so the next command starts fast.
     _ = try context.openStore()

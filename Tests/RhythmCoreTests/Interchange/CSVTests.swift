@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import RhythmCore
+
+/// Wednesday 25 November 2026.
+private let today = Day(year: 2026, month: 11, day: 25) ?? Day(ordinal: 0)
+
+private func day(_ text: String) throws(RhythmError) -> Day {
+  try DateShorthand.parse(text, today: today)
+}
+
+@Suite("CSV")
+struct CSVTests {
+  @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
+    let text = "a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\n"
+    let records = try CSV.parse(text)
+    #expect(records == [["a", "b, c", "say \"hi\""], ["two\nlines", "", "x"]])
+  }
+
+  @Test func lastLineWithoutLineEndAndEmptyQuotedField() throws {
+    #expect(try CSV.parse("a,b\nc,\"\"") == [["a", "b"], ["c", ""]])
+    #expect(try CSV.parse("") == [])
+  }
+
+  @Test func anOpenQuoteIsAnErrorNamingItsLine() {
+    #expect(throws: RhythmError.self) { try CSV.parse("a,b\n\"c,d\n") }
+    do {
+      _ = try CSV.parse("title\nok\n\"never closed\n")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.description.contains("line 3"))
+    }
+  }
+
+  @Test func textAfterAClosingQuoteIsAnError() {
+    #expect(throws: RhythmError.self) { try CSV.parse("\"a\"b,c\n") }
+  }
+
+  @Test func writingQuotesOnlyWhenNeededAndReadsBack() throws {
+    let fields = ["plain", "with, comma", "with \"quote\"", "two\nlines", ""]
+    let line = CSV.line(fields)
+    #expect(line == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",")
+    #expect(try CSV.parse(line) == [fields])
+  }
+}
+
+@Suite("Steps CSV")
+struct StepsCSVTests {
+  @Test func columnsInAnyOrderWithShorthandDatesAndTags() throws {
+    let text = #"""
+      Owner,Title,Due,Tags,Success,Ignored
+      @Maria,"Draft booth design, v2",fri,#conference design,"approved by ""VP""",x
+      sam,Call Acme,2026-12-01,,,
+      """#
+    let steps = try StepsCSV.parse(text, defaultDue: nil, day: day)
+    #expect(steps.count == 2)
+    #expect(steps[0].title == "Draft booth design, v2")
+    #expect(steps[0].owner == "maria")
+    #expect(steps[0].due == Day.parse("2026-11-27"))
+    #expect(steps[0].tags == ["conference", "design"])
+    #expect(steps[0].success == "approved by \"VP\"")
+    #expect(steps[0].origin == "row 1")
+    #expect(steps[1].owner == "sam")
+    #expect(steps[1].success == nil)
+    #expect(steps[1].status == .open)
+  }
+
+  @Test func missingOwnerIsLeftToTheCallerAndBlankRowsAreSkipped() throws {
+    let steps = try StepsCSV.parse(
+      "title,due\nWrite plan,2026-12-01\n,\nShip it,\n", defaultDue: today.adding(days: 7), day: day
+    )
+    #expect(steps.map(\.title) == ["Write plan", "Ship it"])
+    #expect(steps.map(\.owner) == [nil, nil])
+    #expect(steps[1].due == Day.parse("2026-12-02"))
+    #expect(steps[1].origin == "row 3")
+  }
+
+  @Test func errorsNameTheRow() {
+    func message(_ text: String) -> String {
+      do {
+        _ = try StepsCSV.parse(text, defaultDue: nil, day: day)
+        return ""
+      } catch {
+        return error.description
+      }
+    }
+    #expect(message("title,due\nA,2026-12-01\nB,someday\n").contains("row 2 due"))
+    #expect(message("title,due\nA,\n").contains("row 1 due"))
+    #expect(message("title,due,status\nA,fri,finished\n").contains("row 1 status"))
+    #expect(message("owner,due\nmaria,fri\n").contains("title column"))
+    #expect(message("title,owner\n,maria\n").contains("row 1 title"))
+  }
+
+  @Test func statusColumnIsRead() throws {
+    let steps = try StepsCSV.parse("title,due,status\nA,fri,Done\n", defaultDue: nil, day: day)
+    #expect(steps.first?.status == .done)
+  }
+
+  @Test func exportHasAHeaderCRLFAndQuotesAndReadsBack() throws {
+    let created = Date(timeIntervalSince1970: 1_790_000_000)
+    var done = Step(
+      id: "01b", title: "Say \"yes\", then ship", owner: "maria", due: today, success: "shipped",
+      createdAt: created, review: "r1", tags: ["web", "q4"])
+    done.status = .done
+    done.completedAt = created.addingTimeInterval(3600)
+    let open = Step(
+      id: "01a", title: "Plan", owner: "sam", due: today.adding(days: -1), createdAt: created)
+    let text = StepsCSV.export([done, open])
+    let lines = text.components(separatedBy: "\r\n")
+    #expect(lines.count == 4)
+    #expect(lines[0] == StepsCSV.exportColumns.joined(separator: ","))
+    #expect(lines[1].hasPrefix("01a,Plan,sam,2026-11-24,open,,,"))
+    #expect(lines[3] == "")
+    let back = try StepsCSV.parse(text, defaultDue: nil, day: day)
+    #expect(back.map(\.title) == ["Plan", "Say \"yes\", then ship"])
+    #expect(back[1].tags == ["web", "q4"])
+    #expect(back[1].status == .done)
+    #expect(back[1].due == today)
+  }
+}
