@@ -103,6 +103,12 @@ if let base = figures[50_000], let large = figures[200_000] {
       + "stats \(format(large["stats", default: 0] / base["stats", default: 1]))x")
 }
 
+print("")
+print("cockpit in process (no terminal), 120x40:")
+for size in sizes where size >= 10_000 {
+  try CockpitBench.run(folder: work + "/store-\(size)", now: now)
+}
+
 if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last {
   let store = try Store.open(at: work + "/store-\(size)", clock: .fixed(now), person: "bench")
   let peer = TaskwarriorPeer(folder: work + "/taskwarrior-\(size)", program: taskProgram)

@@ -76,29 +76,27 @@ enum Journal {
     _ data: Data, path: String, start: JournalPosition, into tail: inout JournalTail
   ) throws(RhythmError) -> JournalPosition {
     var position = start
-    var lineStart = data.startIndex
-    while lineStart < data.endIndex {
-      guard let newline = data[lineStart...].firstIndex(of: 0x0A) else {
+    let (lines, isTerminated) = data.lines(in: 0..<data.count)
+    for (number, line) in lines.enumerated() {
+      if number == lines.count - 1 && !isTerminated {
         tail.warnings.append(
           "\(path):\(position.lines + 1): skipped a torn last line (a write cut short by a crash; "
             + "it was never reported done, and the next change repairs the file)")
         break
       }
-      let line = data[lineStart..<newline]
       position.lines += 1
       if !line.isEmpty {
         do {
-          tail.operations.append(try Operation(line: Array(line)))
+          tail.operations.append(try Operation(line: data[line]))
         } catch {
-          let column = error.position(in: Array(line)).column
+          let column = error.position(in: data[line]).column
           throw .corrupt(
             path: path, line: position.lines, column: column, reason: error.reason,
             recovery: "the journal is never rewritten: fix or remove that line by hand, "
               + "then run `rhythm store check`")
         }
       }
-      position.bytes += newline - lineStart + 1
-      lineStart = newline + 1
+      position.bytes += line.count + 1
     }
     return position
   }

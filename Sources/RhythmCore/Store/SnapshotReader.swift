@@ -29,7 +29,14 @@ struct SnapshotReader {
   /// Every record of a section, typed, in one decoder call.
   func decodeSection<R: Record>(_ type: R.Type) throws(RhythmError) -> [R] {
     guard let range = sections[R.kind], range.count > 2 else { return [] }
-    if R.self == Step.self, let steps = try decodeStepsQuickly() as? [R] { return steps }
+    if R.self == Step.self, let steps = try decodeQuickly(StepLineDecoder.decode) as? [R] {
+      return steps
+    }
+    if R.self == Decision.self,
+      let decisions = try decodeQuickly(StepLineDecoder.decodeDecision) as? [R]
+    {
+      return decisions
+    }
     do {
       return try RecordCoding.makeDecoder().decode([R].self, from: data[range])
     } catch {
@@ -37,25 +44,32 @@ struct SnapshotReader {
     }
   }
 
-  /// Every step, read line by line with `StepLineDecoder` (a line it cannot read goes through
-  /// `JSONDecoder`, which names any error).
-  private func decodeStepsQuickly() throws(RhythmError) -> [Step] {
-    var steps: [Step] = []
+  /// Every record of a section, read line by line with a byte-level decoder (a line it cannot
+  /// read goes through `JSONDecoder`, which names any error).
+  private func decodeQuickly<R: Record>(
+    _ decode: (UnsafeRawBufferPointer) -> R?
+  ) throws(RhythmError) -> [R] {
+    var records: [R] = []
     var slow: [Range<Int>] = []
-    try forEachLine(of: .step) { (line, _) throws(RhythmError) in
-      let step = data.withUnsafeBytes { raw in
-        StepLineDecoder.decode(UnsafeRawBufferPointer(rebasing: raw[line]))
+    let lines = lineRanges(of: R.kind)
+    records.reserveCapacity(lines.count)
+    data.withUnsafeBytes { raw in
+      for line in lines {
+        if let record = decode(UnsafeRawBufferPointer(rebasing: raw[line])) {
+          records.append(record)
+        } else {
+          slow.append(line)
+        }
       }
-      if let step { steps.append(step) } else { slow.append(line) }
     }
     for line in slow {
       do {
-        steps.append(try RecordCoding.makeDecoder().decode(Step.self, from: data[line]))
+        records.append(try RecordCoding.makeDecoder().decode(R.self, from: data[line]))
       } catch {
-        throw locateError(in: .step)
+        throw locateError(in: R.kind)
       }
     }
-    return steps
+    return records
   }
 
   /// The records of a section as field maps, parsed line by line.
@@ -94,21 +108,25 @@ struct SnapshotReader {
   func forEachLine(
     of kind: RecordKind, _ body: (Range<Int>, Int) throws(RhythmError) -> Void
   ) throws(RhythmError) {
-    guard let range = sections[kind], range.count > 2 else { return }
-    var index = range.lowerBound + 2  // past "[\n"
-    var ordinal = 0
-    let end = range.upperBound - 1  // the closing "]"
-    while index < end {
-      guard let newline = data[index..<end].firstIndex(of: 0x0A) else { break }
-      var lineStart = index
-      while lineStart < newline, data[lineStart] == 0x20 { lineStart += 1 }
-      var lineEnd = newline
-      if lineEnd > lineStart, data[lineEnd - 1] == UInt8(ascii: ",") { lineEnd -= 1 }
-      if lineEnd > lineStart {
-        try body(lineStart..<lineEnd, ordinal)
-        ordinal += 1
+    for (ordinal, line) in lineRanges(of: kind).enumerated() {
+      try body(line, ordinal)
+    }
+  }
+
+  /// The byte ranges of a section's record lines, found with `memchr` (Data's own indexing is
+  /// far too slow for 15 MB).
+  func lineRanges(of kind: RecordKind) -> [Range<Int>] {
+    guard let range = sections[kind], range.count > 2 else { return [] }
+    // Past "[\n", up to the closing "]".
+    let (lines, _) = data.lines(in: (range.lowerBound + 2)..<(range.upperBound - 1))
+    return data.withUnsafeBytes { raw in
+      lines.compactMap { line in
+        var start = line.lowerBound
+        var end = line.upperBound
+        while start < end, raw[start] == 0x20 { start += 1 }
+        if end > start, raw[end - 1] == UInt8(ascii: ",") { end -= 1 }
+        return end > start ? start..<end : nil
       }
-      index = newline + 1
     }
   }
 
@@ -143,13 +161,10 @@ struct SnapshotReader {
 
   private mutating func scan() throws(RhythmError) {
     guard data.first == UInt8(ascii: "{") else { throw corrupt(at: 0, reason: "expected '{'") }
-    var index = data.startIndex
     var current: (kind: RecordKind, start: Int)?
     var sawSchema = false
-    while index < data.endIndex {
-      let newline = data[index...].firstIndex(of: 0x0A) ?? data.endIndex
-      let line = index..<newline
-      defer { index = newline + 1 }
+    for line in data.lines(in: 0..<data.count).lines {
+      let newline = line.upperBound
       if let open = current {
         // Inside a section: record lines until the closing "  ]".
         if line.count >= 3, data[line.lowerBound + 2] == UInt8(ascii: "]"),

@@ -1,0 +1,55 @@
+import Foundation
+import RhythmCore
+import RhythmUI
+
+/// The cockpit's own costs on a large store, in this process (no terminal): loading the state,
+/// building the first frame, and handling one key plus redrawing on the Steps screen.
+enum CockpitBench {
+  /// Prints the figures for the store in `folder`.
+  static func run(folder: String, now: Date, samples: Int = 101) throws {
+    let clock = Clock.fixed(now)
+    let started = DispatchTime.now().uptimeNanoseconds
+    let store = try Store.open(at: folder, clock: clock, person: "bench")
+    let data = try store.loadState()
+    let loaded = DispatchTime.now().uptimeNanoseconds
+    var state = AppState(data: data, now: now, timeZone: .gmt, size: Size(width: 120, height: 40))
+    let built = DispatchTime.now().uptimeNanoseconds
+    _ = Screen.render(state)
+    let drawn = DispatchTime.now().uptimeNanoseconds
+    _ = AppReducer.update(&state, .showScreen(.steps))
+    _ = Screen.render(state)
+
+    let move = median(samples) {
+      _ = AppReducer.update(&state, .key(.character("j")))
+      _ = Screen.render(state)
+    }
+    _ = AppReducer.update(&state, .key(.character("/")))
+    let typed = Array("follow up on item 12")
+    var position = 0
+    let filter = median(typed.count) {
+      _ = AppReducer.update(&state, .key(.character(typed[position])))
+      _ = Screen.render(state)
+      position += 1
+    }
+    let steps = data.steps.count
+    print(
+      "  \(steps) steps: load \(ms(loaded - started)), state \(ms(built - loaded)), first frame "
+        + "\(ms(drawn - built)) (total \(ms(drawn - started))); Steps screen: move \(ms(move)), "
+        + "filter character \(ms(filter))")
+  }
+
+  private static func median(_ count: Int, _ body: () -> Void) -> UInt64 {
+    var times: [UInt64] = []
+    for _ in 0..<max(1, count) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      times.append(DispatchTime.now().uptimeNanoseconds - start)
+    }
+    times.sort()
+    return times[times.count / 2]
+  }
+
+  private static func ms(_ nanoseconds: UInt64) -> String {
+    String(format: "%.2f ms", Double(nanoseconds) / 1_000_000)
+  }
+}
