@@ -30,7 +30,8 @@ enum StepsScreen {
       renderDetail(state, in: parts[1], painter: painter, on: &surface)
     }
     var title = "Steps · \(view.visible.count) shown"
-    if !view.filterText.isEmpty { title += " · /\(view.filterText)" }
+    let filterText = view.filterText.trimmingCharacters(in: .whitespaces)
+    if !filterText.isEmpty { title += " · /\(filterText)" }
     title += " · by \(view.sort.rawValue)"
     if !view.marked.isEmpty { title += " · \(view.marked.count) selected" }
     let inner = painter.panel(title, in: listArea, on: &surface)
