@@ -10,13 +10,15 @@ public final class Program {
   private let backend: any TerminalBackend
   private let store: Store?
   private let clock: Clock
-  private var lastPoll: Date
+  /// When the store was last asked for other processes' changes, on the monotonic clock: the
+  /// domain clock may be stopped (`RHYTHM_NOW`), and live sharing must work all the same.
+  private var lastPoll = ContinuousClock.now
   private var previousFrame: Surface?
 
   /// How long to wait for input before a tick (the timer and countdowns move on ticks).
   public static let tickMilliseconds = 250
   /// How often to look for changes other processes appended.
-  public static let pollSeconds: TimeInterval = 0.5
+  public static let pollInterval = Duration.milliseconds(500)
 
   /// A program over `state`, drawing on `backend`, committing to `store` (without a store,
   /// changes stay in memory: tests and previews).
@@ -25,7 +27,6 @@ public final class Program {
     self.backend = backend
     self.store = store
     self.clock = clock
-    lastPoll = clock.now
     self.state.size = backend.size
   }
 
@@ -54,8 +55,11 @@ public final class Program {
     case .quitRequested?: dispatch(.quit)
     case .mouse?, .tick?, nil: break
     }
-    if now.timeIntervalSince(lastPoll) >= Program.pollSeconds {
-      lastPoll = now
+    // Poll whenever the terminal is idle (a timeout, every 250 ms at most), and at least every
+    // half second while keys keep coming.
+    let isIdle = event == nil || event == .tick
+    if isIdle || ContinuousClock.now - lastPoll >= Program.pollInterval {
+      lastPoll = ContinuousClock.now
       poll()
     }
   }

@@ -4,20 +4,6 @@ import Testing
 
 @testable import RhythmUI
 
-/// A clock tests move by hand.
-private final class ManualClock: @unchecked Sendable {
-  private let lock = NSLock()
-  private var current: Date
-
-  init(_ start: Date) { current = start }
-
-  var clock: Clock { Clock { self.lock.withLock { self.current } } }
-
-  func advance(by seconds: TimeInterval) {
-    lock.withLock { current = current.addingTimeInterval(seconds) }
-  }
-}
-
 @Suite("The run loop over a MemoryBackend and a real store")
 struct ProgramTests {
   private let folder = FileManager.default.temporaryDirectory
@@ -41,16 +27,16 @@ struct ProgramTests {
   @Test("keys become durable commits; u undoes the whole action in the store")
   func commitAndUndo() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let time = ManualClock(Fixtures.now)
-    let store = try makeStore(time.clock)
+    let clock = Clock.fixed(Fixtures.now)  // stopped, as under RHYTHM_NOW
+    let store = try makeStore(clock)
     let backend = MemoryBackend(size: Size(width: 120, height: 40))
-    let program = try makeProgram(store, backend, time.clock)
+    let program = try makeProgram(store, backend, clock)
     backend.enqueueKeys("3", "v", "v", "x")
     program.run(maxEvents: 4)
     let done = program.state.data.steps.values.filter { $0.completedAt == Fixtures.now }
     #expect(done.count == 2)
     // A second process opening the store sees them: they were committed, not just shown.
-    let other = try Store.open(at: folder, clock: time.clock, person: "tom")
+    let other = try Store.open(at: folder, clock: clock, person: "tom")
     for step in done { #expect(try other.loadState().steps[step.id]?.status == .done) }
 
     backend.enqueueKeys("u")
@@ -63,21 +49,20 @@ struct ProgramTests {
   @Test("live sharing: a step another process adds shows up on the next poll")
   func liveSharing() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let time = ManualClock(Fixtures.now)
-    let store = try makeStore(time.clock)
+    let clock = Clock.fixed(Fixtures.now)  // stopped, as under RHYTHM_NOW
+    let store = try makeStore(clock)
     let backend = MemoryBackend(size: Size(width: 120, height: 40))
-    let program = try makeProgram(store, backend, time.clock)
+    let program = try makeProgram(store, backend, clock)
     backend.enqueueKeys("3")
     program.run(maxEvents: 1)
 
-    let other = try Store.open(at: folder, clock: time.clock, person: "tom")
+    let other = try Store.open(at: folder, clock: clock, person: "tom")
     let step = Step(
       id: "01kaaaaaaaaaaaaaaaaaaaaaaa", title: "Added by another process", owner: "tom",
       due: Day(year: 2026, month: 11, day: 1)!, createdAt: Fixtures.now)
     try other.commit([.create(step)])
 
-    time.advance(by: Program.pollSeconds + 0.1)
-    program.run(maxEvents: 1)  // no input: a tick, which polls
+    program.run(maxEvents: 1)  // no input: an idle tick, which polls, whatever the clock says
     #expect(program.state.data.steps[step.id] != nil)
     let screen = try #require(backend.lastSurface).lines.joined(separator: "\n")
     #expect(screen.contains("Added by another process"))
@@ -86,10 +71,10 @@ struct ProgramTests {
   @Test("the detail pane shows the step's history from the store")
   func history() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let time = ManualClock(Fixtures.now)
-    let store = try makeStore(time.clock)
+    let clock = Clock.fixed(Fixtures.now)  // stopped, as under RHYTHM_NOW
+    let store = try makeStore(clock)
     let backend = MemoryBackend(size: Size(width: 120, height: 40))
-    let program = try makeProgram(store, backend, time.clock)
+    let program = try makeProgram(store, backend, clock)
     backend.enqueueKeys("3", "s", "k", "<enter>")
     program.run(maxEvents: 4)
     let entries = try #require(program.state.steps.history?.entries)
