@@ -6,7 +6,10 @@ import RhythmCore
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review", abstract: "List, show and rate reviews.",
-    subcommands: [ReviewListCommand.self, ReviewShowCommand.self, ReviewRateCommand.self])
+    subcommands: [
+      ReviewListCommand.self, ReviewShowCommand.self, ReviewRateCommand.self,
+      ReviewStartCommand.self,
+    ])
 
   /// The review `reference` names: 4+ characters of its id.
   static func review(_ reference: String, in store: Store) throws(RhythmError) -> Review {
