@@ -108,6 +108,31 @@ struct CrashSafetyTests {
     #expect(Set(steps.map(\.title)) == ["one", "two", "three", "four"])
   }
 
+  @Test(
+    "a bad line inside a journal is an error naming file, line and column; nothing is rewritten")
+  func corruptJournalLine() throws {
+    let fixture = try CLIFixture()
+    try fixture.makeStore()
+    for title in ["one", "two"] { try fixture.addStep("\(title) @maria due:fri") }
+    let journal = try #require(try fixture.journals().first)
+    var lines = try String(contentsOfFile: journal, encoding: .utf8).components(separatedBy: "\n")
+    #expect(lines.count == 4)  // person, two steps, and the empty string after the last newline
+    lines[1] = lines[1].replacingOccurrences(of: "\"kind\":\"step\"", with: "\"kind\":step\"")
+    let column = try #require(lines[1].range(of: "step\"")).lowerBound.utf16Offset(in: lines[1]) + 1
+    let corrupt = Data(lines.joined(separator: "\n").utf8)
+    try corrupt.write(to: URL(fileURLWithPath: journal))
+    // The snapshot may already hold that line; a rebuild reads every journal from the start,
+    // and once it failed no command reads past the damage.
+    let commands = [
+      ["store", "rebuild"], ["step", "list"], ["step", "add", "three @maria due:fri"],
+    ]
+    for command in commands {
+      try fixture.run(command).expectUserError("\(journal):2:\(column):")
+      let now = try Data(contentsOf: URL(fileURLWithPath: journal))
+      #expect(now == corrupt, "\(command) changed the journal")
+    }
+  }
+
   /// A way to damage `store.json`: the line to change, what to put in, and the text whose
   /// first character is where the reader should point.
   struct Damage: Sendable, CustomTestStringConvertible {
