@@ -39,10 +39,36 @@ struct CockpitCommand: ParsableCommand {
   }
 }
 
+/// What the cockpit opens with, as plain values (commands other than `cockpit` build one).
+struct CockpitSettings {
+  var theme: String?
+  var noColor = false
+  var screen: String?
+  var review: String?
+  var start = false
+}
+
+extension CockpitOptions {
+  /// The parsed options as settings.
+  var settings: CockpitSettings {
+    CockpitSettings(theme: theme, noColor: noColor, screen: screen, review: review, start: start)
+  }
+}
+
 /// Runs the cockpit on `store` until the user quits; the terminal is restored however it ends.
 /// - Throws: `RhythmError` for a bad theme or screen name, or a terminal that cannot be used.
 func runCockpit(
   store: Store, options: CockpitOptions, clock: Clock, timeZone: TimeZone,
+  environment: [String: String] = ProcessInfo.processInfo.environment
+) throws(RhythmError) {
+  try runCockpit(
+    store: store, settings: options.settings, clock: clock, timeZone: timeZone,
+    environment: environment)
+}
+
+/// Runs the cockpit with `settings` (see ``runCockpit(store:options:clock:timeZone:environment:)``).
+func runCockpit(
+  store: Store, settings options: CockpitSettings, clock: Clock, timeZone: TimeZone,
   environment: [String: String] = ProcessInfo.processInfo.environment
 ) throws(RhythmError) {
   var environment = environment

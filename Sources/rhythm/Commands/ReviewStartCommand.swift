@@ -23,12 +23,9 @@ struct ReviewStartCommand: ParsableCommand {
   func run() throws {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
-    var options = CockpitOptions()
-    options.theme = theme
-    options.noColor = noColor
-    options.review = cadence
-    options.start = true
+    let settings = CockpitSettings(
+      theme: theme, noColor: noColor, review: cadence, start: true)
     try runCockpit(
-      store: store, options: options, clock: context.clock, timeZone: context.timeZone)
+      store: store, settings: settings, clock: context.clock, timeZone: context.timeZone)
   }
 }
