@@ -159,17 +159,15 @@ struct ScheduleTimeTests {
     #expect(daily.next(after: CadenceFixture.instant("2026-01-01T00:00:00Z")) == nil)
   }
 
-  @Test func tenThousandWeeklyOccurrencesAreFast() throws {
+  /// Speed is measured by the benchmark (`Benchmarks/run.sh`), not here.
+  @Test func tenThousandWeeklyOccurrencesAreAllWeekly() throws {
     let schedule = try CadenceFixture.schedule("weekly mon 10:00", start: "2026-03-02T10:00")
-    let clock = ContinuousClock()
-    var result: [Date] = []
-    let elapsed = clock.measure {
-      result = schedule.occurrences(
-        after: CadenceFixture.instant("2026-01-01T00:00:00Z"), limit: 10_000)
-    }
+    let result = schedule.occurrences(
+      after: CadenceFixture.instant("2026-01-01T00:00:00Z"), limit: 10_000)
     #expect(result.count == 10_000)
     #expect(zip(result, result.dropFirst()).allSatisfy { $0 < $1 })
-    #expect(elapsed < .seconds(1), "\(elapsed)")
+    let zone = TimeZone(identifier: "America/New_York") ?? .gmt
+    #expect(result.allSatisfy { Day(containing: $0, in: zone).isoWeekday == 1 })
   }
 
   @Test func textErrors() {
