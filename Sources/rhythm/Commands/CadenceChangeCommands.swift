@@ -99,8 +99,9 @@ struct CadenceMoveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "move", abstract: "Move one occurrence of a cadence to another day or time.",
     discussion: """
-      DATE is the occurrence's day in the cadence's zone; NEWDATE is YYYY-MM-DD[THH:MM] (or a
-      shorthand such as fri), in that zone; without a time it keeps the occurrence's time.
+      DATE is the occurrence's day in the cadence's zone; NEWDATE is
+      YYYY-MM-DD[THH:MM] (or a shorthand such as fri) in that zone; without
+      a time the occurrence keeps its time.
       """)
 
   @OptionGroup var storeOptions: StoreOptions

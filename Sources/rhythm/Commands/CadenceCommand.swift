@@ -18,12 +18,16 @@ struct CadenceAddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add", abstract: "Add a cadence; prints its short id and next occurrence.",
     discussion: """
-      RULE is friendly (weekly mon 10:00, every 2 weeks thu 16:00, monthly first mon 10:00,
-      quarterly last business day 16:00, weekdays 09:15) or an RRULE (FREQ=WEEKLY;BYDAY=MO);
-      see `rhythm when --help`. AGENDA is a template (weekly, pipeline, monthly, quarterly)
-      or sections with minutes: "Check-in:5,Metrics:10,Topics:30".
-      Example: rhythm cadence add "Marketing weekly" --rule "weekly mon 10:00" \\
-        --tz Europe/Berlin --facilitator maria --participants maria,li --agenda weekly
+      RULE is friendly (weekly mon 10:00, every 2 weeks thu 16:00,
+      monthly first mon 10:00, quarterly last business day 16:00,
+      weekdays 09:15) or an RRULE (FREQ=WEEKLY;BYDAY=MO): see
+      `rhythm when --help`. AGENDA is a template (weekly, pipeline, monthly,
+      quarterly) or sections with minutes: "Check-in:5,Metrics:10,Topics:30".
+
+      Example:
+        rhythm cadence add "Marketing weekly" --rule "weekly mon 10:00" \\
+          --tz Europe/Berlin --facilitator maria --participants maria,li \\
+          --agenda weekly
       """)
 
   @OptionGroup var storeOptions: StoreOptions
@@ -194,10 +198,10 @@ struct CadenceShowCommand: ParsableCommand {
     let store = try context.openStore()
     let now = context.clock.now
     let cadence = try CadenceSupport.cadence(id, in: store)
-    let state = try store.loadState()
+    let allReviews = try store.records(Review.self)
     let schedule = try cadence.schedule()
     let zone = schedule.timeZone
-    let reviews = Array(state.reviews.values)
+    let reviews = Array(allReviews.values)
     let upcoming = schedule.occurrences(after: now, limit: 10)
     var next: [ScheduleEntry] = []
     if let first = upcoming.first, let last = upcoming.last {
@@ -205,9 +209,9 @@ struct CadenceShowCommand: ParsableCommand {
     }
     let from = now.addingTimeInterval(-Double(weeks) * 7 * 86_400)
     let recent = try cadence.entries(in: from..<now, reviews: reviews, now: now).reversed()
-    let counts = CadenceSupport.counts(state)
-    let reviewShorts = ShortIDs.map(Array(state.reviews.keys))
-    let short = CadenceSupport.shortIDs(state.cadences)[cadence.id] ?? cadence.id
+    let counts = try CadenceSupport.counts(store)
+    let reviewShorts = ShortIDs.map(Array(allReviews.keys))
+    let short = CadenceSupport.shortIDs(try store.records(Cadence.self))[cadence.id] ?? cadence.id
     let words = try cadence.describeRule()
     func iso(_ date: Date?) -> JSONValue {
       date.map { .string(ISOInstant.format($0, in: zone)) } ?? .null

@@ -168,14 +168,17 @@ enum CadenceSupport {
     return best
   }
 
-  /// Steps and decisions captured in each review, by review id.
-  static func counts(_ state: StoreState) -> (steps: [String: Int], decisions: [String: Int]) {
+  /// Steps and decisions captured in each review, by review id. Steps are read through the
+  /// store's fast path (no typed decoding of the whole state).
+  static func counts(_ store: Store) throws(RhythmError) -> (
+    steps: [String: Int], decisions: [String: Int]
+  ) {
     var steps: [String: Int] = [:]
-    for step in state.steps.values {
+    for step in try store.steps(try store.stepRows()) {
       if let review = step.review { steps[review, default: 0] += 1 }
     }
     var decisions: [String: Int] = [:]
-    for decision in state.decisions.values {
+    for decision in try store.records(Decision.self).values {
       if let review = decision.review { decisions[review, default: 0] += 1 }
     }
     return (steps, decisions)

@@ -31,8 +31,9 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "ics", abstract: "Print the cadences as an iCalendar (RFC 5545) file.",
       discussion: """
-        One recurring event per cadence (DTSTART in its zone, DURATION, RRULE); skipped
-        occurrences are EXDATEs and moved ones are events with a RECURRENCE-ID.
+        One recurring event per cadence (DTSTART in its zone, DURATION,
+        RRULE); skipped occurrences are EXDATEs and moved ones are events
+        with a RECURRENCE-ID.
         Example: rhythm export ics > rhythm.ics
         """)
 

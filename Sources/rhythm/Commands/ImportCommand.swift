@@ -13,8 +13,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "csv", abstract: "Import steps from a CSV file with a header line.",
       discussion: """
-        Columns (any order): title (required), owner, due, success, tags (separated by spaces),
-        status (open, done, dropped). Other columns are ignored. FILE - reads standard input.
+        Columns (any order): title (required), owner, due, success, tags
+        (separated by spaces), status (open, done, dropped). Other columns
+        are ignored. FILE - reads standard input.
         """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -39,8 +40,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "taskwarrior", abstract: "Import the JSON that `task export` prints.",
       discussion: """
-        pending and waiting tasks become open steps, completed ones done (at their end time),
-        deleted ones dropped. The owner is a tag naming a known person, else --owner.
+        Pending and waiting tasks become open steps, completed ones done (at
+        their end time), deleted ones dropped. The owner is a tag naming a
+        known person, else --owner.
         Example: task export | rhythm import taskwarrior - --owner maria --due +1w
         """)
 

@@ -26,10 +26,11 @@ struct ReviewListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List reviews, held and to come (default: the last 4 weeks and the next 2).",
     discussion: """
-      Each occurrence of each cadence in the range, with its status: scheduled, live, held,
-      skipped, moved or missed (past, and neither held, skipped nor moved). --json prints
-      objects {id (null for an occurrence with no review record), cadence, cadenceTitle,
-      occurrence, status, rating, steps, decisions}.
+      Each occurrence of each cadence in the range, with its status:
+      scheduled, live, held, skipped, moved or missed (past, and neither held,
+      skipped nor moved). --json prints objects {id (null for an occurrence
+      with no review record), short, cadence, cadenceTitle, occurrence,
+      status, movedTo, rating, steps, decisions}.
       """)
 
   @OptionGroup var storeOptions: StoreOptions
@@ -51,13 +52,13 @@ struct ReviewListCommand: ParsableCommand {
       ?? context.today.adding(days: 14)
     guard first <= last else { throw ValidationError("--from must not be after --to") }
     let range = first.start(in: context.timeZone)..<last.end(in: context.timeZone)
-    let state = try store.loadState()
-    var cadences = state.cadences.values.filter(\.isLive)
+    let storedReviews = try store.records(Review.self)
+    var cadences = Array(try store.records(Cadence.self).values)
     if let cadence {
       let chosen = try CadenceSupport.cadence(cadence, in: store)
       cadences = [chosen]
     }
-    let reviews = Array(state.reviews.values)
+    let reviews = Array(storedReviews.values)
     var rows: [(cadence: Cadence, entry: ScheduleEntry)] = []
     for cadence in cadences {
       let entries = try cadence.entries(in: range, reviews: reviews, now: now)
@@ -81,8 +82,8 @@ struct ReviewListCommand: ParsableCommand {
       }
     }
     rows.sort { ($0.entry.occurrence, $0.cadence.title) < ($1.entry.occurrence, $1.cadence.title) }
-    let counts = CadenceSupport.counts(state)
-    let shorts = ShortIDs.map(Array(state.reviews.keys))
+    let counts = try CadenceSupport.counts(store)
+    let shorts = ShortIDs.map(Array(storedReviews.keys))
     if json {
       Output.json(
         .array(

@@ -7,9 +7,10 @@ struct SyncCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sync", abstract: "Commit the journals, pull --rebase and push (git).",
     discussion: """
-      The store folder must be in a git repository. Only the journals and the store's
-      .gitignore are committed ("rhythm sync"); each device writes its own journal, so pulls
-      merge without conflicts. With no remote, sync only commits.
+      The store folder must be in a git repository. Only the journals and the
+      store's .gitignore are committed ("rhythm sync"); each device writes its
+      own journal, so pulls merge without conflicts. With no remote, sync
+      only commits.
       Set up: cd STORE && git init && git remote add origin URL
       """)
 
