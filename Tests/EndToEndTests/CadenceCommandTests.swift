@@ -59,6 +59,20 @@ struct CadenceCommandTests {
     #expect(pipeline["next"] as? String == "2026-11-27T09:00:00-05:00")
   }
 
+  @Test("a new cadence starts tomorrow when today's time has passed, so nothing is missed")
+  func defaultStartIsAhead() throws {
+    let fixture = try CLIFixture()
+    try fixture.makeStore()
+    let added = try object(
+      try fixture.json(
+        "cadence", "add", "Stand-up", "--rule", "daily 08:00", "--tz", "UTC", "--json"))
+    #expect(added["start"] as? String == "2026-11-26T08:00:00")
+    #expect(added["next"] as? String == "2026-11-26T08:00:00+00:00")
+    let reviews = try array(try fixture.json("review", "list", "--json")).map { try object($0) }
+    #expect(reviews.count == 14)
+    #expect(reviews.allSatisfy { $0["status"] as? String == "scheduled" })
+  }
+
   @Test("cadence add rejects bad rules, zones, people, durations and agendas")
   func addErrors() throws {
     let fixture = try CLIFixture()

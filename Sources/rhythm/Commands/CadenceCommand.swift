@@ -36,7 +36,7 @@ struct CadenceAddCommand: ParsableCommand {
   @Option(help: "IANA time zone (default: the system's).") var tz: String?
   @Option(
     help:
-      "First possible occurrence, YYYY-MM-DD[THH:MM] (default: today at the rule's time, else 09:00)."
+      "First possible occurrence, YYYY-MM-DD[THH:MM] (default: today at the rule's time, else 09:00; tomorrow once that has passed)."
   )
   var start: String?
   @Option(help: "Length: 60m, 1h30m (default: the agenda's total, else 60m).") var duration: String?
@@ -61,7 +61,12 @@ struct CadenceAddCommand: ParsableCommand {
       first = try CadenceSupport.wallTime(
         start, defaultTime: defaultTime, context: context, field: "--start")
     } else {
-      first = LocalDateTime(day: Day(containing: context.clock.now, in: zone), time: defaultTime)
+      // Today, unless its time has passed: a new cadence has no missed occurrence.
+      let today = LocalDateTime(
+        day: Day(containing: context.clock.now, in: zone), time: defaultTime)
+      first =
+        today.instant(in: zone) < context.clock.now
+        ? LocalDateTime(day: today.day.adding(days: 1), time: defaultTime) : today
     }
     let minutes =
       try duration.map { (text) throws(RhythmError) in try CadenceSupport.minutes(text) }
