@@ -164,13 +164,19 @@ public enum AppReducer {
       text, isError: isError, expires: state.now.addingTimeInterval(messageSeconds))
   }
 
-  /// Applies `changes` here and asks the program to make them durable.
-  static func commit(_ state: inout AppState, _ changes: [Change], message: String? = nil)
-    -> [Effect]
-  {
+  /// Applies `changes` here and asks the program to make them durable. `u` undoes them all at
+  /// once, or, for a bulk action over steps (`oneByOne`), one step per `u`, so that after
+  /// marking three steps done, `u` reopens the last of them (as `rhythm undo` would).
+  static func commit(
+    _ state: inout AppState, _ changes: [Change], message: String? = nil, oneByOne: Bool = false
+  ) -> [Effect] {
     guard !changes.isEmpty else { return [] }
     state.apply(changes)
-    state.undoSizes.append(changes.count)
+    if oneByOne {
+      state.undoSizes += Array(repeating: 1, count: changes.count)
+    } else {
+      state.undoSizes.append(changes.count)
+    }
     state.redoSizes = []
     if let message { say(&state, message) }
     return [.commit(changes)]

@@ -68,7 +68,7 @@ struct TriageTests {
     #expect(state.steps.visible.count == all)
   }
 
-  @Test("v selects, x marks every selected step done in one commit, u undoes that commit")
+  @Test("v selects, x marks every selected step done in one commit, u undoes one step at a time")
   func bulkDoneAndUndo() throws {
     var state = onSteps()
     let first = try #require(state.steps.selectedStep)
@@ -87,9 +87,10 @@ struct TriageTests {
     #expect(state.steps.marked.isEmpty)
     #expect(!visible(state).contains { $0.id == first.id || $0.id == second.id })
     #expect(state.message?.text == "2 steps done")
-    // Undo asks the store to undo both operations, then reloads.
-    #expect(Fixtures.press(["u"], &state) == [.undo(count: 2)])
-    #expect(Fixtures.press(["ctrl+r"], &state) == [.redo(count: 2)])
+    // Each u undoes one step's operation (the last first), as `rhythm undo` does.
+    #expect(Fixtures.press(["u"], &state) == [.undo(count: 1)])
+    #expect(Fixtures.press(["u"], &state) == [.undo(count: 1)])
+    #expect(Fixtures.press(["ctrl+r"], &state) == [.redo(count: 1)])
   }
 
   @Test("snooze moves due a week; drop and owner and due prompts commit one change per step")
