@@ -4,7 +4,8 @@ import Testing
 /// Two processes writing to one store at once.
 @Suite("Concurrent writers")
 struct ConcurrentWriterTests {
-  @Test("two processes adding 500 steps each leave exactly 1000 distinct steps")
+  @Test(
+    "two processes adding 500 steps each leave exactly 1000 distinct steps; a reader never fails")
   func twoWritersThousandSteps() throws {
     let fixture = try CLIFixture()
     try fixture.makeStore(people: ["maria", "li"])
@@ -21,7 +22,24 @@ struct ConcurrentWriterTests {
         ],
         environment: fixture.environment(["RHYTHM": fixture.binary]))
     }
+    // A reader lists the steps every 0.2 s meanwhile: it must never fail nor see a torn line.
+    let stop = fixture.root + "/stop-reading"
+    let reader = try RunningProcess(
+      "/bin/sh",
+      [
+        "-c",
+        """
+        while [ ! -e "$STOP" ]; do
+          "$RHYTHM" step list --json > /dev/null || echo "exit $?"
+          sleep 0.2
+        done
+        """,
+      ],
+      environment: fixture.environment(["RHYTHM": fixture.binary, "STOP": stop]))
     let results = writers.map { $0.wait() }
+    FileManager.default.createFile(atPath: stop, contents: nil)
+    let read = reader.wait()
+    #expect(read.status == 0 && read.stdout.isEmpty && read.stderr.isEmpty, "reader: \(read)")
     for result in results {
       #expect(result.status == 0 && result.stderr.isEmpty, "writer: \(result)")
     }

@@ -23,6 +23,23 @@ struct QuickAddTests {
     #expect(steps.map(\.title).sorted() == ["Plan", "Plan by flag"])
   }
 
+  @Test(
+    "today is the day in TZ",
+    arguments: [
+      ("UTC", "2026-11-25"), ("Pacific/Kiritimati", "2026-11-26"),
+      ("America/Los_Angeles", "2026-11-25"), ("Pacific/Pago_Pago", "2026-11-25"),
+    ])
+  func todayFollowsTimeZone(zone: String, day: String) throws {
+    let fixture = try CLIFixture()
+    try fixture.makeStore()
+    // 20:00 UTC is already the next day at UTC+14 (Kiritimati).
+    let result = try fixture.run(
+      ["step", "add", "Zone @maria due:today"],
+      env: ["TZ": zone, "RHYTHM_NOW": "2026-11-25T20:00:00Z"])
+    #expect(result.status == 0, "\(result)")
+    #expect(try fixture.steps().map(\.due) == [day])
+  }
+
   @Test("the full quick-add line fills every field")
   func fullLine() throws {
     let fixture = try CLIFixture()

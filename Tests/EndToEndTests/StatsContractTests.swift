@@ -136,6 +136,16 @@ struct StatsContractTests {
       fourWeeks.rows == [Row("ben", 0, 0, 0, 1), Row("li", 2, 1, 1, 0), Row("maria", 3, 2, 1, 1)])
   }
 
+  @Test("on time is judged in TZ: done 23:59:59 UTC on the due day is late in Berlin")
+  func onTimeFollowsTimeZone() throws {
+    let fixture = try Self.handBuiltStore()
+    let result = try fixture.run(["stats", "--json"], env: ["TZ": "Europe/Berlin"])
+    try #require(result.status == 0, "\(result)")
+    let top = try object(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
+    let rows = try array(top["rows"]).map(Row.init(json:))
+    #expect(rows == [Row("ben", 0, 0, 0, 1), Row("li", 3, 2, 1, 0), Row("maria", 3, 2, 1, 1)])
+  }
+
   @Test("step list --status overdue lists open steps past due, by due date")
   func overdueList() throws {
     let fixture = try Self.handBuiltStore()
