@@ -206,6 +206,13 @@ struct CadenceCommandTests {
     try fixture.run("review", "rate", id, "11").expectUserError("from 1 to 10")
     try fixture.run("review", "show", "zzzzzz").expectUserError("no review matches")
 
+    // A held occurrence can be neither skipped nor moved.
+    let cadence = try #require(withSteps["cadence"] as? String)
+    let day = try #require((withSteps["occurrence"] as? String)?.prefix(10)).description
+    try fixture.run("cadence", "skip", cadence, day).expectUserError(
+      "already held", "cannot be skipped")
+    try fixture.run("cadence", "move", cadence, day, "+1d").expectUserError("already held")
+
     let minutes = try fixture.succeed("export", "minutes", id)
     #expect(minutes.hasPrefix("# "))
     #expect(minutes.contains("## Decisions") && minutes.contains("## Next steps"))

@@ -192,9 +192,10 @@ enum CadenceException {
     }
     if let existing {
       guard existing.status != .held && existing.status != .live else {
+        let when = CadenceSupport.dayAndTime(occurrence, try cadence.schedule().timeZone)
         throw .message(
-          "the \(cadence.title) review of that day is already \(existing.status.rawValue): it cannot be \(status.rawValue)"
-        )
+          "\(cadence.title) on \(when) is already \(existing.status.rawValue): "
+            + "it cannot be \(status.rawValue)")
       }
       return [
         .update(
