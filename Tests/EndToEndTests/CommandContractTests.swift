@@ -87,6 +87,25 @@ struct CommandContractTests {
       [step.title, step.owner, step.due, step.success] == ["Draft", "maria", "2026-11-27", nil])
   }
 
+  @Test(
+    "decision add --by --review links the decision to its review; an unknown review is an error")
+  func decisionReview() throws {
+    let fixture = try CLIFixture()
+    try fixture.succeed("init", "--demo")
+    let snapshot = try object(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: fixture.snapshotPath))))
+    let review = try #require(
+      try array(snapshot["reviews"]).first.map { try object($0)["id"] as? String } ?? nil)
+    try fixture.succeed("decision", "add", "Ship the booth", "--by", "maria", "--review", review)
+    let decisions = try array(try fixture.json("decision", "list", "--json")).map { try object($0) }
+    let made = try #require(decisions.first { $0["text"] as? String == "Ship the booth" })
+    #expect(made["decidedBy"] as? String == "maria")
+    #expect(made["review"] as? String == review)
+    try fixture.run("decision", "add", "Bad", "--review", "zzzzzzzz")
+      .expectUserError("no review matches 'zzzzzzzz'")
+  }
+
   @Test("--store before or after the subcommand, or RHYTHM_STORE; --store wins")
   func storeLocation() throws {
     let fixture = try CLIFixture()
