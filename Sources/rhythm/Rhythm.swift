@@ -23,8 +23,10 @@ struct Rhythm: ParsableCommand {
     ]
   )
 
+  // Only --store here: options of the root command are accepted anywhere on the command
+  // line, so cockpit options (--start, --review) would capture those of subcommands.
+  // `rhythm cockpit` takes the cockpit's options.
   @OptionGroup var storeOptions: StoreOptions
-  @OptionGroup var cockpitOptions: CockpitOptions
 
   func run() throws {
     let context = try CommandContext(storeOptions)
@@ -34,7 +36,7 @@ struct Rhythm: ParsableCommand {
       || FileManager.default.fileExists(atPath: layout.snapshotPath)
     if !exists { try offerToCreate(context) }
     try runCockpit(
-      store: try context.openStore(), options: cockpitOptions, clock: context.clock,
+      store: try context.openStore(), settings: CockpitSettings(), clock: context.clock,
       timeZone: context.timeZone)
   }
 
