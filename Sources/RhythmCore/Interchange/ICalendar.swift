@@ -2,12 +2,14 @@ import Foundation
 
 /// Cadences as an RFC 5545 calendar that other calendar programs can subscribe to.
 ///
-/// One `VEVENT` per cadence with `DTSTART;TZID=…` (its wall time), `DURATION` and `RRULE`;
+/// One `VEVENT` per cadence with `DTSTART;TZID=…` (the wall time of its first occurrence),
+/// `DURATION` and `RRULE`;
 /// skipped occurrences are `EXDATE`s and each moved one is a `VEVENT` of the same `UID` with a
 /// `RECURRENCE-ID`. Every zone used gets a `VTIMEZONE` built from the system's time zone data.
 /// Lines end with CRLF and are folded at 75 octets.
 public enum ICalendar {
-  /// The calendar for `cadences` (removed ones left out).
+  /// The calendar for `cadences` (removed ones, and ones whose rule gives no occurrence, left
+  /// out).
   /// - Parameters:
   ///   - reviews: reviews of any cadence; skipped and moved ones become exceptions.
   ///   - people: used for the organiser's and attendees' names and emails.
@@ -28,7 +30,12 @@ public enum ICalendar {
     for cadence in live {
       let schedule = try cadence.schedule()
       let zone = schedule.timeZone
-      let earliest = schedule.startInstant
+      // DTSTART must be an occurrence: calendar programs show DTSTART as the first one even
+      // when the rule does not pick it (RFC 5545 leaves that case undefined).
+      var occurrences = schedule.occurrences().makeIterator()
+      guard let earliest = occurrences.next() else { continue }
+      let first = LocalDateTime(
+        day: Day(containing: earliest, in: zone), time: schedule.start.time)
       zones[zone.identifier] = min(zones[zone.identifier] ?? earliest, earliest)
       let own = reviews.filter {
         $0.cadence == cadence.id && $0.isLive
@@ -39,7 +46,7 @@ public enum ICalendar {
       events.append("BEGIN:VEVENT")
       events.append(uid)
       events.append("DTSTAMP:" + utc(stamp))
-      events.append("DTSTART;\(tzid):" + compact(schedule.start))
+      events.append("DTSTART;\(tzid):" + compact(first))
       events.append("DURATION:" + duration(minutes: cadence.durationMinutes))
       events.append("RRULE:" + rrule(schedule))
       let skipped = own.filter { $0.status == .skipped }

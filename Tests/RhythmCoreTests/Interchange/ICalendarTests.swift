@@ -97,6 +97,18 @@ struct ICalendarTests {
     }
   }
 
+  @Test func dtstartIsTheFirstOccurrenceNotAStartTheRuleSkips() throws {
+    var cadence = Self.cadence()
+    cadence.start = "2026-11-25T10:00:00"  // a Wednesday; the rule picks Mondays
+    let lines = Self.unfolded(
+      try ICalendar.document(cadences: [cadence], reviews: [], people: [:], stamp: Self.stamp))
+    #expect(lines.contains("DTSTART;TZID=Europe/Berlin:20261130T100000"))
+    let none = Self.cadence(rule: "FREQ=WEEKLY;BYDAY=MO;UNTIL=20260301")  // before the start
+    let empty = try ICalendar.document(
+      cadences: [none], reviews: [], people: [:], stamp: Self.stamp)
+    #expect(!empty.contains("BEGIN:VEVENT"))
+  }
+
   @Test func untilBecomesUTC() throws {
     let day = try Self.cadence(rule: "FREQ=WEEKLY;UNTIL=20261231;BYDAY=MO").schedule()
     #expect(ICalendar.rrule(day) == "FREQ=WEEKLY;UNTIL=20261231T225959Z;BYDAY=MO")
