@@ -106,6 +106,18 @@ struct CommandContractTests {
       .expectUserError("no review matches 'zzzzzzzz'")
   }
 
+  @Test("cadence add --start: the title is kept and the first occurrence is the start")
+  func cadenceStart() throws {
+    let fixture = try CLIFixture()
+    try fixture.makeStore()
+    try fixture.succeed(
+      "cadence", "add", "Standup", "--rule", "weekly mon 10:00", "--start", "2026-12-07T10:00",
+      "--tz", "Europe/Berlin")
+    let cadences = try array(try fixture.json("cadence", "list", "--json")).map { try object($0) }
+    #expect(cadences.map { $0["title"] as? String } == ["Standup"])
+    #expect(cadences.first?["next"] as? String == "2026-12-07T10:00:00+01:00")
+  }
+
   @Test("--store before or after the subcommand, or RHYTHM_STORE; --store wins")
   func storeLocation() throws {
     let fixture = try CLIFixture()
