@@ -33,7 +33,7 @@ struct CockpitTests {
     let fixture = try CLIFixture()
     try fixture.makeStore()
     try fixture.addStep("First step @maria due:fri")
-    let tmux = try Self.openCockpit(fixture, ["--screen", "steps"])
+    let tmux = try Self.openCockpit(fixture, ["cockpit", "--screen", "steps"])
     defer { tmux.close() }
     try tmux.waitFor("First step")
     try tmux.waitUntil("a 120-column frame") { screen in
@@ -53,7 +53,7 @@ struct CockpitTests {
     let fixture = try CLIFixture()
     try fixture.makeStore()
     try fixture.addStep("First step @maria due:fri")
-    let tmux = try Self.openCockpit(fixture, ["--screen", "steps"])
+    let tmux = try Self.openCockpit(fixture, ["cockpit", "--screen", "steps"])
     defer { tmux.close() }
     try tmux.waitFor("First step")
     try fixture.addStep("Live from elsewhere @maria due:tomorrow")
