@@ -105,12 +105,17 @@ struct CadenceCommandTests {
       "2026-12-01T16:00",
       "--json",
     ])
-    withKnownIssue("the root command's cockpit flag --start takes the option (Rhythm.swift)") {
-      #expect(result.status == 0, "\(result)")
-      let added = try object(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
-      #expect(added["start"] as? String == "2026-12-01T16:00:00")
-      #expect(added["next"] as? String == "2026-12-03T16:00:00+00:00")
-    }
+    #expect(result.status == 0, "\(result)")
+    let added = try object(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
+    #expect(added["start"] as? String == "2026-12-01T16:00:00")
+    #expect(added["next"] as? String == "2026-12-03T16:00:00+00:00")
+    // A day alone takes the rule's time.
+    let friendly = try object(
+      try fixture.json(
+        "cadence", "add", "Review", "--rule", "monthly first mon 10:00", "--tz", "UTC",
+        "--start", "2027-01-01", "--json"))
+    #expect(friendly["start"] as? String == "2027-01-01T10:00:00")
+    #expect(friendly["next"] as? String == "2027-01-04T10:00:00+00:00")
   }
 
   @Test("skip and move one occurrence; show, the schedule and review list report them")
