@@ -17,7 +17,6 @@ struct CrashSafetyTests {
     var reported: [String] = []
     var generator = SystemRandomNumberGenerator()
     let clock = ContinuousClock()
-    let started = clock.now
     for iteration in 1...50 {
       let writer = try RunningProcess(
         "/bin/sh",
@@ -61,7 +60,6 @@ struct CrashSafetyTests {
     #expect(final.status == 0 && final.stderr.isEmpty, "\(final)")
     let check = try fixture.run("store", "check")
     #expect(check.status == 0 && check.stderr.isEmpty, "\(check)")
-    #expect(clock.now - started < .seconds(60), "the kill loop took \(clock.now - started)")
   }
 
   @Test(
