@@ -57,6 +57,8 @@ struct CadenceCommandTests {
     #expect(pipeline["rule"] as? String == "FREQ=MONTHLY;BYDAY=-1FR")
     #expect(pipeline["start"] as? String == "2026-11-25T09:00:00")
     #expect(pipeline["next"] as? String == "2026-11-27T09:00:00-05:00")
+    let both = try array(try fixture.json("cadence", "list", "--json")).map { try object($0) }
+    #expect(both.first { $0["title"] as? String == "Pipeline" }?["durationMinutes"] as? Int == 90)
   }
 
   @Test("a new cadence starts tomorrow when today's time has passed, so nothing is missed")
