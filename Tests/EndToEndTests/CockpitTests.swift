@@ -67,6 +67,8 @@ struct CockpitTests {
     try tmux.send(keys: "q")
     try tmux.waitFor("Next reviews")
     try tmux.send(keys: "q")
-    #expect(try tmux.waitForExit() == 0, sourceLocation: sourceLocation)
+    let status = try tmux.waitForExit()
+    let screen = try tmux.screen()
+    #expect(status == 0, "\(screen)", sourceLocation: sourceLocation)
   }
 }

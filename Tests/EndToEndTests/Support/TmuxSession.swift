@@ -19,7 +19,8 @@ enum TmuxKey: ExpressibleByStringLiteral, Sendable {
   static let ctrlC = TmuxKey.named("C-c")
 }
 
-/// Drives a program in a detached tmux session on a private server (`tmux -L rhythm-e2e-<uuid>`),
+/// Drives a program in a detached tmux session on a private server (its socket in a folder of its
+/// own, `$TMPDIR/rhythm-e2e-<uuid>/socket`, removed with the server),
 /// the way a person at a terminal would: type keys, read the screen, wait for text.
 ///
 /// The server runs with `remain-on-exit on`, so the last screen and the exit status of a
@@ -44,10 +45,13 @@ final class TmuxSession {
     var description: String { "tmux \(arguments.joined(separator: " ")) failed: \(result)" }
   }
 
+  /// The server's socket file (`tmux -S`).
   let socket: String
   let session: String
   private let folder: String
   private let configPath: String
+  /// Where the wrapper shell writes the program's exit status.
+  private let statusPath: String
   private var closed = false
 
   /// Starts `command` (run by `sh -c`, with the words quoted) in a new `width`×`height` session.
@@ -57,9 +61,10 @@ final class TmuxSession {
     environment: [String: String] = [:], directory: String? = nil
   ) throws {
     let id = UUID().uuidString.lowercased()
-    socket = "rhythm-e2e-" + id
     session = "e2e-" + id.prefix(8)
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket).path
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-e2e-" + id).path
+    socket = folder + "/socket"
+    statusPath = folder + "/status"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     configPath = folder + "/tmux.conf"
     let config = """
@@ -78,7 +83,12 @@ final class TmuxSession {
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
       arguments += ["-e", "\(key)=\(value)"]
     }
-    arguments.append(command.map(Self.shellQuoted).joined(separator: " "))
+    // A shell waits for the program and writes its status: tmux 3.3a was seen leaving the
+    // cockpit's process a zombie with no #{pane_dead_status}.
+    let program = command.map(Self.shellQuoted).joined(separator: " ")
+    let status = Self.shellQuoted(statusPath)
+    arguments.append(
+      "\(program); s=$?; echo $s > \(status).tmp && mv \(status).tmp \(status); exit $s")
     try tmux(arguments)
   }
 
@@ -124,12 +134,21 @@ final class TmuxSession {
   @discardableResult
   func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
     try poll("the program's exit", timeout: timeout) { session in
+      if let text = try? String(contentsOfFile: session.statusPath, encoding: .utf8),
+        let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        return status
+      }
+      // Killed along with its shell (C-c): tmux has the shell's status or signal.
       let fields = try session.tmux([
-        "display-message", "-p", "-t", session.session, "#{pane_dead} #{pane_dead_status}",
-      ]).stdout.split(separator: " ")
-      guard fields.first == "1" else { return nil }
-      return fields.count > 1
-        ? Int32(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 : -1
+        "display-message", "-p", "-t", session.session,
+        "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}",
+      ]).stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(
+        separator: "|", omittingEmptySubsequences: false)
+      guard fields.count == 3, fields[0] == "1" else { return nil }
+      if let status = Int32(fields[1]) { return status }
+      if let signal = Int32(fields[2]) { return 128 + signal }
+      return nil
     }
   }
 
@@ -152,7 +171,7 @@ final class TmuxSession {
     guard !closed else { return }
     closed = true
     _ = try? runProcess(
-      "/usr/bin/env", ["tmux", "-L", socket, "kill-server"], environment: Self.environment)
+      "/usr/bin/env", ["tmux", "-S", socket, "kill-server"], environment: Self.environment)
     try? FileManager.default.removeItem(atPath: folder)
   }
 
@@ -172,7 +191,7 @@ final class TmuxSession {
 
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> ProcessResult {
-    let all = ["tmux", "-L", socket, "-f", configPath] + arguments
+    let all = ["tmux", "-S", socket, "-f", configPath] + arguments
     let result = try runProcess("/usr/bin/env", all, environment: Self.environment)
     guard result.status == 0 else { throw CommandFailed(arguments: arguments, result: result) }
     return result
