@@ -25,6 +25,7 @@ enum SnapshotFormat {
   static func sectionName(_ kind: RecordKind) -> String {
     switch kind {
     case .person: return "people"
+    case .priority: return "priorities"
     default: return kind.rawValue + "s"
     }
   }
