@@ -18,7 +18,8 @@ struct Rhythm: ParsableCommand {
       RedoCommand.self,
       StoreCommand.self,
       When.self,
-      CadenceCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
+      CadenceCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self,
+      SyncCommand.self,
       CockpitCommand.self, DemoCommand.self, KeysCommand.self,
     ]
   )
