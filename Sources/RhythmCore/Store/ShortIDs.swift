@@ -10,23 +10,14 @@ public enum ShortIDs {
 
   /// For each id, the length of its shortest unique ending among `ids` (at least 4).
   public static func lengths(for ids: [String]) -> [Int] {
-    let reversed = ids.map { Array($0.utf8.reversed()) }
-    let order = reversed.indices.sorted { reversed[$0].lexicographicallyPrecedes(reversed[$1]) }
-    var lengths = [Int](repeating: minimumLength, count: ids.count)
-    for (rank, position) in order.enumerated() {
-      var needed = minimumLength
-      for neighbour in [rank - 1, rank + 1] where neighbour >= 0 && neighbour < order.count {
-        let common = commonPrefix(reversed[position], reversed[order[neighbour]])
-        needed = max(needed, common + 1)
-      }
-      lengths[position] = min(needed, reversed[position].count)
-    }
-    return lengths
+    let table = ShortIDTable(ids)
+    return ids.map { table.length(of: $0) ?? minimumLength }
   }
 
   /// The short forms of `ids`, keyed by id.
   public static func map(_ ids: [String]) -> [String: String] {
     var result: [String: String] = [:]
+    result.reserveCapacity(ids.count)
     for (id, length) in zip(ids, lengths(for: ids)) {
       result[id] = String(id.suffix(length))
     }
@@ -44,11 +35,5 @@ public enum ShortIDs {
     let text = reference.trimmingCharacters(in: .whitespaces).lowercased()
     guard text.count >= minimumLength else { throw .referenceTooShort(reference) }
     return text
-  }
-
-  private static func commonPrefix(_ left: [UInt8], _ right: [UInt8]) -> Int {
-    var count = 0
-    while count < left.count, count < right.count, left[count] == right[count] { count += 1 }
-    return count
   }
 }

@@ -37,6 +37,10 @@ struct SnapshotReader {
     {
       return decisions
     }
+    if R.self == Review.self, let reviews = try decodeQuickly(StepLineDecoder.decodeReview) as? [R]
+    {
+      return reviews
+    }
     do {
       return try RecordCoding.makeDecoder().decode([R].self, from: data[range])
     } catch {
@@ -45,22 +49,42 @@ struct SnapshotReader {
   }
 
   /// Every record of a section, read line by line with a byte-level decoder (a line it cannot
-  /// read goes through `JSONDecoder`, which names any error).
+  /// read goes through `JSONDecoder`, which names any error). A large section is read in two
+  /// halves at once, one per core.
   private func decodeQuickly<R: Record>(
-    _ decode: (UnsafeRawBufferPointer) -> R?
+    _ decode: @escaping @Sendable (UnsafeRawBufferPointer, inout StepLineDecoder.Reuse) -> R?
   ) throws(RhythmError) -> [R] {
-    var records: [R] = []
-    var slow: [Range<Int>] = []
     let lines = lineRanges(of: R.kind)
-    records.reserveCapacity(lines.count)
-    data.withUnsafeBytes { raw in
-      for line in lines {
-        if let record = decode(UnsafeRawBufferPointer(rebasing: raw[line])) {
-          records.append(record)
-        } else {
-          slow.append(line)
+    let parts = lines.count >= SnapshotReader.linesWorthSplitting ? 2 : 1
+    let halves = Halves<R>(count: parts)
+    let data = self.data
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      var reuse = StepLineDecoder.Reuse()
+      var records: [R] = []
+      var slow: [Range<Int>] = []
+      let chunk = lines[(lines.count * part / parts)..<(lines.count * (part + 1) / parts)]
+      records.reserveCapacity(chunk.count)
+      data.withUnsafeBytes { raw in
+        for line in chunk {
+          if let record = decode(UnsafeRawBufferPointer(rebasing: raw[line]), &reuse) {
+            records.append(record)
+          } else {
+            slow.append(line)
+          }
         }
       }
+      halves.put(part, records: records, slow: slow)
+    }
+    var records: [R] = []
+    var slow: [Range<Int>] = []
+    for part in 0..<parts {
+      var half = halves.take(part)
+      if records.isEmpty {
+        swap(&records, &half.records)  // the first half is kept, not copied
+      } else {
+        records.append(contentsOf: half.records)
+      }
+      slow += half.slow
     }
     for line in slow {
       do {
@@ -71,6 +95,9 @@ struct SnapshotReader {
     }
     return records
   }
+
+  /// Sections with fewer lines are read on one thread (starting a second costs more).
+  static let linesWorthSplitting = 8_192
 
   /// The records of a section as field maps, parsed line by line.
   func fieldMaps(of kind: RecordKind) throws(RhythmError) -> [(
@@ -246,5 +273,29 @@ struct SnapshotReader {
     }
     if current != nil { throw corrupt(at: data.count, reason: "a section is not closed") }
     if !sawSchema { throw corrupt(at: 0, reason: "no schemaVersion") }
+  }
+}
+
+/// What each half of a section read at once produced, handed back under a lock.
+private final class Halves<R: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  /// Guarded by `lock`.
+  private var parts: [(records: [R], slow: [Range<Int>])]
+
+  init(count: Int) {
+    parts = Array(repeating: ([], []), count: count)
+  }
+
+  func put(_ part: Int, records: [R], slow: [Range<Int>]) {
+    lock.withLock { parts[part] = (records, slow) }
+  }
+
+  /// The part's results, left empty behind (so they are moved, not copied).
+  func take(_ part: Int) -> (records: [R], slow: [Range<Int>]) {
+    lock.withLock {
+      let taken = parts[part]
+      parts[part] = ([], [])
+      return taken
+    }
   }
 }

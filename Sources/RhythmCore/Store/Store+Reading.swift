@@ -50,7 +50,9 @@ extension Store {
     if let cached = sectionCache[R.kind] as? [String: R] { return cached }
     var result: [String: R] = [:]
     if let state { return StoreState.section(R.self, of: state) }
-    for record in try snapshot?.decodeSection(R.self) ?? [] where record.isLive {
+    let decoded = try snapshot?.decodeSection(R.self) ?? []
+    result.reserveCapacity(decoded.count)
+    for record in decoded where record.isLive {
       result[record.id] = record
     }
     for (key, operations) in tailByRecord where key.hasPrefix(R.kind.rawValue + "/") {
@@ -139,10 +141,13 @@ extension Store {
     var fromLines: [Int: Step] = [:]
     if let snapshot {
       var slow: [(position: Int, line: Range<Int>)] = []
+      var reuse = StepLineDecoder.Reuse()
       snapshot.data.withUnsafeBytes { raw in
         for (position, row) in rows.enumerated() where row.changed == nil {
           guard let line = row.line else { continue }
-          if let step = StepLineDecoder.decode(UnsafeRawBufferPointer(rebasing: raw[line])) {
+          if let step = StepLineDecoder.decode(
+            UnsafeRawBufferPointer(rebasing: raw[line]), reusing: &reuse)
+          {
             fromLines[position] = step
           } else {
             slow.append((position, line))
