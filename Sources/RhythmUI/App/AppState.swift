@@ -57,13 +57,21 @@ public struct AppState: Sendable {
   /// Derived figures for the home and people screens.
   public private(set) var summary: CockpitSummary
   /// Short ids of steps and reviews, as people see them.
-  public private(set) var shortIDs: [String: String] = [:]
+  public private(set) var shortIDs = ShortIDTable()
   /// Home screen selection.
   public var cockpit = ListState(selection: 0)
   /// The live review, when one is open.
   public var review: ReviewSession?
-  /// Steps triage.
-  public var steps: StepsView
+  /// Steps triage. Off the Steps screen a reload is deferred until the view is first read.
+  public var steps: StepsView {
+    get { stepsStorage.view }
+    _modify {
+      var view = stepsStorage.take()
+      defer { stepsStorage = DeferredStepsView(view) }
+      yield &view
+    }
+  }
+  private var stepsStorage: DeferredStepsView
   /// Cadences screen selection.
   public var cadences = ListState(selection: 0)
   /// The calendar's first month, as months from the current one.
@@ -91,7 +99,7 @@ public struct AppState: Sendable {
     self.ids = ids
     let today = Day(containing: now, in: timeZone)
     summary = CockpitSummary()
-    steps = StepsView(today: today)
+    stepsStorage = DeferredStepsView(StepsView(today: today))
     replaceData(data)
   }
 
@@ -104,13 +112,20 @@ public struct AppState: Sendable {
   /// from it.
   public mutating func replaceData(_ newData: StoreState) {
     data = newData
-    steps.reload(data.steps, today: today)
+    if screen == .steps {
+      steps.reload(data.steps, today: today)
+    } else {
+      stepsStorage.deferReload(data.steps, today: today)
+    }
     recomputeSummary()
     recomputeShortIDs()
   }
 
   /// Applies changes this cockpit made (already sent to the store) to the data it shows.
   public mutating func apply(_ changes: [Change]) {
+    // A deferred reload is done first, from the data it was asked for (it shares the steps
+    // with `data`, which would otherwise be copied whole by the first change).
+    if stepsStorage.isPending { stepsStorage = DeferredStepsView(stepsStorage.take()) }
     var touchedSteps: [Step] = []
     var createsRecords = false
     for change in changes {
@@ -148,7 +163,7 @@ public struct AppState: Sendable {
   }
 
   private mutating func recomputeShortIDs() {
-    shortIDs = ShortIDs.map(Array(data.steps.keys) + Array(data.reviews.keys))
+    shortIDs = ShortIDTable(Array(data.steps.keys) + Array(data.reviews.keys))
   }
 
   /// The context the keymap resolves keys in.
@@ -158,7 +173,7 @@ public struct AppState: Sendable {
 
   /// The short id people see for a record.
   public func shortID(_ id: String) -> String {
-    shortIDs[id] ?? String(id.suffix(ShortIDs.minimumLength))
+    shortIDs.shortForm(of: id)
   }
 
   /// A person's display name, or the handle when unknown.

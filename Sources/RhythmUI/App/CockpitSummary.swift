@@ -63,63 +63,14 @@ public struct CockpitSummary: Sendable {
   public init(data: StoreState, now: Date, timeZone: TimeZone) {
     let today = Day(containing: now, in: timeZone)
     upcoming = CockpitSummary.upcoming(data: data, now: now)
-    let endOfWeek = today.adding(days: 7 - today.isoWeekday)
-    var open: [String: Int] = [:]
-    var overdueByOwner: [String: Int] = [:]
-    var weekByOwner: [String: Int] = [:]
-    for step in data.steps.values where step.isLive && step.status == .open {
-      open[step.owner, default: 0] += 1
-      if step.due < today {
-        overdue.append(step)
-        overdueByOwner[step.owner, default: 0] += 1
-      } else if step.due <= endOfWeek {
-        dueThisWeek.append(step)
-        weekByOwner[step.owner, default: 0] += 1
-      }
-    }
-    let byDue: (Step, Step) -> Bool = {
-      ($0.due, $0.owner, $0.id) < ($1.due, $1.owner, $1.id)
-    }
-    overdue.sort(by: byDue)
-    dueThisWeek.sort(by: byDue)
-
-    let facts = StepFacts.all(in: data)
-    let window = InsightWindow.ending(on: today, weeks: CockpitSummary.windowWeeks)
-    var teamsByOwner: [String: [String]] = [:]
-    for person in data.people.values where person.isLive { teamsByOwner[person.id] = person.teams }
-    let ownerRows = Insights.rows(
-      for: facts, by: .owner, window: window, now: now, timeZone: timeZone,
-      teamsByOwner: teamsByOwner)
-    let teamRows = Insights.rows(
-      for: facts, by: .team, window: window, now: now, timeZone: timeZone,
-      teamsByOwner: teamsByOwner)
-    var factsByOwner: [String: [StepFacts]] = [:]
-    for fact in facts { factsByOwner[fact.owner, default: []].append(fact) }
-    let trendWeeks = 12
-    let ownerKeys = Set(data.people.values.filter(\.isLive).map(\.id)).union(open.keys)
-    let rowsByOwner = Dictionary(ownerRows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-    owners = ownerKeys.sorted().map { key in
-      Rate(
-        key: key, open: open[key] ?? 0, overdue: overdueByOwner[key] ?? 0,
-        dueThisWeek: weekByOwner[key] ?? 0, due: rowsByOwner[key]?.due ?? 0,
-        onTimeRate: rowsByOwner[key]?.onTimeRate,
-        trend: Insights.trend(
-          for: factsByOwner[key] ?? [], weeks: trendWeeks, endingOn: today, timeZone: timeZone))
-    }
-    teams = teamRows.map { row in
-      let members = teamsByOwner.filter { $0.value.contains(row.key) }.map(\.key)
-      let memberFacts = members.flatMap { factsByOwner[$0] ?? [] }
-      return Rate(
-        key: row.key, open: members.reduce(0) { $0 + (open[$1] ?? 0) },
-        overdue: members.reduce(0) { $0 + (overdueByOwner[$1] ?? 0) },
-        dueThisWeek: members.reduce(0) { $0 + (weekByOwner[$1] ?? 0) }, due: row.due,
-        onTimeRate: row.onTimeRate,
-        trend: Insights.trend(
-          for: memberFacts, weeks: trendWeeks, endingOn: today, timeZone: timeZone))
-    }
-    let totalDue = ownerRows.reduce(0) { $0 + $1.due }
-    let totalOnTime = ownerRows.reduce(0) { $0 + $1.onTime }
-    overallRate = totalDue > 0 ? Double(totalOnTime) / Double(totalDue) : nil
+    let delivery = Delivery(
+      steps: data.steps, people: data.people, today: today, timeZone: timeZone,
+      windowWeeks: CockpitSummary.windowWeeks, trendWeeks: 12)
+    overdue = delivery.overdue
+    dueThisWeek = delivery.dueThisWeek
+    owners = delivery.ownerRates
+    teams = delivery.teamRates
+    overallRate = delivery.overallRate
 
     for metric in data.metrics.values.sorted(by: { $0.name < $1.name }) where metric.isLive {
       if let latest = metric.orderedValues.last, !metric.isOnTrack(latest.value) {

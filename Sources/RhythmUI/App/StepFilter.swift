@@ -130,14 +130,26 @@ public struct StepFilter: Hashable, Sendable {
 /// A step as the triage list holds it, with its lower-cased title for fast matching.
 public struct TriageRow: Sendable {
   /// The step.
-  public var step: Step
-  /// Title and success criterion, lower-cased.
-  public var searchText: String
+  public var step: Step {
+    didSet { lowered = nil }
+  }
+  /// The search text, once a word filter needed it.
+  private var lowered: String?
 
   /// A row for `step`.
   public init(_ step: Step) {
     self.step = step
-    searchText = (step.title + " " + (step.success ?? "")).lowercased()
+  }
+
+  /// Title and success criterion, lower-cased.
+  public var searchText: String {
+    lowered ?? (step.title + " " + (step.success ?? "")).lowercased()
+  }
+
+  /// Works the search text out and keeps it (the list does this only for rows a word filter
+  /// looks at, so opening the cockpit on 50,000 steps lower-cases nothing).
+  mutating func prepareSearchText() {
+    if lowered == nil { lowered = searchText }
   }
 }
 
@@ -145,19 +157,37 @@ public struct TriageRow: Sendable {
 public enum StepSort: String, CaseIterable, Hashable, Sendable {
   case due, owner, status, created
 
-  /// Whether `lhs` comes before `rhs`; ties fall back to due day, then creation, then id.
-  func precedes(_ lhs: Step, _ rhs: Step) -> Bool {
+  /// Whether the step of `lhs` comes before that of `rhs`; ties fall back to due day, then
+  /// creation, then id. Sorting compares keys taken once per step, so no step is copied.
+  func precedes(_ lhs: SortKey, _ rhs: SortKey) -> Bool {
     switch self {
     case .due: break
     case .owner: if lhs.owner != rhs.owner { return lhs.owner < rhs.owner }
-    case .status:
-      if lhs.status != rhs.status { return StepSort.rank(lhs.status) < StepSort.rank(rhs.status) }
-    case .created:
-      if lhs.createdAt != rhs.createdAt { return lhs.createdAt > rhs.createdAt }
+    case .status: if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+    case .created: if lhs.createdAt != rhs.createdAt { return lhs.createdAt > rhs.createdAt }
     }
     if lhs.due != rhs.due { return lhs.due < rhs.due }
     if lhs.createdAt != rhs.createdAt { return lhs.createdAt < rhs.createdAt }
     return lhs.id < rhs.id
+  }
+
+  /// What the orders compare, taken from a step once, with where the step is.
+  struct SortKey {
+    var due: Int32
+    var rank: UInt8
+    var createdAt: Date
+    var owner: String
+    var id: String
+    var index: Int
+
+    init(_ step: Step, index: Int) {
+      due = step.due.ordinal
+      rank = UInt8(StepSort.rank(step.status))
+      createdAt = step.createdAt
+      owner = step.owner
+      id = step.id
+      self.index = index
+    }
   }
 
   /// The next sort in the cycle.

@@ -64,10 +64,11 @@ public struct StepsView: Sendable {
     let selected = selectedStep?.id
     self.today = today
     filter = StepFilter(filterText, today: today)
-    let sort = self.sort
-    rows = steps.values.filter(\.isLive).map(TriageRow.init)
-    rows.sort { sort.precedes($0.step, $1.step) }
-    reindex()
+    var live: [TriageRow] = []
+    live.reserveCapacity(steps.count)
+    for step in steps.values where step.isLive { live.append(TriageRow(step)) }
+    rows = live
+    sortRows()
     marked = marked.filter { positions[$0] != nil }
     refilter(keeping: selected, from: nil)
   }
@@ -95,10 +96,10 @@ public struct StepsView: Sendable {
     }
     rows.removeAll { !$0.step.isLive }
     if needsSort {
-      let sort = self.sort
-      rows.sort { sort.precedes($0.step, $1.step) }
+      sortRows()
+    } else {
+      reindex()
     }
-    reindex()
     refilter(keeping: selected, from: nil)
   }
 
@@ -117,8 +118,7 @@ public struct StepsView: Sendable {
   public mutating func setSort(_ sort: StepSort) {
     let selected = selectedStep?.id
     self.sort = sort
-    rows.sort { sort.precedes($0.step, $1.step) }
-    reindex()
+    sortRows()
     refilter(keeping: selected, from: nil)
   }
 
@@ -128,6 +128,15 @@ public struct StepsView: Sendable {
     today = day
     filter = StepFilter(filterText, today: day)
     refilter(keeping: selectedStep?.id, from: nil)
+  }
+
+  /// Puts `rows` in `sort` order (sorting keys, then moving each row once) and reindexes.
+  private mutating func sortRows() {
+    let sort = self.sort
+    var keys = rows.indices.map { StepSort.SortKey(rows[$0].step, index: $0) }
+    keys.sort { sort.precedes($0, $1) }
+    rows = keys.map { rows[$0.index] }
+    reindex()
   }
 
   private mutating func reindex() {
@@ -150,22 +159,25 @@ public struct StepsView: Sendable {
     let allowsOpen = wanted.isEmpty || wanted.contains(.open)
     let allowsDone = wanted.isEmpty || wanted.contains(.done)
     let allowsDropped = wanted.isEmpty || wanted.contains(.dropped)
-    let statuses = self.statuses
-    let passes: (Int) -> Bool = { index in
+    let searchesText = filter.terms.contains {
+      if case .word = $0 { return true } else { return false }
+    }
+    var passing: [Int] = []
+    for index in candidates ?? Array(rows.indices) {
       let allowed: Bool
       switch statuses[index] {
       case .open: allowed = allowsOpen
       case .done: allowed = allowsDone
       case .dropped: allowed = allowsDropped
       }
-      return allowed
-        && (filter.terms.isEmpty || filter.matches(self.rows[index], today: today))
+      guard allowed else { continue }
+      if !filter.terms.isEmpty {
+        if searchesText { rows[index].prepareSearchText() }
+        guard filter.matches(rows[index], today: today) else { continue }
+      }
+      passing.append(index)
     }
-    if let candidates {
-      visible = candidates.filter(passes)
-    } else {
-      visible = rows.indices.filter(passes)
-    }
+    visible = passing
     if let selected, let position = positions[selected],
       let index = visible.firstIndex(of: position)
     {
