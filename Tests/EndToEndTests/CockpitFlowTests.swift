@@ -55,6 +55,34 @@ struct CockpitFlowTests {
     #expect(try tmux.waitForExit(timeout: .seconds(15)) == 0)
   }
 
+  @Test("q on the cockpit quits, also when 1 led back there")
+  func quitFromHomeAfterNumberKey() throws {
+    let fixture = try Self.demoFixture()
+    let tmux = try TmuxSession.rhythm(fixture, ["cockpit"])
+    defer { tmux.close() }
+    try tmux.waitFor("┌ Next reviews")
+    try tmux.send(keys: "3")
+    try tmux.waitFor("┌ Steps · ")
+    try tmux.send(keys: "1")
+    try tmux.waitUntil("home again") { $0.contains("┌ Next reviews") && !$0.contains("┌ Steps") }
+    try tmux.send(keys: "q")
+    try tmux.waitUntil("q handled: quit, or went somewhere") { !$0.contains("┌ Next reviews") }
+    let wentBack = try tmux.screen().contains("┌ Steps · ")
+    // Known bug: `AppReducer.back` (Sources/RhythmUI/App/AppReducer+Navigation.swift) pops
+    // `backStack` before it looks at the screen, and `show(.cockpit)` pushes the screen it
+    // leaves, so after 3 then 1, q on the cockpit goes back to Steps instead of quitting, against
+    // the keymap ("Back (quit on the cockpit)") and the README. Remove the wrapper once fixed.
+    withKnownIssue("q on the cockpit goes back to the screen 1 was pressed on") {
+      #expect(!wentBack, "q on the cockpit quits")
+    }
+    if wentBack {
+      try tmux.send(keys: "q")
+      try tmux.waitFor("┌ Next reviews")
+      try tmux.send(keys: "q")
+    }
+    #expect(try tmux.waitForExit(timeout: .seconds(15)) == 0)
+  }
+
   // MARK: - A live review
 
   @Test("a whole review: check-in, capture, decision, conclude; all stored as shown")
@@ -323,12 +351,16 @@ struct CockpitFlowTests {
         screen.split(separator: "\n").contains { $0 == "end-\(end)" }
       }
       let lines = try shell.lines()
-      let from = try #require(lines.firstIndex(of: "begin-\(begin)"))
+      // With echo off, the output follows the prompt on the same line.
+      let from = try #require(lines.lastIndex { $0.hasSuffix("begin-\(begin)") })
       let to = try #require(lines.firstIndex(of: "end-\(end)"))
       let modes = Set(
         lines[from..<to].joined(separator: " ").split(separator: " ").map(String.init))
-      #expect(modes.isSuperset(of: ["icanon", "echo", "icrnl"]), "after \(quits): \(modes)")
-      #expect(modes.isDisjoint(with: ["-icanon", "-echo", "-icrnl"]), "after \(quits): \(modes)")
+      let shown = modes.filter {
+        ["icanon", "echo", "icrnl"].contains($0.replacingOccurrences(of: "-", with: ""))
+      }
+      #expect(modes.isSuperset(of: ["icanon", "echo", "icrnl"]), "after \(quits): \(shown)")
+      #expect(modes.isDisjoint(with: ["-icanon", "-echo", "-icrnl"]), "after \(quits): \(shown)")
 
       // And usable the ordinary way: typed, echoed, Enter.
       try shell.send(keys: .text("echo ok-$((\(end + 1)))"), .enter)
