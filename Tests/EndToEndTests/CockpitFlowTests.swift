@@ -304,6 +304,22 @@ struct CockpitFlowTests {
     #expect(captured.last?.success == "both survive")
     let decisions = try fixture.decisions(review: reviewID)
     #expect(decisions.map { $0["text"] as? String } == ["Keep the weekly forecast call"])
+
+    // Starting it again resumes the same live review, with what was captured.
+    let again = try TmuxSession.rhythm(fixture, ["review", "start", "pipeline"])
+    defer { again.close() }
+    try again.waitFor("● LIVE  started 09:00")
+    for text in ["First kept step", "Second kept step", "Keep the weekly forecast call"] {
+      try again.waitFor(text)
+    }
+    try again.send(keys: "q")
+    try again.waitFor("┌ Next reviews")
+    try again.send(keys: "q")
+    #expect(try again.waitForExit(timeout: .seconds(15)) == 0)
+    let live = try fixture.reviews("--cadence", "pipeline").filter {
+      $0["status"] as? String == "live"
+    }
+    #expect(live.map { $0["id"] as? String } == [reviewID], "one live review, the same: \(live)")
   }
 
   // MARK: - The terminal afterwards
