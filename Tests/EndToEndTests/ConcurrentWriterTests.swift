@@ -37,7 +37,7 @@ struct ConcurrentWriterTests {
       ],
       environment: fixture.environment(["RHYTHM": fixture.binary, "STOP": stop]))
     let results = writers.map { $0.wait() }
-    FileManager.default.createFile(atPath: stop, contents: nil)
+    _ = FileManager.default.createFile(atPath: stop, contents: nil)
     let read = reader.wait()
     #expect(read.status == 0 && read.stdout.isEmpty && read.stderr.isEmpty, "reader: \(read)")
     for result in results {

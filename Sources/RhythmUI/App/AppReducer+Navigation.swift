@@ -34,6 +34,12 @@ extension AppReducer {
       state.steps.marked = []
       return []
     }
+    // q on the cockpit quits, however the cockpit was reached (the keymap says so).
+    if state.screen == .cockpit {
+      state.backStack = []
+      state.isQuitting = true
+      return [.quit]
+    }
     if let previous = state.backStack.popLast() {
       state.screen = previous
       if state.isSummaryStale { state.recomputeSummary() }

@@ -135,7 +135,8 @@ extension AppReducer {
     return result.sorted(by: order) + carried.sorted(by: order)
   }
 
-  /// Records a check-in answer; `x` says done, `space` toggles done / not done.
+  /// Records a check-in answer with one key: `x` says done, `space` says not done (and on an
+  /// answered step flips the answer). A first answer moves on to the next step.
   static func checkin(_ state: inout AppState, toggle: Bool) -> [Effect] {
     guard let session = state.review, session.phase != .concluded else { return [] }
     let steps = checkinSteps(state, session)
@@ -143,7 +144,7 @@ extension AppReducer {
     var effects = startSession(&state)
     let step = steps[session.checkinSelection]
     let previous = state.data.reviews[session.reviewID]?.checkins[step.id]
-    let isDone = !toggle || previous != "done"
+    let isDone = !toggle || previous == "not-done"
     var changes: [Change] = [
       .update(
         Review.self, id: session.reviewID,
@@ -159,7 +160,7 @@ extension AppReducer {
     }
     effects += commit(
       &state, changes, message: "\(step.owner): \(isDone ? "done" : "not done") — \(step.title)")
-    if var moved = state.review, isDone {
+    if var moved = state.review, previous == nil {
       moved.checkinSelection = min(moved.checkinSelection + 1, max(0, steps.count - 1))
       state.review = moved
     }

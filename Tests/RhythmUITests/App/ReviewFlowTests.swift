@@ -41,7 +41,7 @@ struct ReviewFlowTests {
     #expect(state.review?.phase == .running)
   }
 
-  @Test("space and x check in last time's steps: answers in review.checkins, done marks the step")
+  @Test("x says done, space says not done, each one key; space again flips the answer")
   func checkin() throws {
     var state = started()
     let session = try #require(state.review)
@@ -50,7 +50,7 @@ struct ReviewFlowTests {
     try #require(index + 1 < steps.count)
     let first = steps[index]
     state.review?.checkinSelection = index
-    let effects = Fixtures.press(["<space>"], &state)
+    let effects = Fixtures.press(["x"], &state)
     #expect(
       effects == [
         .commit([
@@ -64,11 +64,20 @@ struct ReviewFlowTests {
     #expect(state.data.reviews[session.reviewID]?.checkins[first.id] == "done")
     #expect(state.review?.checkinSelection == index + 1)
 
-    // Back up and say it was not done after all: the answer flips and the step reopens.
-    Fixtures.press(["k", "<space>"], &state)
+    // The next one was not done: one key, the step stays open, the cursor moves on.
+    let second = steps[index + 1]
+    let secondWasOpen = second.status == .open
+    Fixtures.press(["<space>"], &state)
+    #expect(state.data.reviews[session.reviewID]?.checkins[second.id] == "not-done")
+    if secondWasOpen { #expect(state.data.steps[second.id]?.status == .open) }
+
+    // Back up and say the first was not done after all: the answer flips and the step reopens.
+    state.review?.checkinSelection = index
+    Fixtures.press(["<space>"], &state)
     #expect(state.data.reviews[session.reviewID]?.checkins[first.id] == "not-done")
     #expect(state.data.steps[first.id]?.status == .open)
     #expect(state.data.steps[first.id]?.completedAt == nil)
+    #expect(state.review?.checkinSelection == index)
   }
 
   @Test("a captures a step in quick-add form, tied to the review, with @owner completion")
@@ -183,7 +192,7 @@ struct ReviewFlowTests {
   @Test("the live review screen renders the running timer, check-ins and captured items")
   func liveScreen() {
     var state = started()
-    Fixtures.press(["<space>"], &state)
+    Fixtures.press(["x"], &state)
     Fixtures.press(["a"], &state)
     Fixtures.type("Draft booth design @chloe due:fri", &state)
     Fixtures.press(["<enter>", "D"], &state)
