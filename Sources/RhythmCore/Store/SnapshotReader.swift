@@ -26,23 +26,25 @@ struct SnapshotReader {
 
   // MARK: - Decoding
 
-  /// Every record of a section, typed, in one decoder call.
-  func decodeSection<R: Record>(_ type: R.Type) throws(RhythmError) -> [R] {
+  /// Every record of a section, typed, in runs: a large section is read in parts at once, and
+  /// the parts are handed over as they are rather than copied into one array.
+  func decodeSection<R: Record>(_ type: R.Type) throws(RhythmError) -> [[R]] {
     guard let range = sections[R.kind], range.count > 2 else { return [] }
-    if R.self == Step.self, let steps = try decodeQuickly(StepLineDecoder.decode) as? [R] {
+    if R.self == Step.self, let steps = try decodeQuickly(StepLineDecoder.decode) as? [[R]] {
       return steps
     }
     if R.self == Decision.self,
-      let decisions = try decodeQuickly(StepLineDecoder.decodeDecision) as? [R]
+      let decisions = try decodeQuickly(StepLineDecoder.decodeDecision) as? [[R]]
     {
       return decisions
     }
-    if R.self == Review.self, let reviews = try decodeQuickly(StepLineDecoder.decodeReview) as? [R]
+    if R.self == Review.self,
+      let reviews = try decodeQuickly(StepLineDecoder.decodeReview) as? [[R]]
     {
       return reviews
     }
     do {
-      return try RecordCoding.makeDecoder().decode([R].self, from: data[range])
+      return [try RecordCoding.makeDecoder().decode([R].self, from: data[range])]
     } catch {
       throw locateError(in: R.kind)
     }
@@ -53,7 +55,7 @@ struct SnapshotReader {
   /// halves at once, one per core.
   private func decodeQuickly<R: Record>(
     _ decode: @escaping @Sendable (UnsafeRawBufferPointer, inout StepLineDecoder.Reuse) -> R?
-  ) throws(RhythmError) -> [R] {
+  ) throws(RhythmError) -> [[R]] {
     let lines = lineRanges(of: R.kind)
     let parts = lines.count >= SnapshotReader.linesWorthSplitting ? 2 : 1
     let halves = Halves<R>(count: parts)
@@ -75,25 +77,23 @@ struct SnapshotReader {
       }
       halves.put(part, records: records, slow: slow)
     }
-    var records: [R] = []
+    var runs: [[R]] = []
     var slow: [Range<Int>] = []
     for part in 0..<parts {
-      var half = halves.take(part)
-      if records.isEmpty {
-        swap(&records, &half.records)  // the first half is kept, not copied
-      } else {
-        records.append(contentsOf: half.records)
-      }
+      let half = halves.take(part)
+      runs.append(half.records)
       slow += half.slow
     }
+    var slowRecords: [R] = []
     for line in slow {
       do {
-        records.append(try RecordCoding.makeDecoder().decode(R.self, from: data[line]))
+        slowRecords.append(try RecordCoding.makeDecoder().decode(R.self, from: data[line]))
       } catch {
         throw locateError(in: R.kind)
       }
     }
-    return records
+    if !slowRecords.isEmpty { runs.append(slowRecords) }
+    return runs
   }
 
   /// Sections with fewer lines are read on one thread (starting a second costs more).

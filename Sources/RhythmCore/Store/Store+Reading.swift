@@ -50,10 +50,16 @@ extension Store {
     if let cached = sectionCache[R.kind] as? [String: R] { return cached }
     var result: [String: R] = [:]
     if let state { return StoreState.section(R.self, of: state) }
-    let decoded = try snapshot?.decodeSection(R.self) ?? []
-    result.reserveCapacity(decoded.count)
-    for record in decoded where record.isLive {
-      result[record.id] = record
+    var runs = try snapshot?.decodeSection(R.self) ?? []
+    result.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+    // Records are moved out of the runs (in order: a later line wins), not copied and then
+    // destroyed with them.
+    runs.reverse()
+    while var run = runs.popLast() {
+      run.reverse()
+      while let record = run.popLast() {
+        if record.isLive { result[record.id] = record }
+      }
     }
     for (key, operations) in tailByRecord where key.hasPrefix(R.kind.rawValue + "/") {
       guard let first = operations.first else { continue }
