@@ -34,8 +34,13 @@ extension Store {
     loaded.teams = try records(Team.self)
     loaded.cadences = try records(Cadence.self)
     loaded.reviews = try records(Review.self)
+    // The decisions are decoded on another thread while the steps are read here: the two
+    // large sections overlap.
+    let decisions = snapshot.map { reader in
+      BackgroundSection { () throws(RhythmError) in try reader.decodeSection(Decision.self) }
+    }
     loaded.steps = try records(Step.self)
-    loaded.decisions = try records(Decision.self)
+    loaded.decisions = try records(Decision.self, decoded: decisions?.runs())
     loaded.notes = try records(Note.self)
     loaded.metrics = try records(Metric.self)
     loaded.priorities = try records(Priority.self)
@@ -47,10 +52,16 @@ extension Store {
 
   /// Every live record of one kind, by id: its snapshot section with the tail applied.
   public func records<R: Record>(_ type: R.Type) throws(RhythmError) -> [String: R] {
+    try records(R.self, decoded: nil)
+  }
+
+  /// `records(_:)`, with the snapshot section already decoded when `decoded` is given.
+  func records<R: Record>(_ type: R.Type, decoded: [[R]]?) throws(RhythmError) -> [String: R] {
     if let cached = sectionCache[R.kind] as? [String: R] { return cached }
     var result: [String: R] = [:]
     if let state { return StoreState.section(R.self, of: state) }
-    var runs = try snapshot?.decodeSection(R.self) ?? []
+    var runs: [[R]]
+    if let decoded { runs = decoded } else { runs = try snapshot?.decodeSection(R.self) ?? [] }
     result.reserveCapacity(runs.reduce(0) { $0 + $1.count })
     // Records are moved out of the runs (in order: a later line wins), not copied and then
     // destroyed with them.
