@@ -42,8 +42,11 @@ done
 
 if [ -d .bench/store-50000 ]; then
   log=$(mktemp)
-  tmux -L "$socket" new-session -d -x 120 -y 40 -e RHYTHM_NOW -e TZ "$rhythm --store .bench/store-50000 --screen steps"
-  until tmux -L "$socket" capture-pane -p | grep -q "1-6 screens"; do :; done
+  tmux -L "$socket" new-session -d -x 120 -y 40 -e RHYTHM_NOW -e TZ "$rhythm --store .bench/store-50000 cockpit --screen steps"
+  deadline=$(( $(now_ms) + 20000 ))
+  until tmux -L "$socket" capture-pane -p | grep -q "1-6 screens"; do
+    if [ "$(now_ms)" -gt "$deadline" ]; then echo "  the Steps screen did not open" >&2; exit 1; fi
+  done
   tmux -L "$socket" send-keys j
   tmux -L "$socket" send-keys k
   sleep 0.5

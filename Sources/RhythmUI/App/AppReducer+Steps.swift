@@ -25,7 +25,8 @@ extension AppReducer {
     }
     state.steps.marked = []
     let verb = status == .open ? "reopened" : status.rawValue
-    return commit(&state, changes, message: "\(count(changes.count, "step")) \(verb)", oneByOne: true)
+    return commit(
+      &state, changes, message: "\(count(changes.count, "step")) \(verb)", oneByOne: true)
   }
 
   static func snooze(_ state: inout AppState) -> [Effect] {
@@ -35,7 +36,8 @@ extension AppReducer {
       Change.update(Step.self, id: $0.id, ["due": JSONValue($0.due.adding(days: 7))])
     }
     state.steps.marked = []
-    return commit(&state, changes, message: "\(count(changes.count, "step")) snoozed a week", oneByOne: true)
+    return commit(
+      &state, changes, message: "\(count(changes.count, "step")) snoozed a week", oneByOne: true)
   }
 
   static func openStepsPrompt(_ state: inout AppState, _ purpose: Prompt.Purpose, label: String)
@@ -54,7 +56,8 @@ extension AppReducer {
       Change.update(Step.self, id: $0, ["owner": .string(handle)])
     }
     state.steps.marked = []
-    return commit(&state, changes, message: "\(count(changes.count, "step")) now @\(handle)'s", oneByOne: true)
+    return commit(
+      &state, changes, message: "\(count(changes.count, "step")) now @\(handle)'s", oneByOne: true)
   }
 
   static func changeDue(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
@@ -63,7 +66,8 @@ extension AppReducer {
       Change.update(Step.self, id: $0, ["due": JSONValue(day)])
     }
     state.steps.marked = []
-    return commit(&state, changes, message: "\(count(changes.count, "step")) due \(day)", oneByOne: true)
+    return commit(
+      &state, changes, message: "\(count(changes.count, "step")) due \(day)", oneByOne: true)
   }
 
   static func edit(_ state: inout AppState) -> [Effect] {
