@@ -84,11 +84,15 @@ final class TmuxSession {
       arguments += ["-e", "\(key)=\(value)"]
     }
     // A shell waits for the program and writes its status: tmux 3.3a was seen leaving the
-    // cockpit's process a zombie with no #{pane_dead_status}.
+    // cockpit's process a zombie with no #{pane_dead_status}. The shell traps SIGINT (a trap,
+    // unlike an ignored signal, is not passed on to the program), so that C-c ends the
+    // program, not the shell that reports its status: without it, whether the status was
+    // written raced with the shell's own death.
     let program = command.map(Self.shellQuoted).joined(separator: " ")
     let status = Self.shellQuoted(statusPath)
     arguments.append(
-      "\(program); s=$?; echo $s > \(status).tmp && mv \(status).tmp \(status); exit $s")
+      "trap true INT; \(program); s=$?; echo $s > \(status).tmp && mv \(status).tmp \(status); "
+        + "exit $s")
     try tmux(arguments)
   }
 
