@@ -126,15 +126,19 @@ if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_00
     peer.arguments(["1", "done"])
   }
   let ours = figures[size] ?? [:]
+  func ratio(_ mine: Double, _ theirs: Double) -> String {
+    String(format: "%.2f", mine / max(theirs, 0.001))
+  }
   print("")
-  print("Taskwarrior 2.6 on the same \(size) steps (same run):")
+  print("Taskwarrior 2.6 on the same \(size) steps (same run); ratio = rhythm / Taskwarrior:")
   print(
-    "  task +\(owner) list   \(format(list.milliseconds)) ms, \(format(list.peakMegabytes)) MB"
-      + "   rhythm step list --owner: \(format(ours["list", default: 0])) ms (ours/theirs \(format(ours["list", default: 0] / list.milliseconds)))"
-      + ", --status open: \(format(ours["open", default: 0])) ms (\(format(ours["open", default: 0] / list.milliseconds)))"
+    "  task +\(owner) list: \(format(list.milliseconds)) ms, \(format(list.peakMegabytes)) MB"
+      + " | rhythm step list --owner \(owner): \(format(ours["list", default: 0])) ms"
+      + " (\(ratio(ours["list", default: 0], list.milliseconds))), with --status open: "
+      + "\(format(ours["open", default: 0])) ms (\(ratio(ours["open", default: 0], list.milliseconds)))"
   )
   print(
-    "  task UUID done   \(format(done.milliseconds)) ms, \(format(done.peakMegabytes)) MB"
-      + "   rhythm step done: \(format(ours["done", default: 0])) ms (ours/theirs \(format(ours["done", default: 0] / done.milliseconds)))"
-  )
+    "  task 1 done: \(format(done.milliseconds)) ms, \(format(done.peakMegabytes)) MB"
+      + " | rhythm step done: \(format(ours["done", default: 0])) ms"
+      + " (\(ratio(ours["done", default: 0], done.milliseconds)))")
 }
