@@ -3,13 +3,16 @@ import Foundation
 extension StoreState {
   /// Applies one operation to the typed records.
   mutating func apply(_ operation: Operation) {
-    var fields =
-      self.fields(of: operation.kind, id: operation.record) ?? ["id": .string(operation.record)]
-    var table = RecordTable()
-    table.put(operation.kind, id: operation.record, fields: fields)
-    table.apply(operation)
-    fields = table.fields(of: operation.kind, id: operation.record) ?? fields
-    put(operation.kind, id: operation.record, fields: fields)
+    apply(Change(kind: operation.kind, id: operation.record, fields: operation.fields))
+  }
+
+  /// Applies a change the way replay does (fields set; an `a.b` path sets one key of an object
+  /// field), so a cockpit shows its own edits without reading the store again. A removed record
+  /// leaves the state; one that does not decode yet (its creation has not arrived) is left out.
+  public mutating func apply(_ change: Change) {
+    var fields = self.fields(of: change.kind, id: change.id) ?? ["id": .string(change.id)]
+    for (path, value) in change.fields { RecordTable.set(path, to: value, in: &fields) }
+    put(change.kind, id: change.id, fields: fields)
   }
 
   /// The fields of a record as the store writes them.
