@@ -30,16 +30,16 @@ struct SnapshotReader {
   /// the parts are handed over as they are rather than copied into one array.
   func decodeSection<R: Record>(_ type: R.Type) throws(RhythmError) -> [[R]] {
     guard let range = sections[R.kind], range.count > 2 else { return [] }
-    if R.self == Step.self, let steps = try decodeQuickly(StepLineDecoder.decode) as? [[R]] {
+    if R.self == Step.self, let steps = try decodeQuickly(RecordLineDecoder.decode) as? [[R]] {
       return steps
     }
     if R.self == Decision.self,
-      let decisions = try decodeQuickly(StepLineDecoder.decodeDecision) as? [[R]]
+      let decisions = try decodeQuickly(RecordLineDecoder.decodeDecision) as? [[R]]
     {
       return decisions
     }
     if R.self == Review.self,
-      let reviews = try decodeQuickly(StepLineDecoder.decodeReview) as? [[R]]
+      let reviews = try decodeQuickly(RecordLineDecoder.decodeReview) as? [[R]]
     {
       return reviews
     }
@@ -54,14 +54,14 @@ struct SnapshotReader {
   /// read goes through `JSONDecoder`, which names any error). A large section is read in two
   /// halves at once, one per core.
   private func decodeQuickly<R: Record>(
-    _ decode: @escaping @Sendable (UnsafeRawBufferPointer, inout StepLineDecoder.Reuse) -> R?
+    _ decode: @escaping @Sendable (UnsafeRawBufferPointer, inout RecordLineDecoder.Reuse) -> R?
   ) throws(RhythmError) -> [[R]] {
     let lines = lineRanges(of: R.kind)
     let parts = lines.count >= SnapshotReader.linesWorthSplitting ? 2 : 1
     let halves = Halves<R>(count: parts)
     let data = self.data
     DispatchQueue.concurrentPerform(iterations: parts) { part in
-      var reuse = StepLineDecoder.Reuse()
+      var reuse = RecordLineDecoder.Reuse()
       var records: [R] = []
       var slow: [Range<Int>] = []
       let chunk = lines[(lines.count * part / parts)..<(lines.count * (part + 1) / parts)]

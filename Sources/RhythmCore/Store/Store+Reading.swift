@@ -158,11 +158,11 @@ extension Store {
     var fromLines: [Int: Step] = [:]
     if let snapshot {
       var slow: [(position: Int, line: Range<Int>)] = []
-      var reuse = StepLineDecoder.Reuse()
+      var reuse = RecordLineDecoder.Reuse()
       snapshot.data.withUnsafeBytes { raw in
         for (position, row) in rows.enumerated() where row.changed == nil {
           guard let line = row.line else { continue }
-          if let step = StepLineDecoder.decode(
+          if let step = RecordLineDecoder.decode(
             UnsafeRawBufferPointer(rebasing: raw[line]), reusing: &reuse)
           {
             fromLines[position] = step

@@ -27,10 +27,10 @@ struct ReviewLineDecoderTests {
     ]
     full.minutesAt = occurrence.addingTimeInterval(7_200)
     full.deleted = false
-    var reuse = StepLineDecoder.Reuse()
+    var reuse = RecordLineDecoder.Reuse()
     for review in [plain, full, plain] {
       let bytes = line(review)
-      let fast = bytes.withUnsafeBytes { StepLineDecoder.decodeReview($0, reusing: &reuse) }
+      let fast = bytes.withUnsafeBytes { RecordLineDecoder.decodeReview($0, reusing: &reuse) }
       let slow = try RecordCoding.makeDecoder().decode(Review.self, from: Data(bytes))
       #expect(fast == slow)
       #expect(fast == review)
@@ -49,11 +49,11 @@ struct ReviewLineDecoderTests {
       base + #","status":"lost"}"#,
     ]
     for text in lines {
-      let decoded = Array(text.utf8).withUnsafeBytes { StepLineDecoder.decodeReview($0) }
+      let decoded = Array(text.utf8).withUnsafeBytes { RecordLineDecoder.decodeReview($0) }
       #expect(decoded == nil, "\(text)")
     }
     let plain = Array((base + #","rating":-3}"#).utf8).withUnsafeBytes {
-      StepLineDecoder.decodeReview($0)
+      RecordLineDecoder.decodeReview($0)
     }
     #expect(plain?.rating == -3)
   }

@@ -7,7 +7,7 @@ import Foundation
 /// step; this spends a few thousand, which is what lets the cockpit open on 50,000 steps at
 /// once. A line it cannot read (escapes, unknown fields) returns `nil` and goes through
 /// `JSONDecoder`, which also names any error: this is a fast path, never the judge of validity.
-enum StepLineDecoder {
+enum RecordLineDecoder {
   /// Strings of the previous line, shared with the next one when it repeats them.
   struct Reuse {
     fileprivate var owner: String?

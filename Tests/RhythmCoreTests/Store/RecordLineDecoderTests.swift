@@ -4,7 +4,7 @@ import Testing
 @testable import RhythmCore
 
 @Suite("Byte-level record decoders")
-struct StepLineDecoderTests {
+struct RecordLineDecoderTests {
   private func line<R: Record>(_ record: R) -> [UInt8] {
     Array(JSONValue.object(RecordFields.encode(record)).serialized().utf8)
   }
@@ -24,7 +24,7 @@ struct StepLineDecoderTests {
     plain.deleted = true
     for step in [plain, full] {
       let bytes = line(step)
-      let fast = bytes.withUnsafeBytes { StepLineDecoder.decode($0) }
+      let fast = bytes.withUnsafeBytes { RecordLineDecoder.decode($0) }
       let slow = try RecordCoding.makeDecoder().decode(Step.self, from: Data(bytes))
       #expect(fast == slow)
       #expect(fast == step)
@@ -38,7 +38,7 @@ struct StepLineDecoderTests {
       id: "01jd3k4m7qcccccccccccccccc", text: "Move the launch to March", decidedBy: "ana",
       review: nil, createdAt: created, tags: ["launch"])
     let bytes = line(decision)
-    let fast = bytes.withUnsafeBytes { StepLineDecoder.decodeDecision($0) }
+    let fast = bytes.withUnsafeBytes { RecordLineDecoder.decodeDecision($0) }
     #expect(fast == decision)
   }
 
@@ -52,7 +52,7 @@ struct StepLineDecoderTests {
       #"{"due":"2026-12-04","id":"a","owner":"m","status":"open","tags":[],"title":"x"}"#,
     ]
     for text in lines {
-      let decoded = Array(text.utf8).withUnsafeBytes { StepLineDecoder.decode($0) }
+      let decoded = Array(text.utf8).withUnsafeBytes { RecordLineDecoder.decode($0) }
       #expect(decoded == nil, "\(text)")
     }
   }
