@@ -36,7 +36,7 @@ struct StatsCommand: ParsableCommand {
         var named = row
         named.key = cadences[row.key]?.title ?? row.key
         return named
-      }
+      }.sorted { $0.key < $1.key }
     }
     if json {
       Output.json(
