@@ -50,6 +50,30 @@ extension Store {
     return loaded
   }
 
+  /// Everything but the older finished steps: every record, and the steps that are open or due
+  /// on or after `cutoff`. On a large store this is a small part of the steps, so a cockpit can
+  /// draw its first frame from it and load the rest just after. It is not kept: `loadState()`
+  /// still loads, and keeps, everything.
+  public func loadRecentState(stepsDueFrom cutoff: Day) throws(RhythmError) -> StoreState {
+    if let state { return state }
+    var loaded = StoreState()
+    loaded.people = try records(Person.self)
+    loaded.teams = try records(Team.self)
+    loaded.cadences = try records(Cadence.self)
+    loaded.reviews = try records(Review.self)
+    let decisions = snapshot.map { reader in
+      BackgroundSection { () throws(RhythmError) in try reader.decodeSection(Decision.self) }
+    }
+    let rows = try stepRows(recentFrom: cutoff)
+    for step in try steps(rows) where step.isLive { loaded.steps[step.id] = step }
+    loaded.decisions = try records(Decision.self, decoded: decisions?.runs())
+    loaded.notes = try records(Note.self)
+    loaded.metrics = try records(Metric.self)
+    loaded.priorities = try records(Priority.self)
+    loaded.exchanges = try records(Exchange.self)
+    return loaded
+  }
+
   /// Every live record of one kind, by id: its snapshot section with the tail applied.
   public func records<R: Record>(_ type: R.Type) throws(RhythmError) -> [String: R] {
     try records(R.self, decoded: nil)
@@ -96,13 +120,21 @@ extension Store {
 
   /// Every live step as a row (only `owners`' steps when given), from the index and the tail:
   /// no step text is decoded, and rows of other owners are never made.
-  public func stepRows(owners: Set<String>? = nil) throws(RhythmError) -> [StepRow] {
+  /// - Parameter recentFrom: when given, only steps that are open or due on or after this day.
+  public func stepRows(
+    owners: Set<String>? = nil, recentFrom: Day? = nil
+  ) throws(RhythmError) -> [StepRow] {
+    func isRecent(_ status: Step.Status, _ due: Day) -> Bool {
+      recentFrom.map { status == .open || due >= $0 } ?? true
+    }
     guard state == nil, let index else {
       // Everything loaded, or no snapshot yet: work from the typed steps.
       let steps: [String: Step]
       if let state { steps = state.steps } else { steps = try records(Step.self) }
       let shorts = ShortIDs.map(Array(steps.keys))
-      return try steps.values.filter { owners?.contains($0.owner) ?? true }.map {
+      return try steps.values.filter {
+        (owners?.contains($0.owner) ?? true) && isRecent($0.status, $0.due)
+      }.map {
         (step) throws(RhythmError) in
         row(
           for: step, short: shorts[step.id] ?? step.id, cadence: try cadence(ofReview: step.review))
@@ -112,13 +144,16 @@ extension Store {
     let skipped = Set(changed.positions)
     let wanted = owners.map { Set($0.compactMap { index.stringNumber($0) }) }
     var rows: [StepRow] = []
-    index.scan { position, owner, status, _, _, _ in
-      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position) else {
+    index.scan { position, owner, status, due, _, _ in
+      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position),
+        isRecent(Store.status(status), Day(ordinal: due))
+      else {
         return
       }
       rows.append(Store.row(at: position, in: index))
     }
-    for step in changed.steps where owners?.contains(step.owner) ?? true {
+    for step in changed.steps
+    where (owners?.contains(step.owner) ?? true) && isRecent(step.status, step.due) {
       rows.append(
         row(
           for: step, short: try shortID(forChanged: step.id),

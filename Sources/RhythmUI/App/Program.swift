@@ -144,7 +144,8 @@ public final class Program {
 
   // MARK: - Drawing
 
-  private func draw() {
+  /// Draws the current state (only what changed since the last frame reaches the terminal).
+  public func draw() {
     var surface = Surface(size: state.size)
     Screen.render(state, into: &surface)
     guard surface != previousFrame else { return }

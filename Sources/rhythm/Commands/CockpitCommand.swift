@@ -82,8 +82,14 @@ func runCockpit(
     keyMap = overridden
     for problem in problems { Terminal.printError("rhythm: \(keysFile.path): \(problem)") }
   }
+  // The home screen needs the steps that are open or fall in its windows (13 weeks of rates,
+  // 12 of trend): the first frame is drawn from those, the rest loaded right after it.
+  let opensOnHome = options.screen == nil && options.review == nil
+  let cutoff = Day(containing: clock.now, in: timeZone).adding(
+    days: -(CockpitSummary.windowWeeks + 2) * 7)
+  let data = opensOnHome ? try store.loadRecentState(stepsDueFrom: cutoff) : try store.loadState()
   var state = AppState(
-    data: try store.loadState(), now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
+    data: data, now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
     person: store.person)
   if let name = options.screen {
     guard
@@ -104,6 +110,10 @@ func runCockpit(
   do {
     try TerminalApp.run(options: terminalOptions) { backend in
       let program = Program(state: state, backend: backend, store: store, clock: clock)
+      if opensOnHome {
+        program.draw()
+        program.dispatch(.dataChanged(try store.loadState(), message: nil))
+      }
       if let startAction { program.dispatch(startAction) }
       program.run()
     }
