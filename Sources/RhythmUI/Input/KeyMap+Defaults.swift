@@ -31,10 +31,11 @@ extension KeyMap {
       description: "Previous agenda section", contexts: [.review]),
     Binding(
       id: "review.checkin-toggle", keys: ["<space>"], action: .checkinToggle,
-      description: "Check-in: done / not done", contexts: [.review], hint: "done/not"),
+      description: "Check-in: not done (again: flip the answer)", contexts: [.review],
+      hint: "not done"),
     Binding(
       id: "review.checkin-done", keys: ["x"], action: .checkinDone,
-      description: "Check-in: done (marks the step done)", contexts: [.review]),
+      description: "Check-in: done (marks the step done)", contexts: [.review], hint: "done"),
     Binding(
       id: "review.capture", keys: ["a"], action: .captureStep,
       description: "Capture a next step (@owner due:fri #tag)", contexts: [.review],

@@ -191,7 +191,7 @@ enum ReviewScreen {
       [
         painter.segment("Check-in: last time's steps", .header),
         painter.segment(
-          steps.isEmpty ? "" : "  \(answered)/\(steps.count) answered · space done/not · x done",
+          steps.isEmpty ? "" : "  \(answered)/\(steps.count) answered · x done · space not done",
           .muted),
       ], x: area.x, y: area.y, width: area.width, on: &surface)
     if steps.isEmpty {
