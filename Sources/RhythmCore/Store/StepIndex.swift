@@ -194,7 +194,7 @@ struct StepIndex {
       numbers[text] = next
       return next
     }
-    var rows: [(Writer.Placement, UInt16, UInt16)] = []
+    var rows: [(SnapshotWriter.Placement, UInt16, UInt16)] = []
     for step in steps {
       let owner = number(step.fields["owner"]?.stringValue ?? "")
       var cadence = noCadence
@@ -230,8 +230,6 @@ struct StepIndex {
     }
     return out.bytes
   }
-
-  typealias Writer = SnapshotWriter
 
   static func statusCode(_ fields: [String: JSONValue]) -> UInt8 {
     if fields["deleted"] == .bool(true) { return 3 }
