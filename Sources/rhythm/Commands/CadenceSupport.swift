@@ -47,7 +47,7 @@ enum CadenceSupport {
 
   /// A handle as typed (`@maria` or `maria`), checked against the store's people.
   static func person(_ text: String, in store: Store) throws(RhythmError) -> String {
-    let handle = (text.hasPrefix("@") ? String(text.dropFirst()) : text).lowercased()
+    let handle = TypedName.handle(text)
     guard try store.records(Person.self)[handle] != nil else { throw .unknownPerson(handle) }
     return handle
   }

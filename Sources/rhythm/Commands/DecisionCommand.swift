@@ -26,7 +26,7 @@ struct DecisionCommand: ParsableCommand {
       try store.commit { store throws(RhythmError) -> [Change] in
         var decider: String?
         if let by {
-          let handle = (by.hasPrefix("@") ? String(by.dropFirst()) : by).lowercased()
+          let handle = TypedName.handle(by)
           guard try store.records(Person.self)[handle] != nil else { throw .unknownPerson(handle) }
           decider = handle
         }

@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
   ) throws(RhythmError) {
     let store = try context.openStore()
     let fallback = defaultOwner.map {
-      ($0.hasPrefix("@") ? String($0.dropFirst()) : $0).lowercased()
+      TypedName.handle($0)
     }
     var added: [String] = []
     try store.commit { store throws(RhythmError) -> [Change] in

@@ -22,7 +22,7 @@ struct MetricCommand: ParsableCommand {
     func run() throws {
       let store = try CommandContext(storeOptions).openStore()
       let id = store.newID()
-      let handle = (owner.hasPrefix("@") ? String(owner.dropFirst()) : owner).lowercased()
+      let handle = TypedName.handle(owner)
       try store.commit { store throws(RhythmError) -> [Change] in
         guard try store.records(Person.self)[handle] != nil else { throw .unknownPerson(handle) }
         return [

@@ -34,10 +34,10 @@ struct StepAddCommand: ParsableCommand {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
     var parsed = try QuickAdd.parse(text.joined(separator: " "), today: context.today)
-    if let owner { parsed.owner = owner.hasPrefix("@") ? String(owner.dropFirst()) : owner }
+    if let owner { parsed.owner = TypedName.handle(owner) }
     if let due { parsed.due = try context.day(due) }
     if let success { parsed.success = success }
-    parsed.tags += tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+    parsed.tags += tag.map { TypedName.tag($0) }
     guard let owner = parsed.owner?.lowercased() else {
       throw RhythmError.message("the step has no owner: add @handle or --owner HANDLE")
     }
@@ -152,9 +152,9 @@ struct StepEditCommand: ParsableCommand {
     if let due { fields["due"] = JSONValue(try context.day(due)) }
     if let success { fields["success"] = .string(success) }
     if !tag.isEmpty {
-      fields["tags"] = JSONValue(tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
+      fields["tags"] = JSONValue(tag.map { TypedName.tag($0) })
     }
-    let newOwner = owner.map { ($0.hasPrefix("@") ? String($0.dropFirst()) : $0).lowercased() }
+    let newOwner = owner.map { TypedName.handle($0) }
     guard !fields.isEmpty || newOwner != nil else {
       throw ValidationError("nothing to change: give --title, --owner, --due, --success or --tag")
     }
