@@ -55,7 +55,7 @@ enum CadencesScreen {
         upcoming.map {
           ScreenText.dateTime($0.occurrence, in: state.timeZone) + "  "
             + ($0.liveReviewID != nil
-              ? "live" : ScreenText.countdown(to: $0.occurrence, from: state.now))
+              ? "live" : TimeText.countdown(to: $0.occurrence, from: state.now))
         } ?? "–"
       let selected = index == state.cadences.selection
       CockpitScreen.row(
@@ -102,7 +102,7 @@ enum CadencesScreen {
         let status = reviews.first { $0.occurrence == occurrence }?.status
         lines.append([
           painter.segment("  " + ScreenText.dateTime(occurrence, in: state.timeZone), .text),
-          painter.segment("  " + ScreenText.countdown(to: occurrence, from: state.now), .muted),
+          painter.segment("  " + TimeText.countdown(to: occurrence, from: state.now), .muted),
           painter.segment(status.map { "  " + $0.rawValue } ?? "", .warn),
         ])
       }

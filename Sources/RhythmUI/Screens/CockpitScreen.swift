@@ -48,7 +48,7 @@ enum CockpitScreen {
       let isLive = upcoming.liveReviewID != nil
       let countdown =
         isLive
-        ? "● live" : ScreenText.countdown(to: upcoming.occurrence, from: state.now)
+        ? "● live" : TimeText.countdown(to: upcoming.occurrence, from: state.now)
       let soon = upcoming.occurrence.timeIntervalSince(state.now) < 3600
       let segments = [
         painter.segment(isSelected ? "▶ " : "  ", .accent),
