@@ -5,7 +5,6 @@ import Foundation
 public struct MemoryStamper: Sendable {
   /// The device the stamps name.
   public let device: String
-  private var latest: Stamp?
   private var ids = RecordIDGenerator(seed: 0)
 
   /// A stamper for `device`.
@@ -13,11 +12,13 @@ public struct MemoryStamper: Sendable {
     self.device = device
   }
 
-  /// The operations for `changes`, made at `now` by `person`, stamped in order.
-  public mutating func operations(for changes: [Change], now: Date, person: String)
-    -> [Operation]
-  {
-    changes.map { change in
+  /// The operations for `changes`, made at `now` by `person`, stamped in order after
+  /// `latest` (the state's greatest stamp).
+  public mutating func operations(
+    for changes: [Change], now: Date, person: String, after latest: Stamp? = nil
+  ) -> [Operation] {
+    var latest = latest
+    return changes.map { change in
       let stamp = Stamp.next(after: latest, now: now, device: device)
       latest = stamp
       return Operation(

@@ -5,6 +5,7 @@ extension StoreState {
   /// greater stamp set it. Operations read from a journal and those this process just made go
   /// through here alike (the latter keep their typed values: no JSON is read).
   public mutating func apply(_ operation: Operation) {
+    if latestStamp.map({ operation.stamp > $0 }) ?? true { latestStamp = operation.stamp }
     if let change = operation.change {
       change.apply(&self, operation.stamp)
     } else {

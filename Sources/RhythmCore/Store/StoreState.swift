@@ -20,7 +20,15 @@ public struct StoreState: Sendable {
 
   /// The stamp of the fields of records read from a snapshot, which keeps values, not the
   /// stamps that wrote them (`nil`: no snapshot, every field came from an operation here).
-  public var snapshotStamp: Stamp?
+  public var snapshotStamp: Stamp? {
+    didSet {
+      if let snapshotStamp, latestStamp.map({ snapshotStamp > $0 }) ?? true {
+        latestStamp = snapshotStamp
+      }
+    }
+  }
+  /// The greatest stamp of the operations applied here (or of the snapshot).
+  public internal(set) var latestStamp: Stamp?
   /// The stamp of each field written by an operation applied here.
   var stamps: [RecordKey: [String: Stamp]] = [:]
   /// Removed records (an undone creation), kept so that a redo brings them back.

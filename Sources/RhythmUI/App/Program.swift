@@ -82,7 +82,9 @@ public final class Program {
     case .commit(let changes):
       guard let store else {
         let person = state.person ?? "someone"
-        return [.committed(memory.operations(for: changes, now: clock.now, person: person))]
+        let operations = memory.operations(
+          for: changes, now: clock.now, person: person, after: state.data.latestStamp)
+        return [.committed(operations)]
       }
       do {
         return [.committed(try store.commit(changes))]
