@@ -9,17 +9,13 @@ public struct FieldEdit<R: Record>: Sendable, Equatable, CustomStringConvertible
   /// The new value as the journal writes it.
   public let json: JSONValue
   let write: @Sendable (inout R) -> Void
-  /// For a whole map field: copies the given keys from one record into another (a newer write
-  /// of one key survives an older write of the whole map).
-  let keepKeys: (@Sendable (R, inout R, [String]) -> Void)?
 
   /// Sets a field: `.set(\.status, .done)`.
   public static func set<V: FieldValue>(_ keyPath: WritableKeyPath<R, V> & Sendable, _ value: V)
     -> FieldEdit
   {
     FieldEdit(
-      path: R.schema.name(of: keyPath), json: value.json, write: { $0[keyPath: keyPath] = value },
-      keepKeys: nil)
+      path: R.schema.name(of: keyPath), json: value.json, write: { $0[keyPath: keyPath] = value })
   }
 
   /// Sets one key of a map field (`nil` removes it): `.entry(\.values, "2026-11-23", 42)`.
@@ -28,18 +24,7 @@ public struct FieldEdit<R: Record>: Sendable, Equatable, CustomStringConvertible
   ) -> FieldEdit {
     FieldEdit(
       path: R.schema.name(of: keyPath) + "." + key, json: value.map(\.json) ?? .null,
-      write: { $0[keyPath: keyPath][key] = value }, keepKeys: nil)
-  }
-
-  /// Sets a whole map field, keeping newer writes of single keys.
-  static func map<V: FieldValue>(
-    _ keyPath: WritableKeyPath<R, [String: V]> & Sendable, name: String, _ value: [String: V]
-  ) -> FieldEdit {
-    FieldEdit(
-      path: name, json: value.json, write: { $0[keyPath: keyPath] = value },
-      keepKeys: { old, new, keys in
-        for key in keys { new[keyPath: keyPath][key] = old[keyPath: keyPath][key] }
-      })
+      write: { $0[keyPath: keyPath][key] = value })
   }
 
   public static func == (lhs: FieldEdit, rhs: FieldEdit) -> Bool {

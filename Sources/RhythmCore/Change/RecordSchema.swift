@@ -14,6 +14,9 @@ public struct RecordSchema<R: Record>: Sendable {
     let value: @Sendable (R) -> JSONValue
     /// The value at `key` of a map field.
     let entry: (@Sendable (R, String) -> JSONValue)?
+    /// For a map field: copies the given keys from one record into another (a newer write of
+    /// one key survives an older write of the whole map).
+    let keepKeys: (@Sendable (R, inout R, [String]) -> Void)?
 
     /// A field that every record must have.
     public static func required<V: FieldValue>(
@@ -36,15 +39,16 @@ public struct RecordSchema<R: Record>: Sendable {
       Field(
         name: name, keyPath: keyPath, hasDefault: true,
         read: { path, json in
-          if path == name {
-            return [String: V](json: json).map { FieldEdit.map(keyPath, name: name, $0) }
-          }
+          if path == name { return [String: V](json: json).map { FieldEdit.set(keyPath, $0) } }
           let key = String(path.dropFirst(name.count + 1))
           if json == .null { return FieldEdit.entry(keyPath, key, nil) }
           return V(json: json).map { FieldEdit.entry(keyPath, key, $0) }
         },
         value: { $0[keyPath: keyPath].json },
-        entry: { record, key in record[keyPath: keyPath][key]?.json ?? .null })
+        entry: { record, key in record[keyPath: keyPath][key]?.json ?? .null },
+        keepKeys: { old, new, keys in
+          for key in keys { new[keyPath: keyPath][key] = old[keyPath: keyPath][key] }
+        })
     }
 
     private static func plain<V: FieldValue>(
@@ -53,7 +57,7 @@ public struct RecordSchema<R: Record>: Sendable {
       Field(
         name: name, keyPath: keyPath, hasDefault: hasDefault,
         read: { _, json in V(json: json).map { FieldEdit.set(keyPath, $0) } },
-        value: { $0[keyPath: keyPath].json }, entry: nil)
+        value: { $0[keyPath: keyPath].json }, entry: nil, keepKeys: nil)
     }
   }
 
@@ -75,6 +79,12 @@ public struct RecordSchema<R: Record>: Sendable {
     }
     self.byName = byName
     self.byKeyPath = byKeyPath
+  }
+
+  /// Copies `keys` of the map field `name` from `old` into `new`.
+  func keep(_ keys: [String], of name: String, from old: R, into new: inout R) {
+    guard let position = byName[name] else { return }
+    fields[position].keepKeys?(old, &new, keys)
   }
 
   /// The journal name of the field at `keyPath`.
@@ -126,7 +136,10 @@ public struct RecordSchema<R: Record>: Sendable {
   /// kind (a record whose creation has not arrived yet).
   public func record(id: String, from fields: [String: JSONValue]) -> R? {
     var record = blank(id)
-    for field in fields where field.key != "id" {
+    // Whole fields first, then single keys of map fields (`values.2026-11-23`) over them.
+    let paths = fields.keys.sorted { !$0.contains(".") && $1.contains(".") }
+    for field in paths.lazy.compactMap({ path in fields[path].map { (key: path, value: $0) } })
+    where field.key != "id" {
       if let edit = self.field(at: field.key)?.read(field.key, field.value) {
         edit.write(&record)
       } else if let known = self.field(at: field.key), !known.hasDefault {

@@ -43,7 +43,7 @@ public enum CadenceEdits {
   ) throws(RhythmError) -> Edit {
     let title = try EditRules.text(draft.title, field: "title")
     var changes: [Change] = []
-    var known = [String: Person]()
+    var known: [String: Person] = [:]
     if let typed = draft.facilitator, addingFacilitator,
       try reader.live(Person.self, id: EditRules.handle(typed)) == nil
     {

@@ -12,7 +12,8 @@ public struct EditContext: Sendable {
 
   /// A context at `now`.
   public init(
-    now: Date, timeZone: TimeZone, actor: String? = nil, ids: RecordIDGenerator = RecordIDGenerator()
+    now: Date, timeZone: TimeZone, actor: String? = nil,
+    ids: RecordIDGenerator = RecordIDGenerator()
   ) {
     self.now = now
     self.timeZone = timeZone

@@ -114,7 +114,9 @@ public enum ReviewEdits {
             + "\(existing.status.rawValue): it cannot be \(status.rawValue)")
       }
       return Edit(
-        [.update(Review.self, id: existing.id, [.set(\.status, status), .set(\.movedTo, movedTo)])],
+        [
+          .update(Review.self, id: existing.id, [.set(\.status, status), .set(\.movedTo, movedTo)])
+        ],
         created: existing.id)
     }
     var review = Review(

@@ -150,7 +150,9 @@ public enum StepEdits {
       edits.append(.set(\.owner, try EditRules.person(owner, in: reader)))
     }
     if let due = patch.due, due != step.due { edits.append(.set(\.due, due)) }
-    if let success = patch.success, success != step.success { edits.append(.set(\.success, success)) }
+    if let success = patch.success, success != step.success {
+      edits.append(.set(\.success, success))
+    }
     if let tags = patch.tags?.map(EditRules.tag), tags != step.tags {
       edits.append(.set(\.tags, tags))
     }

@@ -24,9 +24,10 @@ public struct Operation: Sendable, Equatable {
   public static func == (lhs: Operation, rhs: Operation) -> Bool {
     (lhs.id, lhs.kind, lhs.record, lhs.fields, lhs.prior) == (
       rhs.id, rhs.kind, rhs.record, rhs.fields, rhs.prior
-    ) && (lhs.stamp, lhs.person, lhs.undoes, lhs.redoes) == (
-      rhs.stamp, rhs.person, rhs.undoes, rhs.redoes
     )
+      && (lhs.stamp, lhs.person, lhs.undoes, lhs.redoes) == (
+        rhs.stamp, rhs.person, rhs.undoes, rhs.redoes
+      )
   }
 
   /// When it was made.

@@ -38,8 +38,9 @@ extension StoreState {
       // A whole map older than some of its own keys keeps those newer keys.
       let prefix = edit.path + "."
       let newerKeys = fieldStamps.filter { $0.key.hasPrefix(prefix) && $0.value > stamp }
-      if let keepKeys = edit.keepKeys, !newerKeys.isEmpty {
-        keepKeys(before, &record, newerKeys.keys.map { String($0.dropFirst(prefix.count)) })
+      if !newerKeys.isEmpty {
+        let keys = newerKeys.keys.map { String($0.dropFirst(prefix.count)) }
+        R.schema.keep(keys, of: edit.path, from: before, into: &record)
       }
       fieldStamps[edit.path] = stamp
     }
@@ -70,7 +71,14 @@ extension StoreState {
     for (path, json) in raw where fields[path].map({ $0.stamp < stamp }) ?? true {
       fields[path] = StampedValue(json: json, stamp: stamp)
     }
-    let values = fields.mapValues(\.json)
+    // A single key of a map written before the whole map was is overwritten by it.
+    let settled = fields.filter { path, value in
+      guard let dot = path.firstIndex(of: "."), let whole = fields[String(path[..<dot])] else {
+        return true
+      }
+      return value.stamp > whole.stamp
+    }
+    let values = settled.mapValues(\.json)
     guard let record = R.schema.record(id: key.id, from: values) else {
       orphans[key] = fields
       return

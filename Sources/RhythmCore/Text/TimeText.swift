@@ -18,7 +18,7 @@ public enum TimeText {
     weekday(Day(containing: date, in: zone).isoWeekday) + " " + local(date, zone)
   }
 
-  /// Time until `date`: `in 3d 4h`, `in 2h 05m`, `in 12m`, `now`, `5m ago`.
+  /// Time until `date`: `in 3d 4h`, `in 5d`, `in 2h 05m`, `in 2h`, `in 12m`, `now`, `5m ago`.
   public static func countdown(to date: Date, from now: Date) -> String {
     let seconds = Int(date.timeIntervalSince(now).rounded(.down))
     if seconds < 0 {
@@ -31,7 +31,11 @@ public enum TimeText {
     if seconds < 60 { return "now" }
     if seconds < 3600 { return "in \(seconds / 60)m" }
     let minutes = seconds % 3600 / 60
-    if seconds < 86_400 { return "in \(seconds / 3600)h \(minutes < 10 ? "0" : "")\(minutes)m" }
-    return "in \(seconds / 86_400)d \(seconds % 86_400 / 3600)h"
+    if seconds < 86_400 {
+      let hours = "in \(seconds / 3600)h"
+      return minutes == 0 ? hours : hours + " \(minutes < 10 ? "0" : "")\(minutes)m"
+    }
+    let hours = seconds % 86_400 / 3600
+    return "in \(seconds / 86_400)d" + (hours == 0 ? "" : " \(hours)h")
   }
 }

@@ -28,7 +28,8 @@ struct CadenceEditCommand: ParsableCommand {
         try CadenceSupport.minutes(text)
       }, facilitator: facilitator, participants: participants.map(CadenceSupport.list),
       team: team,
-      agenda: try agenda.map { (text) throws(RhythmError) in try AgendaTemplate.sections(for: text) }
+      agenda: try agenda.map { (text) throws(RhythmError) in try AgendaTemplate.sections(for: text)
+      }
     )
     guard
       [title, rule, tz, duration, facilitator, participants, team, agenda].contains(where: {

@@ -120,7 +120,8 @@ struct StepEditCommand: ParsableCommand {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
     let patch = StepEdits.Patch(
-      title: title, owner: owner, due: try due.map { (text) throws(RhythmError) in
+      title: title, owner: owner,
+      due: try due.map { (text) throws(RhythmError) in
         try context.day(text)
       }, success: success.map { .some($0) }, tags: tag.isEmpty ? nil : tag)
     guard !patch.isEmpty else {

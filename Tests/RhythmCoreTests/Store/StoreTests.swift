@@ -51,7 +51,9 @@ struct StoreTests {
     }
     for step in steps.prefix(5) {
       try temporary.store.commit([
-        .update(Step.self, id: step.id, [.set(\.due, Day(year: 2027, month: 1, day: Int.random(in: 1...9)) ?? step.due)])
+        .update(
+          Step.self, id: step.id,
+          [.set(\.due, Day(year: 2027, month: 1, day: Int.random(in: 1...9)) ?? step.due)])
       ])
     }
     let expected = try temporary.reopen().loadState().steps

@@ -78,7 +78,8 @@ struct TriageTests {
     #expect(state.steps.marked == [first.id, second.id])
     let effects = Fixtures.press(["x"], &state)
     let changes = [first, second].map {
-      Change.update(Step.self, id: $0.id, [.set(\.status, .done), .set(\.completedAt, Fixtures.now)])
+      Change.update(
+        Step.self, id: $0.id, [.set(\.status, .done), .set(\.completedAt, Fixtures.now)])
     }
     #expect(effects == [.commit(changes)])
     #expect(state.data.steps[first.id]?.status == .done)
@@ -114,7 +115,11 @@ struct TriageTests {
     let selected = try #require(state.steps.selectedStep)
     #expect(
       Fixtures.press(["<enter>"], &state) == [
-        .commit([.update(Step.self, id: selected.id, [.set(\.due, Day(year: 2026, month: 11, day: 30) ?? selected.due)])])
+        .commit([
+          .update(
+            Step.self, id: selected.id,
+            [.set(\.due, Day(year: 2026, month: 11, day: 30) ?? selected.due)])
+        ])
       ])
     let dropped = try #require(state.steps.selectedStep)
     Fixtures.press(["X"], &state)
