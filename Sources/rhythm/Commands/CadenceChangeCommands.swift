@@ -64,7 +64,7 @@ struct CadenceEditCommand: ParsableCommand {
       if let team { changed["team"] = .string(try CadenceSupport.team(team, in: store)) }
       return [.update(Cadence.self, id: cadence.id, changed)]
     }
-    print("changed \(title)")
+    Output.line("changed \(title)")
   }
 }
 
@@ -90,7 +90,7 @@ struct CadenceSkipCommand: ParsableCommand {
       return try CadenceException.changes(
         cadence: cadence, occurrence: occurrence, status: .skipped, movedTo: nil, store: store)
     }
-    print(report)
+    Output.line(report)
   }
 }
 
@@ -130,7 +130,7 @@ struct CadenceMoveCommand: ParsableCommand {
       return try CadenceException.changes(
         cadence: cadence, occurrence: occurrence, status: .moved, movedTo: target, store: store)
     }
-    print(report)
+    Output.line(report)
   }
 }
 
@@ -151,7 +151,7 @@ struct CadenceRemoveCommand: ParsableCommand {
       title = cadence.title
       return [.update(Cadence.self, id: cadence.id, ["deleted": .bool(true)])]
     }
-    print("removed \(title)")
+    Output.line("removed \(title)")
   }
 }
 

@@ -41,7 +41,7 @@ struct DecisionCommand: ParsableCommand {
               tags: tag))
         ]
       }
-      print(id.suffix(6))
+      Output.line(String(id.suffix(6)))
     }
   }
 

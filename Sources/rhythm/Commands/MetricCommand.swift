@@ -33,7 +33,7 @@ struct MetricCommand: ParsableCommand {
               period: monthly ? .month : .week))
         ]
       }
-      print(id.suffix(6))
+      Output.line(String(id.suffix(6)))
     }
   }
 
@@ -57,7 +57,7 @@ struct MetricCommand: ParsableCommand {
         report = "\(target.name) for \(target.period.rawValue) of \(period): \(value)"
         return [.update(Metric.self, id: target.id, ["values.\(period)": .number(value)])]
       }
-      print(report)
+      Output.line(report)
     }
   }
 

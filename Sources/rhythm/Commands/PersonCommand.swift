@@ -27,7 +27,7 @@ struct PersonCommand: ParsableCommand {
         try PersonCommand.changesAdding(
           handle: handle, name: name, teams: team, email: email, to: store)
       }
-      print("added @\(handle)")
+      Output.line("added @\(handle)")
     }
   }
 

@@ -65,7 +65,7 @@ struct StepAddCommand: ParsableCommand {
       return changes
     }
     let short = try store.stepRows(owners: [owner]).first { $0.id == id }?.short ?? id
-    print(short)
+    Output.line(short)
   }
 }
 
@@ -123,7 +123,9 @@ enum StepStatusCommand {
       }
       return changes
     }
-    for short in report { print("\(status == .open ? "reopened" : status.rawValue) \(short)") }
+    for short in report {
+      Output.line("\(status == .open ? "reopened" : status.rawValue) \(short)")
+    }
   }
 }
 
@@ -171,6 +173,6 @@ struct StepEditCommand: ParsableCommand {
       }
       return [.update(Step.self, id: row.id, changed)]
     }
-    print("changed \(short)")
+    Output.line("changed \(short)")
   }
 }
