@@ -15,7 +15,7 @@ enum Main {
     } catch {
       let code = Rhythm.exitCode(for: error)
       if code == .success {
-        print(Rhythm.fullMessage(for: error))
+        Output.lines(Rhythm.fullMessage(for: error) + "\n")
         exit(0)
       }
       Terminal.fail(Rhythm.fullMessage(for: error), status: 2)

@@ -47,8 +47,8 @@ struct Rhythm: ParsableCommand {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw RhythmError.noStore(path: context.folder)
     }
-    print("There is no Rhythm store at \(context.folder) yet.")
-    print("Create [e]mpty, create the [d]emo organisation, or [q]uit? ", terminator: "")
+    Output.line("There is no Rhythm store at \(context.folder) yet.")
+    Output.lines("Create [e]mpty, create the [d]emo organisation, or [q]uit? ")
     let answer = (readLine() ?? "q").trimmingCharacters(in: .whitespaces).lowercased()
     switch answer.first {
     case "e":

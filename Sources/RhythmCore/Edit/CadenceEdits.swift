@@ -42,6 +42,7 @@ public enum CadenceEdits {
     _ context: inout EditContext
   ) throws(RhythmError) -> Edit {
     let title = try EditRules.text(draft.title, field: "title")
+    try checkAgenda(draft.agenda)
     var changes: [Change] = []
     var known: [String: Person] = [:]
     if let typed = draft.facilitator, addingFacilitator,
@@ -122,6 +123,7 @@ public enum CadenceEdits {
       edits.append(.set(\.timeZone, zone.identifier))
     }
     if let agenda = patch.agenda, agenda != cadence.agenda {
+      try checkAgenda(agenda)
       edits.append(.set(\.agenda, agenda))
       if patch.durationMinutes == nil, let minutes = total(agenda) {
         edits.append(.set(\.durationMinutes, minutes))
@@ -176,6 +178,10 @@ public enum CadenceEdits {
       throw .notFound(kind: "team", reference: name)
     }
     return name
+  }
+
+  private static func checkAgenda(_ agenda: [AgendaSection]) throws(RhythmError) {
+    for section in agenda { _ = try EditRules.text(section.title, field: "agenda section") }
   }
 
   private static func total(_ agenda: [AgendaSection]) -> Int? {

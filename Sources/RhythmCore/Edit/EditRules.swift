@@ -14,14 +14,32 @@ public enum EditRules {
     return trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
   }
 
-  /// `text` trimmed, refused when empty.
-  /// - Throws: `.invalidValue` naming `field` when nothing is left.
+  /// `text` trimmed, refused when empty or when it holds a control character (other than
+  /// tab): text typed here reaches teammates' terminals.
+  /// - Throws: `.emptyTitle` or a message naming `field`.
   public static func text(_ text: String, field: String) throws(RhythmError) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else {
       throw field == "title" ? .emptyTitle : .message("the \(field) is empty")
     }
+    try TextEntry.check(trimmed, field: field)
     return trimmed
+  }
+
+  /// Optional text, checked for control characters like `text(_:field:)`; empty is kept.
+  public static func optionalText(_ text: String?, field: String) throws(RhythmError) -> String? {
+    guard let text else { return nil }
+    try TextEntry.check(text, field: field)
+    return text
+  }
+
+  /// Tags as typed (`#launch` or `launch`), checked.
+  public static func tags(_ typed: [String]) throws(RhythmError) -> [String] {
+    var tags: [String] = []
+    for tag in typed.map(tag) {
+      tags.append(try text(tag, field: "tag"))
+    }
+    return tags
   }
 
   /// The handle of a live person.

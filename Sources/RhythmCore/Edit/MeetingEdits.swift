@@ -22,7 +22,7 @@ public enum MeetingEdits {
     let body = try EditRules.text(words.joined(separator: " "), field: "decision")
     let decision = Decision(
       id: context.newID(), text: body, decidedBy: decidedBy, review: review,
-      createdAt: context.now, tags: tags.map(EditRules.tag))
+      createdAt: context.now, tags: try EditRules.tags(tags))
     return Edit([.create(decision)], created: decision.id)
   }
 

@@ -14,7 +14,8 @@ public enum MetricEdits {
     }
     let metric = Metric(
       id: context.newID(), name: name, owner: try EditRules.person(owner, in: reader),
-      unit: unit.trimmingCharacters(in: .whitespaces), target: target, direction: direction,
+      unit: try EditRules.optionalText(unit, field: "unit")?.trimmingCharacters(in: .whitespaces)
+        ?? "", target: target, direction: direction,
       period: period)
     return Edit([.create(metric)], created: metric.id)
   }

@@ -11,9 +11,11 @@ public enum PeopleEdits {
     let handle = EditRules.handle(typed)
     guard Person.isValidHandle(handle) else { throw .invalidHandle(handle) }
     guard try reader.live(Person.self, id: handle) == nil else { throw .duplicatePerson(handle) }
-    let teams = teams.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty
+    var checkedTeams: [String] = []
+    for team in teams where !team.trimmingCharacters(in: .whitespaces).isEmpty {
+      checkedTeams.append(try EditRules.text(team, field: "team"))
     }
+    let teams = checkedTeams
     var changes: [Change] = []
     for team in teams where try reader.live(Team.self, id: team) == nil {
       changes.append(.create(Team(name: team)))
@@ -21,6 +23,7 @@ public enum PeopleEdits {
     let displayName = try name.map { (text) throws(RhythmError) in
       try EditRules.text(text, field: "name")
     }
+    let email = try EditRules.optionalText(email, field: "email")
     changes.append(
       .create(Person(handle: handle, name: displayName ?? handle, teams: teams, email: email)))
     return Edit(changes, created: handle)

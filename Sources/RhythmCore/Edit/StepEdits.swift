@@ -54,8 +54,9 @@ public enum StepEdits {
     }
     let step = Step(
       id: context.newID(), title: title, owner: owner,
-      due: draft.due ?? context.today.adding(days: defaultDays), success: draft.success,
-      createdAt: context.now, review: draft.review, tags: draft.tags.map(EditRules.tag))
+      due: draft.due ?? context.today.adding(days: defaultDays),
+      success: try EditRules.optionalText(draft.success, field: "success criterion"),
+      createdAt: context.now, review: draft.review, tags: try EditRules.tags(draft.tags))
     changes.append(.create(step))
     return Edit(changes, created: step.id)
   }
@@ -151,10 +152,12 @@ public enum StepEdits {
     }
     if let due = patch.due, due != step.due { edits.append(.set(\.due, due)) }
     if let success = patch.success, success != step.success {
-      edits.append(.set(\.success, success))
+      edits.append(
+        .set(\.success, try EditRules.optionalText(success, field: "success criterion")))
     }
-    if let tags = patch.tags?.map(EditRules.tag), tags != step.tags {
-      edits.append(.set(\.tags, tags))
+    if let typed = patch.tags {
+      let tags = try EditRules.tags(typed)
+      if tags != step.tags { edits.append(.set(\.tags, tags)) }
     }
     return Edit(edits.isEmpty ? [] : [.update(Step.self, id: id, edits)])
   }
@@ -195,7 +198,13 @@ extension StepEdits {
         changes += try PeopleEdits.add(handle: owner, in: reader).changes
         known.insert(owner)
       }
-      _ = try EditRules.text(item.title, field: "title")
+      do {
+        _ = try EditRules.text(item.title, field: "title")
+        _ = try EditRules.optionalText(item.success, field: "success criterion")
+        _ = try EditRules.tags(item.tags)
+      } catch {
+        throw .message("\(item.origin): \(error.description)")
+      }
       changes.append(.create(item.step(id: context.newID(), owner: owner, now: context.now)))
     }
     return Edit(changes)

@@ -3,7 +3,9 @@ import Foundation
 /// The minutes of a review as Markdown.
 ///
 /// They say what was decided, who does what by when, how last time's steps went, the notes and
-/// the rating. Pure: the same review and state give the same text.
+/// the rating. Pure: the same review and state give the same text. Store text in them is
+/// inert (`InertText.visible`): a control character in a title shows as `^[` or `<U+202E>`,
+/// whether the minutes go to a terminal or a file.
 public enum Minutes {
   /// The Markdown minutes of `review`.
   /// - Parameters:
@@ -88,7 +90,8 @@ public enum Minutes {
       for note in notes { lines.append("- \(note.text)") }
       lines.append("")
     }
-    return lines.joined(separator: "\n")
+    // Each entry is one line: a line break or control character inside comes from store text.
+    return lines.map(InertText.visible).joined(separator: "\n")
   }
 
   // MARK: - Formatting

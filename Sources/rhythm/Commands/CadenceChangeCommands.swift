@@ -47,7 +47,7 @@ struct CadenceEditCommand: ParsableCommand {
       title = cadence.title
       return try CadenceEdits.edit(cadence.id, patch, in: store)
     }
-    print("changed \(title)")
+    Output.line("changed \(title)")
   }
 }
 
@@ -72,7 +72,7 @@ struct CadenceSkipCommand: ParsableCommand {
         "skipped \(cadence.title) on \(TimeText.dayAndTime(occurrence, try cadence.schedule().timeZone))"
       return try ReviewEdits.mark(cadence.id, occurrence: occurrence, in: store, &editContext)
     }
-    print(report)
+    Output.line(report)
   }
 }
 
@@ -109,7 +109,7 @@ struct CadenceMoveCommand: ParsableCommand {
       return try ReviewEdits.mark(
         cadence.id, occurrence: occurrence, movedTo: target, in: store, &editContext)
     }
-    print(report)
+    Output.line(report)
   }
 }
 
@@ -131,7 +131,7 @@ struct CadenceRemoveCommand: ParsableCommand {
       title = cadence.title
       return try CadenceEdits.remove(cadence.id, in: store)
     }
-    print("removed \(title)")
+    Output.line("removed \(title)")
   }
 }
 

@@ -98,7 +98,7 @@ struct CadenceAddCommand: ParsableCommand {
         "next \(TimeText.dayAndTime($0.occurrence, zone)) \(zone.identifier) "
           + "(\(TimeText.countdown(to: $0.occurrence, from: now)))"
       } ?? "no occurrences ahead"
-    print("\(short)  \(try cadence.describeRule()), \(when)")
+    Output.line("\(short)  \(try cadence.describeRule()), \(when)")
   }
 }
 
@@ -151,7 +151,8 @@ struct CadenceListCommand: ParsableCommand {
       return
     }
     guard !rows.isEmpty else {
-      print("no cadences: add one with `rhythm cadence add TITLE --rule \"weekly mon 10:00\"`")
+      Output.line(
+        "no cadences: add one with `rhythm cadence add TITLE --rule \"weekly mon 10:00\"`")
       return
     }
     Output.table(
@@ -259,16 +260,16 @@ struct CadenceShowCommand: ParsableCommand {
     ]
     if let team = cadence.team { lines.append(["team", team]) }
     Output.table(lines)
-    print("")
+    Output.line()
     if cadence.agenda.isEmpty {
-      print("agenda: none")
+      Output.line("agenda: none")
     } else {
-      print("agenda (\(cadence.agenda.reduce(0) { $0 + $1.minutes }) min)")
+      Output.line("agenda (\(cadence.agenda.reduce(0) { $0 + $1.minutes }) min)")
       Output.table(cadence.agenda.map { ["  " + $0.title, "\($0.minutes) min"] })
     }
-    print("")
-    print("next occurrences (\(zone.identifier))")
-    if next.isEmpty { print("  none") }
+    Output.line()
+    Output.line("next occurrences (\(zone.identifier))")
+    if next.isEmpty { Output.line("  none") }
     Output.table(
       next.map { entry in
         var row = [
@@ -285,9 +286,9 @@ struct CadenceShowCommand: ParsableCommand {
         }
         return row
       })
-    print("")
-    print("last \(weeks) weeks")
-    if recent.isEmpty { print("  none") }
+    Output.line()
+    Output.line("last \(weeks) weeks")
+    if recent.isEmpty { Output.line("  none") }
     Output.table(
       recent.map { entry in
         let reviewID = entry.review?.id

@@ -29,7 +29,7 @@ struct DecisionCommand: ParsableCommand {
         return try MeetingEdits.decide(
           words, decider: by, review: reviewID, tags: tag, in: store, &editContext)
       }
-      print((edit.created ?? "").suffix(6))
+      Output.line(String((edit.created ?? "").suffix(6)))
     }
   }
 

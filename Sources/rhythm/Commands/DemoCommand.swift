@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
     let store = try Store.create(at: folder, clock: clock)
     defer {
       if keep {
-        print("the demo store is in \(folder)")
+        Output.line("the demo store is in \(folder)")
       } else {
         try? FileManager.default.removeItem(atPath: folder)
       }

@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
       let store = try CommandContext(storeOptions).openStore()
       let found = try ReviewCommand.review(review, in: store)
       let text = RhythmCore.Minutes.markdown(review: found, state: try store.loadState())
-      print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+      Output.lines(text.hasSuffix("\n") ? text : text + "\n")
     }
   }
 
@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
         cadences: cadences, reviews: Array(try store.records(Review.self).values),
         people: try store.records(Person.self), stamp: now,
         exceptionsFrom: now.addingTimeInterval(-Double(weeks) * 7 * 86_400))
-      print(text, terminator: "")
+      Output.document(text)
     }
   }
 
@@ -71,7 +71,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
       let store = try CommandContext(storeOptions).openStore()
-      print(StepsCSV.export(Array(try store.records(Step.self).values)), terminator: "")
+      Output.document(StepsCSV.export(Array(try store.records(Step.self).values)))
     }
   }
 

@@ -94,6 +94,6 @@ struct ImportCommand: ParsableCommand {
       added.isEmpty
       ? ""
       : " and \(added.count) new \(added.count == 1 ? "person" : "people") (\(added.map { "@" + $0 }.joined(separator: ", ")))"
-    print("imported \(imported.count) \(imported.count == 1 ? "step" : "steps")\(people)")
+    Output.line("imported \(imported.count) \(imported.count == 1 ? "step" : "steps")\(people)")
   }
 }

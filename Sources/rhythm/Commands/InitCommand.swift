@@ -18,6 +18,7 @@ struct InitCommand: ParsableCommand {
       try store.commit(DemoOrganisation.build(now: context.clock.now, timeZone: context.timeZone))
       try store.compact()
     }
-    print("created \(demo ? "the demo organisation" : "an empty store") in \(store.layout.folder)")
+    Output.line(
+      "created \(demo ? "the demo organisation" : "an empty store") in \(store.layout.folder)")
   }
 }

@@ -18,13 +18,13 @@ struct KeysCommand: ParsableCommand {
     for context in KeyContext.allCases {
       let bindings = keyMap.bindings(in: context)
       guard !bindings.isEmpty else { continue }
-      print(context.title)
+      Output.line(context.title)
       let width = bindings.map { $0.keyLabel.count }.max() ?? 0
       for binding in bindings {
         let keys = binding.keyLabel.padding(toLength: width, withPad: " ", startingAt: 0)
-        print("  \(keys)  \(binding.description)  [\(binding.id)]")
+        Output.line("  \(keys)  \(binding.description)  [\(binding.id)]")
       }
-      print("")
+      Output.line()
     }
   }
 }

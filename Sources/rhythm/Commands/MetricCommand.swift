@@ -28,7 +28,7 @@ struct MetricCommand: ParsableCommand {
           direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter,
           period: monthly ? .month : .week, in: store, &editContext)
       }
-      print((edit.created ?? "").suffix(6))
+      Output.line(String((edit.created ?? "").suffix(6)))
     }
   }
 
@@ -52,7 +52,7 @@ struct MetricCommand: ParsableCommand {
         report = "\(target.name) for \(target.period.rawValue) of \(period): \(value)"
         return try MetricEdits.setValue(value, of: target.id, on: day, in: store)
       }
-      print(report)
+      Output.line(report)
     }
   }
 

@@ -26,7 +26,7 @@ struct PersonCommand: ParsableCommand {
       let edit = try context.commit(store) { store, _ throws(RhythmError) in
         try PeopleEdits.add(handle: handle, name: name, teams: team, email: email, in: store)
       }
-      print("added @\(edit.created ?? handle)")
+      Output.line("added @\(edit.created ?? handle)")
     }
   }
 

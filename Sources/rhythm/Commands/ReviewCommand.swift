@@ -105,7 +105,7 @@ struct ReviewListCommand: ParsableCommand {
       return
     }
     guard !rows.isEmpty else {
-      print("no reviews from \(first) to \(last)")
+      Output.line("no reviews from \(first) to \(last)")
       return
     }
     Output.table(
@@ -195,7 +195,7 @@ struct ReviewShowCommand: ParsableCommand {
         ]))
       return
     }
-    print(
+    Output.line(
       "\(cadence?.title ?? "Review") — \(TimeText.dayAndTime(review.occurrence, zone)) \(zone.identifier)  (review \(short))"
     )
     var facts: [[String]] = [["status", review.status.rawValue]]
@@ -215,13 +215,15 @@ struct ReviewShowCommand: ParsableCommand {
       "minutes", review.minutesAt.map { "out " + TimeText.local($0, zone) } ?? "not out",
     ])
     Output.table(facts)
-    print("\ndecisions")
-    if decisions.isEmpty { print("  none") }
+    Output.line()
+    Output.line("decisions")
+    if decisions.isEmpty { Output.line("  none") }
     for decision in decisions {
-      print("  - \(decision.text)" + (decision.decidedBy.map { " (@\($0))" } ?? ""))
+      Output.line("  - \(decision.text)" + (decision.decidedBy.map { " (@\($0))" } ?? ""))
     }
-    print("\nsteps captured")
-    if steps.isEmpty { print("  none") }
+    Output.line()
+    Output.line("steps captured")
+    if steps.isEmpty { Output.line("  none") }
     Output.table(
       steps.map {
         [
@@ -229,8 +231,9 @@ struct ReviewShowCommand: ParsableCommand {
           $0.status.rawValue, $0.title,
         ]
       })
-    print("\ncheck-ins on last time's steps")
-    if checked.isEmpty { print("  none") }
+    Output.line()
+    Output.line("check-ins on last time's steps")
+    if checked.isEmpty { Output.line("  none") }
     Output.table(
       checked.map {
         [
@@ -238,9 +241,10 @@ struct ReviewShowCommand: ParsableCommand {
           $0.step?.title ?? $0.id,
         ]
       })
-    print("\nnotes")
-    if notes.isEmpty { print("  none") }
-    for note in notes { print("  - \(note.text)") }
+    Output.line()
+    Output.line("notes")
+    if notes.isEmpty { Output.line("  none") }
+    for note in notes { Output.line("  - \(note.text)") }
   }
 }
 
@@ -263,6 +267,6 @@ struct ReviewRateCommand: ParsableCommand {
       short = ShortIDs.map(Array(try store.records(Review.self).keys))[review.id] ?? review.id
       return try ReviewEdits.rate(review.id, rating: rating, in: store)
     }
-    print("rated \(short) \(rating)/10")
+    Output.line("rated \(short) \(rating)/10")
   }
 }

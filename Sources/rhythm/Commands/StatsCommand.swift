@@ -55,7 +55,7 @@ struct StatsCommand: ParsableCommand {
         ]))
       return
     }
-    print("\(range.start) – \(range.end)")
+    Output.line("\(range.start) – \(range.end)")
     Output.table(
       [[by.rawValue, "due", "done", "on time", "overdue", "done %", "on-time %"]]
         + rows.map { row in

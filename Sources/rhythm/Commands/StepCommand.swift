@@ -47,7 +47,7 @@ struct StepAddCommand: ParsableCommand {
     }
     guard let id = edit.created else { return }
     let owner = EditRules.handle(draft.owner ?? "")
-    print(try store.stepRows(owners: [owner]).first { $0.id == id }?.short ?? id)
+    Output.line(try store.stepRows(owners: [owner]).first { $0.id == id }?.short ?? id)
   }
 }
 
@@ -100,7 +100,9 @@ enum StepStatusCommand {
       }
       return try StepEdits.setStatus(status, of: targets, in: store, editContext)
     }
-    for short in report { print("\(status == .open ? "reopened" : status.rawValue) \(short)") }
+    for short in report {
+      Output.line("\(status == .open ? "reopened" : status.rawValue) \(short)")
+    }
   }
 }
 
@@ -133,6 +135,6 @@ struct StepEditCommand: ParsableCommand {
       short = row.short
       return try StepEdits.edit(row.id, patch, in: store)
     }
-    print("changed \(short)")
+    Output.line("changed \(short)")
   }
 }

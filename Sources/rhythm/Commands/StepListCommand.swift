@@ -71,7 +71,7 @@ struct StepListCommand: ParsableCommand {
       return
     }
     guard !steps.isEmpty else {
-      print("no steps")
+      Output.line("no steps")
       return
     }
     Output.table(

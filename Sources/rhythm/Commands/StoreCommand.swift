@@ -16,7 +16,7 @@ struct StoreCommand: ParsableCommand {
     func run() throws {
       let store = try CommandContext(storeOptions).openStore()
       let state = try store.loadState()
-      print(
+      Output.line(
         "ok: \(state.people.count) people, \(state.cadences.count) cadences, \(state.reviews.count) reviews, "
           + "\(state.steps.count) steps, \(state.decisions.count) decisions")
     }
@@ -36,7 +36,7 @@ struct StoreCommand: ParsableCommand {
       }
       // Open without reading the (possibly damaged) snapshot: move it aside first.
       try Store.rebuild(at: context.folder, clock: context.clock)
-      print("rebuilt \(layout.snapshotPath) from the journals")
+      Output.line("rebuilt \(layout.snapshotPath) from the journals")
     }
   }
 
@@ -46,7 +46,7 @@ struct StoreCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-      print(try CommandContext(storeOptions).folder)
+      Output.line(try CommandContext(storeOptions).folder)
     }
   }
 }

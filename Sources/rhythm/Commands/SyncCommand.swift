@@ -43,7 +43,7 @@ struct SyncCommand: ParsableCommand {
     }
     let remotes = try git.run(["remote"]).split(separator: "\n").map(String.init)
     guard let remote = remotes.contains("origin") ? "origin" : remotes.first else {
-      print(
+      Output.line(
         report.joined(separator: "; ")
           + "; no remote, so nothing pulled or pushed (add one with `git remote add origin URL`)")
       return
@@ -75,7 +75,7 @@ struct SyncCommand: ParsableCommand {
     }
     // Take in what came from other devices now, so the next command starts fast.
     _ = try context.openStore()
-    print(report.joined(separator: "; "))
+    Output.line(report.joined(separator: "; "))
   }
 }
 

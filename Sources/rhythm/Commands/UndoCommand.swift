@@ -12,7 +12,7 @@ struct UndoCommand: ParsableCommand {
   func run() throws {
     let store = try CommandContext(storeOptions).openStore()
     let operation = try store.undo()
-    print("undid: \(UndoCommand.describe(operation))")
+    Output.line("undid: \(UndoCommand.describe(operation))")
   }
 
   /// A short description of an operation: "step 1a2b: status, completedAt".
@@ -32,6 +32,6 @@ struct RedoCommand: ParsableCommand {
 
   func run() throws {
     let store = try CommandContext(storeOptions).openStore()
-    print("redid: \(UndoCommand.describe(try store.redo()))")
+    Output.line("redid: \(UndoCommand.describe(try store.redo()))")
   }
 }

@@ -79,8 +79,8 @@ struct When: ParsableCommand {
     }
     let schedule = Schedule(rule: compiled.rule, start: compiled.start(on: from), timeZone: zone)
     if rrule {
-      print("RRULE:\(compiled.rule)")
-      print("DTSTART;TZID=\(zone.identifier):\(schedule.start.compactForm)")
+      Output.line("RRULE:\(compiled.rule)")
+      Output.line("DTSTART;TZID=\(zone.identifier):\(schedule.start.compactForm)")
       return
     }
     // The listing begins at --start even when the rule's own time on that day is earlier.
@@ -89,7 +89,7 @@ struct When: ParsableCommand {
       ISOInstant.format($0, in: zone)
     }
     if json {
-      print("[" + lines.map { "\"\($0)\"" }.joined(separator: ",") + "]")
+      Output.json(.array(lines.map { .string($0) }))
     } else {
       var output = ""
       output.reserveCapacity(lines.count * 26)
@@ -97,7 +97,7 @@ struct When: ParsableCommand {
         output += line
         output += "\n"
       }
-      print(output, terminator: "")
+      Output.lines(output)
     }
   }
 }

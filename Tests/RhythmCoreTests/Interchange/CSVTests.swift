@@ -43,6 +43,44 @@ struct CSVTests {
     #expect(line == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",")
     #expect(try CSV.parse(line) == [fields])
   }
+
+  @Test(
+    "a field a spreadsheet would run gets a leading quote",
+    arguments: [
+      TextCase("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+      TextCase("-5 apples", "'-5 apples"), TextCase("@maria", "'@maria"), TextCase("+1", "'+1"),
+      TextCase("\tindented", "'\tindented"), TextCase("\rreturn", "'\rreturn"),
+      TextCase("\r\nline", "'\r\nline"),
+      TextCase("'=quoted", "''=quoted"), TextCase("''-x", "'''-x"),
+      TextCase("plain", "plain"), TextCase("a=b", "a=b"), TextCase("'quoted", "'quoted"),
+      TextCase("'", "'"), TextCase("", ""),
+      TextCase(" =spaced", " =spaced"),
+    ])
+  func guarded(_ sample: TextCase) {
+    #expect(CSV.guarded(sample.text) == sample.expected)
+    #expect(CSV.unguarded(sample.expected) == sample.text)
+  }
+
+  @Test("written lines carry the guard inside RFC 4180 quoting, and read back unchanged")
+  func guardedLines() throws {
+    let fields = [
+      "=HYPERLINK(\"http://x\",\"y\")", "-5 apples", "@maria", "+1", "=1+2,3", "\rcr", "\tt",
+      "'=kept", "it's", "'",
+    ]
+    let line = CSV.line(fields)
+    #expect(
+      line
+        == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-5 apples,'@maria,'+1,\"'=1+2,3\",\"'\rcr\","
+        + "'\tt,''=kept,it's,'")
+    #expect(try CSV.parse(line + "\r\n") == [fields])
+  }
+
+  @Test("reading removes one guard quote only before a formula character")
+  func readingStripsTheGuard() throws {
+    let text = "'=SUM(A1:A2),'-5,'@x,'+1,'plain,'',''=x,=raw\n"
+    #expect(
+      try CSV.parse(text) == [["=SUM(A1:A2)", "-5", "@x", "+1", "'plain", "''", "'=x", "=raw"]])
+  }
 }
 
 @Suite("Steps CSV")
@@ -117,5 +155,36 @@ struct StepsCSVTests {
     #expect(back[1].tags == ["web", "q4"])
     #expect(back[1].status == .done)
     #expect(back[1].due == today)
+  }
+
+  @Test("titles a spreadsheet would run are exported guarded and imported back unchanged")
+  func formulaTitlesRoundTrip() throws {
+    let created = Date(timeIntervalSince1970: 1_790_000_000)
+    let titles = [
+      "=HYPERLINK(\"http://x\",\"y\")", "-5 apples", "@maria", "+1", "'=already quoted",
+      "plain title",
+    ]
+    let steps = titles.enumerated().map { offset, title in
+      Step(
+        id: "01\(offset)", title: title, owner: "maria", due: today, success: "=1+1",
+        createdAt: created)
+    }
+    let text = StepsCSV.export(steps)
+    let rows = try CSV.parse(text)
+    #expect(rows.count == titles.count + 1)
+    #expect(text.contains(",'-5 apples,") && text.contains(",'@maria,") && text.contains(",'+1,"))
+    #expect(text.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","))
+    #expect(text.contains(",''=already quoted,"))
+    #expect(text.contains(",'=1+1,"))
+    // No line of the file has a field that starts a formula.
+    for line in text.components(separatedBy: "\r\n") {
+      for field in line.split(separator: ",", omittingEmptySubsequences: false) {
+        let first = field.drop(while: { $0 == "\"" }).first
+        #expect(!["=", "+", "-", "@"].contains(first.map(String.init) ?? ""), "\(line)")
+      }
+    }
+    let back = try StepsCSV.parse(text, defaultDue: nil, day: day)
+    #expect(back.map(\.title) == titles)
+    #expect(back.allSatisfy { $0.success == "=1+1" })
   }
 }
