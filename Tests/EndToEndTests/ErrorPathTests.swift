@@ -35,6 +35,18 @@ struct ErrorPathTests {
     #expect(try fixture.steps().isEmpty)
   }
 
+  @Test("text with escape sequences is refused at entry, and nothing is saved")
+  func controlCharactersAtEntry() throws {
+    let fixture = try CLIFixture()
+    try fixture.makeStore()
+    try fixture.run("step", "add", "Evil \u{1B}]0;pwned\u{07} @maria due:fri").expectUserError(
+      "title", "control character")
+    try fixture.run("decision", "add", "Clear \u{1B}[2J now").expectUserError("control character")
+    try fixture.run("person", "add", "ana", "--name", "Ana\u{202E}").expectUserError(
+      "control character")
+    #expect(try fixture.succeed("step", "list") == "")
+  }
+
   @Test("a step with no owner is refused; one with no due date is due in a week, as in the cockpit")
   func missingOwnerOrDue() throws {
     let fixture = try CLIFixture()

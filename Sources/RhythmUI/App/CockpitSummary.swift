@@ -10,8 +10,10 @@ public struct CockpitSummary: Sendable {
     public var cadenceID: String
     /// The cadence's title.
     public var title: String
-    /// When the occurrence starts.
+    /// The occurrence (what its review is stored under).
     public var occurrence: Date
+    /// When it starts: its new time when it was moved.
+    public var startsAt: Date
     /// The stored review, when it is live already.
     public var liveReviewID: String?
   }
@@ -94,32 +96,19 @@ public struct CockpitSummary: Sendable {
 
   private static func upcoming(data: StoreState, now: Date) -> [Upcoming] {
     var result: [Upcoming] = []
-    let live = data.reviews.values.filter { $0.isLive && $0.status == .live }
     for cadence in data.cadences.values where cadence.isLive {
-      if let review = live.first(where: { $0.cadence == cadence.id }) {
-        result.append(
-          Upcoming(
-            cadenceID: cadence.id, title: cadence.title, occurrence: review.occurrence,
-            liveReviewID: review.id))
+      guard let entry = try? cadence.upcoming(reviews: data.reviews.values, now: now) else {
         continue
       }
-      guard let schedule = try? cadence.schedule() else { continue }
-      // An occurrence that began less than its duration ago is still "now".
-      let from = now.addingTimeInterval(-Double(cadence.durationMinutes) * 60)
-      let handled = Set(
-        data.reviews.values.filter { $0.cadence == cadence.id && $0.isLive }.map(\.occurrence))
-      for occurrence in schedule.occurrences(after: from, limit: 4)
-      where !handled.contains(occurrence) {
-        result.append(
-          Upcoming(
-            cadenceID: cadence.id, title: cadence.title, occurrence: occurrence,
-            liveReviewID: nil))
-        break
-      }
+      result.append(
+        Upcoming(
+          cadenceID: cadence.id, title: cadence.title, occurrence: entry.occurrence,
+          startsAt: entry.movedTo ?? entry.occurrence,
+          liveReviewID: entry.status == .live ? entry.review?.id : nil))
     }
     return result.sorted {
-      ($0.liveReviewID == nil ? 1 : 0, $0.occurrence, $0.title)
-        < ($1.liveReviewID == nil ? 1 : 0, $1.occurrence, $1.title)
+      ($0.liveReviewID == nil ? 1 : 0, $0.startsAt, $0.title)
+        < ($1.liveReviewID == nil ? 1 : 0, $1.startsAt, $1.title)
     }
   }
 }

@@ -48,14 +48,14 @@ enum CockpitScreen {
       let isLive = upcoming.liveReviewID != nil
       let countdown =
         isLive
-        ? "● live" : TimeText.countdown(to: upcoming.occurrence, from: state.now)
-      let soon = upcoming.occurrence.timeIntervalSince(state.now) < 3600
+        ? "● live" : TimeText.countdown(to: upcoming.startsAt, from: state.now)
+      let soon = upcoming.startsAt.timeIntervalSince(state.now) < 3600
       let segments = [
         painter.segment(isSelected ? "▶ " : "  ", .accent),
         painter.cell(upcoming.title, titleWidth, .text),
         painter.segment(" ", .text),
         painter.cell(
-          ScreenText.dateTime(upcoming.occurrence, in: state.timeZone), whenWidth, .muted),
+          ScreenText.dateTime(upcoming.startsAt, in: state.timeZone), whenWidth, .muted),
         painter.segment(whenWidth > 0 ? " " : "", .text),
         painter.cell(
           countdown, countdownWidth, isLive ? .warn : (soon ? .warn : .accent), alignRight: true),

@@ -83,7 +83,7 @@ struct CadenceAddCommand: ParsableCommand {
     let cadences = try store.records(Cadence.self)
     let short = CadenceSupport.shortIDs(cadences)[id] ?? id
     let now = context.clock.now
-    let next = try CadenceSupport.upcoming(cadence, reviews: [], now: now)
+    let next = try cadence.upcoming(reviews: [], now: now)
     if json {
       Output.json(
         .object([
@@ -122,7 +122,7 @@ struct CadenceListCommand: ParsableCommand {
       rows.append(
         (
           cadence, try cadence.describeRule(),
-          try CadenceSupport.upcoming(cadence, reviews: reviews, now: now)
+          try cadence.upcoming(reviews: reviews, now: now)
         ))
     }
     rows.sort {

@@ -76,39 +76,6 @@ enum CadenceSupport {
     return LocalDateTime(day: try context.day(text), time: defaultTime)
   }
 
-  /// (a moved one at its new time), or a review that is live now.
-  static func upcoming(
-    _ cadence: Cadence, reviews: [Review], now: Date
-  ) throws(RhythmError) -> ScheduleEntry? {
-    let own = reviews.filter { $0.cadence == cadence.id && $0.isLive }
-    if let live = own.first(where: { $0.status == .live }) {
-      return ScheduleEntry(occurrence: live.occurrence, status: .live, review: live)
-    }
-    let schedule = try cadence.schedule()
-    // A moved occurrence may come later than the occurrences after it, or be due although
-    // its occurrence is past: look back a little and keep the earliest time still ahead.
-    var best: ScheduleEntry?
-    var time: Date?
-    let moved = own.filter { $0.status == .moved && ($0.movedTo ?? .distantPast) > now }
-    for review in moved {
-      guard let target = review.movedTo, target < (time ?? .distantFuture) else { continue }
-      best = ScheduleEntry(
-        occurrence: review.occurrence, status: .moved, review: review, movedTo: target)
-      time = target
-    }
-    let byOccurrence = Dictionary(own.map { ($0.occurrence, $0) }, uniquingKeysWith: { $1 })
-    for occurrence in schedule.occurrences(from: now).prefix(400) where occurrence > now {
-      if let time, occurrence >= time { break }
-      let review = byOccurrence[occurrence]
-      switch review?.status {
-      case .skipped?, .moved?, .held?: continue
-      default:
-        return ScheduleEntry(occurrence: occurrence, status: .scheduled, review: review)
-      }
-    }
-    return best
-  }
-
   /// Steps and decisions captured in each review, by review id. Steps are read through the
   /// store's fast path (no typed decoding of the whole state).
   static func counts(_ store: Store) throws(RhythmError) -> (

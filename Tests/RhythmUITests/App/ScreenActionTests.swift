@@ -45,6 +45,32 @@ struct ScreenActionTests {
     #expect(after.occurrence > next.occurrence)
   }
 
+  @Test("K on an occurrence with a stored review marks that review, as `cadence skip` does")
+  func skipStoredOccurrence() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["4"], &state)
+    let cadence = try #require(AppReducer.sortedCadences(state).first)
+    let next = try #require(state.summary.upcoming.first { $0.cadenceID == cadence.id })
+    let stored = Review(id: "01storedreview", cadence: cadence.id, occurrence: next.occurrence)
+    var stamper = MemoryStamper()
+    _ = AppReducer.update(
+      &state,
+      .committed(
+        stamper.operations(
+          for: [.create(stored)], now: state.now, person: "maria", after: state.data.latestStamp)))
+    let effects = Fixtures.press(["K"], &state)
+    #expect(
+      effects == [
+        .commit([
+          .update(Review.self, id: stored.id, [.set(\.status, .skipped), .set(\.movedTo, nil)])
+        ])
+      ])
+    let reviews = state.data.reviews.values.filter {
+      $0.cadence == cadence.id && $0.occurrence == next.occurrence
+    }
+    #expect(reviews.map(\.status) == [.skipped])
+  }
+
   @Test("the calendar moves by month, or by quarter in quarter view")
   func calendar() {
     var state = Fixtures.demoState()
