@@ -101,7 +101,8 @@ enum ReviewScreen {
         }
         text =
           isCurrent
-          ? ScreenText.clock(seconds: elapsed) + "/" + TimerView.format(seconds: timebox)
+          ? ScreenText.clock(seconds: elapsed) + "/"
+            + ScreenText.clock(seconds: TimeInterval(timebox))
           : ScreenText.clock(seconds: elapsed) + " of \(section.minutes)m"
       } else {
         text = "\(section.minutes)m"

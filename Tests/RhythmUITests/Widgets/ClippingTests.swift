@@ -14,7 +14,6 @@ struct ClippingTests {
     ),
     ("bar", Bar(fraction: 0.7, target: 1)),
     ("sparkline", Sparkline(values: [1, nil, 3])),
-    ("timer", TimerView(elapsed: 61, timebox: 60)),
     ("modal", Modal(size: Size(width: 30, height: 10), title: "Modal")),
     (
       "status",
