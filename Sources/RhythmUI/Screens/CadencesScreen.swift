@@ -8,7 +8,7 @@ enum CadencesScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    let cadences = AppReducer.sortedCadences(state)
+    let cadences = state.sortedCadences
     let rows = Layout.vertical([.length(min(max(cadences.count, 1), 8) + 3), .fill(1)]).split(area)
     renderList(state, cadences, in: rows[0], painter: painter, on: &surface)
     guard let index = state.cadences.selection, index < cadences.count else { return }

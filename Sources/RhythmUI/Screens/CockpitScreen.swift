@@ -75,7 +75,7 @@ enum CockpitScreen {
     let title = "Overdue \(summary.overdue.count) · due this week \(summary.dueThisWeek.count)"
     let inner = painter.panel(title, in: area, on: &surface)
     guard !inner.isEmpty else { return }
-    let steps = summary.overdue + summary.dueThisWeek
+    let steps = state.cockpitSteps
     if steps.isEmpty {
       painter.text(
         "Nothing overdue or due this week.", .ok, x: inner.x + 1, y: inner.y,

@@ -10,7 +10,7 @@ enum MetricsScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    let metrics = AppReducer.sortedMetrics(state)
+    let metrics = state.sortedMetrics
     let inner = painter.panel(
       "Scorecard vs target · enter types this period's value", in: area, on: &surface)
     guard inner.height > 1 else { return }

@@ -7,7 +7,6 @@ enum PeopleScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    let summary = state.summary
     let title =
       "People & teams · on time over \(CockpitSummary.windowWeeks) weeks · target "
       + ScreenText.percent(state.onTimeTarget)
@@ -31,10 +30,7 @@ enum PeopleScreen {
         painter.segment(" ", .header),
         painter.cell("trend", trendWidth, .header),
       ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
-    var rows: [(label: String, rate: CockpitSummary.Rate, isTeam: Bool)] = summary.owners.map {
-      (state.name(of: $0.key), $0, false)
-    }
-    rows += summary.teams.map { ("team " + $0.key, $0, true) }
+    let rows = state.peopleRows
     let height = inner.height - 1
     let first = state.people.visibleOffset(height: height, count: rows.count)
     for line in 0..<height {

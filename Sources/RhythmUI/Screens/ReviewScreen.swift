@@ -25,7 +25,7 @@ enum ReviewScreen {
     if session.phase == .concluded {
       renderRecap(state, session, review, in: columns[1], painter: painter, on: &surface)
     } else {
-      let checkins = AppReducer.checkinSteps(state, session)
+      let checkins = state.checkinSteps(for: session)
       let parts = Layout.vertical([
         .length(min(max(checkins.count, 1), 12) + 1), .length(1), .fill(1),
       ]).split(columns[1])

@@ -62,10 +62,10 @@ extension AppReducer {
   static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
     switch state.screen {
     case .cockpit:
-      state.cockpit.move(by: delta, count: cockpitItems(state).count)
+      state.cockpit.move(by: delta, count: state.cockpitItems.count)
     case .review:
       guard var session = state.review else { return [] }
-      let count = checkinSteps(state, session).count
+      let count = state.checkinSteps(for: session).count
       session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
       state.review = session
     case .steps:
@@ -79,34 +79,19 @@ extension AppReducer {
         return [.loadHistory(stepID: id)]
       }
     case .cadences:
-      state.cadences.move(by: delta, count: sortedCadences(state).count)
+      state.cadences.move(by: delta, count: state.sortedCadences.count)
     case .people:
-      state.people.move(by: delta, count: state.summary.owners.count + state.summary.teams.count)
+      state.people.move(by: delta, count: state.peopleRows.count)
     case .metrics:
-      state.metrics.move(by: delta, count: sortedMetrics(state).count)
+      state.metrics.move(by: delta, count: state.sortedMetrics.count)
     }
     return []
-  }
-
-  // MARK: - The home screen's rows
-
-  /// A selectable row of the home screen.
-  enum CockpitItem: Hashable {
-    case review(CockpitSummary.Upcoming)
-    case step(String)
-  }
-
-  /// The home screen's selectable rows, in screen order: reviews, overdue, due this week.
-  static func cockpitItems(_ state: AppState) -> [CockpitItem] {
-    state.summary.upcoming.map(CockpitItem.review)
-      + state.summary.overdue.map { .step($0.id) }
-      + state.summary.dueThisWeek.map { .step($0.id) }
   }
 
   static func open(_ state: inout AppState) -> [Effect] {
     switch state.screen {
     case .cockpit:
-      let items = cockpitItems(state)
+      let items = state.cockpitItems
       guard let index = state.cockpit.selection, index < items.count else { return [] }
       switch items[index] {
       case .review(let upcoming):
@@ -133,7 +118,7 @@ extension AppReducer {
       state.steps.setFilter("@" + owners[index])
       return []
     case .cadences:
-      let cadences = sortedCadences(state)
+      let cadences = state.sortedCadences
       guard let index = state.cadences.selection, index < cadences.count,
         let upcoming = state.summary.upcoming.first(where: { $0.cadenceID == cadences[index].id })
       else { return [] }
@@ -144,7 +129,7 @@ extension AppReducer {
     }
   }
 
-  // MARK: - Sorted lists the screens and the reducer share
+  // MARK: - Availability
 
   /// Whether `action` does something in the state as it is (the status bar hides the rest).
   static func isAvailable(_ action: Action, in state: AppState) -> Bool {
@@ -159,15 +144,5 @@ extension AppReducer {
       return state.steps.selectedStep != nil
     default: return true
     }
-  }
-
-  /// Live cadences by title.
-  static func sortedCadences(_ state: AppState) -> [Cadence] {
-    state.data.cadences.values.filter(\.isLive).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
-  }
-
-  /// Live metrics by name.
-  static func sortedMetrics(_ state: AppState) -> [Metric] {
-    state.data.metrics.values.filter(\.isLive).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
   }
 }
