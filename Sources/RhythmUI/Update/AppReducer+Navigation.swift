@@ -54,15 +54,41 @@ extension AppReducer {
     return [.quit]
   }
 
-  /// Rows a page moves: the list area of a full screen.
-  static func pageSize(_ state: AppState) -> Int {
-    max(1, state.size.height - 8)
+  /// Rows of the current screen's list in sight, from the layout the screen draws with: what a
+  /// page moves, and the window moving keeps the selection in.
+  static func visibleRows(_ state: AppState) -> Int {
+    let body = ScreenLayout(state).body
+    switch state.screen {
+    case .cockpit:
+      return CockpitLayout(state, in: body).visibleSteps
+    case .review:
+      guard let session = state.review else { return 0 }
+      return ReviewLayout(
+        checkinCount: state.checkinSteps(for: session).count, in: ScreenLayout.panelInner(body)
+      ).visibleCheckins
+    case .steps:
+      return StepsLayout(state, in: body).visibleRows
+    case .cadences:
+      return CadencesLayout(state, cadenceCount: state.sortedCadences.count, in: body).visibleRows
+    case .people, .metrics:
+      return ScreenLayout.rowsBelowHeader(ScreenLayout.panelInner(body))
+    }
   }
 
+  /// Rows a page moves.
+  static func pageSize(_ state: AppState) -> Int {
+    max(1, visibleRows(state))
+  }
+
+  /// Moves the current screen's selection by `delta` rows and scrolls its table so the
+  /// selection stays in sight (the offset is kept in the state, as the table draws it).
   static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
     switch state.screen {
     case .cockpit:
       state.cockpit.move(by: delta, count: state.cockpitItems.count)
+      var steps = state.cockpitTables.steps
+      steps.scrollToSelection(height: visibleRows(state), count: state.cockpitSteps.count)
+      state.cockpit.offset = steps.offset
     case .review:
       guard var session = state.review else { return [] }
       let count = state.checkinSteps(for: session).count
@@ -70,20 +96,25 @@ extension AppReducer {
       state.review = session
     case .steps:
       let before = state.steps.selectedStep?.id
-      state.steps.list.move(by: delta, count: state.steps.visible.count)
-      state.steps.list.scrollToSelection(
-        height: StepsLayout.listHeight(for: state.size, showsDetail: state.steps.showsDetail),
-        count: state.steps.visible.count)
+      let count = state.steps.visible.count
+      state.steps.table.move(by: delta, count: count)
+      state.steps.table.scrollToSelection(height: visibleRows(state), count: count)
       if state.steps.showsDetail, let id = state.steps.selectedStep?.id, id != before {
         state.steps.history = nil
         return [.loadHistory(stepID: id)]
       }
     case .cadences:
-      state.cadences.move(by: delta, count: state.sortedCadences.count)
+      let count = state.sortedCadences.count
+      state.cadences.move(by: delta, count: count)
+      state.cadences.scrollToSelection(height: visibleRows(state), count: count)
     case .people:
-      state.people.move(by: delta, count: state.peopleRows.count)
+      let count = state.peopleRows.count
+      state.people.move(by: delta, count: count)
+      state.people.scrollToSelection(height: visibleRows(state), count: count)
     case .metrics:
-      state.metrics.move(by: delta, count: state.sortedMetrics.count)
+      let count = state.sortedMetrics.count
+      state.metrics.move(by: delta, count: count)
+      state.metrics.scrollToSelection(height: visibleRows(state), count: count)
     }
     return []
   }
@@ -104,7 +135,7 @@ extension AppReducer {
         if let index = state.steps.visible.firstIndex(where: {
           state.steps.rows[$0].step.id == id
         }) {
-          state.steps.list.selection = index
+          state.steps.table.selection = index
         }
         state.steps.showsDetail = true
         state.steps.history = nil

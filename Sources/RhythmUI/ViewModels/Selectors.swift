@@ -42,6 +42,18 @@ extension AppState {
     summary.upcoming.map(CockpitItem.review) + cockpitSteps.map { .step($0.id) }
   }
 
+  /// The home screen's two tables' states, from its one selection over ``cockpitItems``: the
+  /// next reviews panel's, and the steps panel's (whose scroll offset `cockpit` keeps).
+  var cockpitTables: (reviews: TableState, steps: TableState) {
+    let reviewCount = summary.upcoming.count
+    let selection = cockpit.selection
+    let reviews = TableState(selection: selection.flatMap { $0 < reviewCount ? $0 : nil })
+    let steps = TableState(
+      selection: selection.flatMap { $0 >= reviewCount ? $0 - reviewCount : nil },
+      offset: cockpit.offset)
+    return (reviews, steps)
+  }
+
   /// The People screen's rows: people, then teams.
   var peopleRows: [PeopleRow] {
     summary.owners.map { PeopleRow(label: name(of: $0.key), rate: $0, isTeam: false) }
