@@ -15,7 +15,7 @@ public enum StateExport {
     func section<R: Record>(_ records: [String: R]) -> JSONValue {
       .array(
         records.values.filter(\.isLive).sorted { $0.id < $1.id }.map {
-          .object(RecordFields.encode($0))
+          .object(R.schema.fields(of: $0))
         })
     }
     return .object([

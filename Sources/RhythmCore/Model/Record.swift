@@ -3,13 +3,33 @@ import Foundation
 /// The kinds of record the store holds; each operation names one.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
   case person, team, cadence, review, step, decision, note, metric, priority, exchange
+
+  /// The type whose records this kind names.
+  public var recordType: any Record.Type {
+    switch self {
+    case .person: Person.self
+    case .team: Team.self
+    case .cadence: Cadence.self
+    case .review: Review.self
+    case .step: Step.self
+    case .decision: Decision.self
+    case .note: Note.self
+    case .metric: Metric.self
+    case .priority: Priority.self
+    case .exchange: Exchange.self
+    }
+  }
 }
 
 /// A record the store keeps: a value with an id whose fields operations set one by one.
-/// Field names are the `CodingKeys`, so an operation's fields decode straight into the type.
+/// Operations name its fields as its `schema` does (the same names as its `CodingKeys`).
 public protocol Record: Codable, Sendable, Identifiable where ID == String {
   /// The kind that operations on this type name.
   static var kind: RecordKind { get }
+  /// Its fields as the journal names them.
+  static var schema: RecordSchema<Self> { get }
+  /// Where a `StoreState` keeps the live records of this type.
+  static var section: WritableKeyPath<StoreState, [String: Self]> & Sendable { get }
   /// The record's id: a ULID, or the handle for people and the name for teams.
   var id: String { get }
   /// Set when the record was removed (an undone creation); removed records are not shown.

@@ -16,6 +16,18 @@ public struct Operation: Sendable, Equatable {
   public var undoes: String?
   /// The undo this one reverts, if it is a redo.
   public var redoes: String?
+  /// The typed change this process made it from (`nil` when read from a journal): applying
+  /// the operation uses its typed edits instead of reading `fields`.
+  var change: Change?
+
+  /// Equal when every part the journal keeps is equal.
+  public static func == (lhs: Operation, rhs: Operation) -> Bool {
+    (lhs.id, lhs.kind, lhs.record, lhs.fields, lhs.prior) == (
+      rhs.id, rhs.kind, rhs.record, rhs.fields, rhs.prior
+    ) && (lhs.stamp, lhs.person, lhs.undoes, lhs.redoes) == (
+      rhs.stamp, rhs.person, rhs.undoes, rhs.redoes
+    )
+  }
 
   /// When it was made.
   public var at: Date { stamp.date }
@@ -65,8 +77,9 @@ public struct Operation: Sendable, Equatable {
   public init(
     id: String, kind: RecordKind, record: String, fields: [String: JSONValue],
     prior: [String: JSONValue], stamp: Stamp, person: String, undoes: String? = nil,
-    redoes: String? = nil
+    redoes: String? = nil, change: Change? = nil
   ) {
+    self.change = change
     self.id = id
     self.kind = kind
     self.record = record

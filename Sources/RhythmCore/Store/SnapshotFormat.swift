@@ -58,8 +58,8 @@ struct SnapshotWriter {
   private(set) var sections: [RecordKind: Range<Int>] = [:]
   private(set) var placements: [RecordKind: [Placement]] = [:]
 
-  /// Lays out `table` with `header`.
-  init(table: RecordTable, header: SnapshotHeader) {
+  /// Lays out `records` (field maps by kind and id) with `header`.
+  init(records: [RecordKind: [String: [String: JSONValue]]], header: SnapshotHeader) {
     var entries: [(key: String, kind: RecordKind?)] =
       RecordKind.allCases.map { (SnapshotFormat.sectionName($0), $0) }
     entries += [("journals", nil), ("schemaVersion", nil), ("stamp", nil)]
@@ -69,7 +69,7 @@ struct SnapshotWriter {
       let comma = position == entries.count - 1 ? "" : ","
       append("  \"\(entry.key)\": ")
       if let kind = entry.kind {
-        writeSection(kind, records: table.records[kind] ?? [:], comma: comma)
+        writeSection(kind, records: records[kind] ?? [:], comma: comma)
       } else {
         append(headerValue(entry.key, header) + comma + "\n")
       }

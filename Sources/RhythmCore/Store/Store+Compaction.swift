@@ -9,8 +9,8 @@ extension Store {
       try readSnapshot()
       try readTails()
       let fromJournals = snapshot == nil || hasOlderTailOperation
-      let table = fromJournals ? try replayJournals() : try snapshotTable()
-      try write(table)
+      let replayed = fromJournals ? try replayJournals() : try snapshotState()
+      try write(replayed)
     }
   }
 
@@ -32,43 +32,41 @@ extension Store {
       tail = []
       tailByRecord = [:]
       latestStamp = nil
-      let table = try replayJournals()
-      try write(table)
+      try write(try replayJournals())
     }
   }
 
-  /// Every record of the snapshot as field maps, with the tail applied.
-  private func snapshotTable() throws(RhythmError) -> RecordTable {
-    var table = RecordTable()
+  /// Every record of the snapshot (removed ones too), with the tail applied.
+  private func snapshotState() throws(RhythmError) -> StoreState {
+    var state = StoreState()
+    state.snapshotStamp = snapshot?.header.stamp
     if let snapshot {
-      for kind in RecordKind.allCases {
-        for (id, fields) in try snapshot.fieldMaps(of: kind) {
-          table.put(kind, id: id, fields: fields)
-        }
-      }
+      for kind in RecordKind.allCases { try load(kind.recordType, from: snapshot, into: &state) }
     }
-    for operation in tail { table.apply(operation) }
-    return table
+    for operation in tail { state.apply(operation) }
+    return state
   }
 
-  /// Replays every journal from its first line.
-  private func replayJournals() throws(RhythmError) -> RecordTable {
+  func load<R: Record>(
+    _ type: R.Type, from snapshot: SnapshotReader, into state: inout StoreState
+  ) throws(RhythmError) {
+    state.load(try snapshot.decodeSection(R.self))
+  }
+
+  /// Replays every journal from its first line: the same `apply` a cockpit's state uses.
+  func replayJournals() throws(RhythmError) -> StoreState {
     let read = try Journal.readTails(folder: layout.journalFolder, from: [:])
     for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
     positions = read.positions
-    var table = RecordTable()
-    latestStamp = nil
-    for operation in read.operations {
-      table.apply(operation)
-      if latestStamp.map({ operation.stamp > $0 }) ?? true { latestStamp = operation.stamp }
-    }
-    return table
+    latestStamp = read.operations.lazy.map(\.stamp).max()
+    return StoreState.replaying(read.operations)
   }
 
-  /// Writes `table` as the new snapshot and index, then reads them back as the view.
-  private func write(_ table: RecordTable) throws(RhythmError) {
+  /// Writes `replayed` as the new snapshot and index, then reads them back as the view.
+  private func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
-    let writer = SnapshotWriter(table: table, header: header)
+    let records = replayed.fieldMaps()
+    let writer = SnapshotWriter(records: records, header: header)
     if FileIO.exists(layout.snapshotPath) {
       try FileIO.makeFolder(layout.backupsFolder)
       _ = FileIO.hardLink(
@@ -80,7 +78,7 @@ extension Store {
       throw .io(path: layout.snapshotPath, reason: "cannot stat the new snapshot")
     }
     var cadenceOfReview: [String: String] = [:]
-    for (id, fields) in table.records[.review] ?? [:] {
+    for (id, fields) in records[.review] ?? [:] {
       if let cadence = fields["cadence"]?.stringValue { cadenceOfReview[id] = cadence }
     }
     let indexBytes = StepIndex.encode(

@@ -30,21 +30,25 @@ extension Store {
   public func loadState() throws(RhythmError) -> StoreState {
     if let state { return state }
     var loaded = StoreState()
-    loaded.people = try records(Person.self)
-    loaded.teams = try records(Team.self)
-    loaded.cadences = try records(Cadence.self)
-    loaded.reviews = try records(Review.self)
-    // The decisions are decoded on another thread while the steps are read here: the two
-    // large sections overlap.
-    let decisions = snapshot.map { reader in
-      BackgroundSection { () throws(RhythmError) in try reader.decodeSection(Decision.self) }
+    loaded.snapshotStamp = snapshot?.header.stamp
+    if let snapshot {
+      try load(Person.self, from: snapshot, into: &loaded)
+      try load(Team.self, from: snapshot, into: &loaded)
+      try load(Cadence.self, from: snapshot, into: &loaded)
+      try load(Review.self, from: snapshot, into: &loaded)
+      // The decisions are decoded on another thread while the steps are read here: the two
+      // large sections overlap.
+      let decisions = BackgroundSection { () throws(RhythmError) in
+        try snapshot.decodeSection(Decision.self)
+      }
+      try load(Step.self, from: snapshot, into: &loaded)
+      loaded.load(try decisions.runs())
+      try load(Note.self, from: snapshot, into: &loaded)
+      try load(Metric.self, from: snapshot, into: &loaded)
+      try load(Priority.self, from: snapshot, into: &loaded)
+      try load(Exchange.self, from: snapshot, into: &loaded)
     }
-    loaded.steps = try records(Step.self)
-    loaded.decisions = try records(Decision.self, decoded: decisions?.runs())
-    loaded.notes = try records(Note.self)
-    loaded.metrics = try records(Metric.self)
-    loaded.priorities = try records(Priority.self)
-    loaded.exchanges = try records(Exchange.self)
+    for operation in tail { loaded.apply(operation) }
     state = loaded
     sectionCache = [:]
     return loaded
@@ -64,6 +68,7 @@ extension Store {
     let decisions = snapshot.map { reader in
       BackgroundSection { () throws(RhythmError) in try reader.decodeSection(Decision.self) }
     }
+    loaded.snapshotStamp = snapshot?.header.stamp
     let rows = try stepRows(recentFrom: cutoff)
     for step in try steps(rows) where step.isLive { loaded.steps[step.id] = step }
     loaded.decisions = try records(Decision.self, decoded: decisions?.runs())
@@ -79,41 +84,36 @@ extension Store {
     try records(R.self, decoded: nil)
   }
 
-  /// `records(_:)`, with the snapshot section already decoded when `decoded` is given.
+  /// `records(_:)`, with the snapshot section already decoded when `decoded` is given: the
+  /// section, with the tail's operations on this kind applied as a replay would.
   func records<R: Record>(_ type: R.Type, decoded: [[R]]?) throws(RhythmError) -> [String: R] {
+    if let state { return state[keyPath: R.section] }
     if let cached = sectionCache[R.kind] as? [String: R] { return cached }
-    var result: [String: R] = [:]
-    if let state { return StoreState.section(R.self, of: state) }
-    var runs: [[R]]
-    if let decoded { runs = decoded } else { runs = try snapshot?.decodeSection(R.self) ?? [] }
-    result.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-    // Records are moved out of the runs (in order: a later line wins), not copied and then
-    // destroyed with them.
-    runs.reverse()
-    while var run = runs.popLast() {
-      run.reverse()
-      while let record = run.popLast() {
-        if record.isLive { result[record.id] = record }
-      }
+    var partial = StoreState()
+    partial.snapshotStamp = snapshot?.header.stamp
+    if let decoded {
+      partial.load(decoded)
+    } else if let snapshot {
+      partial.load(try snapshot.decodeSection(R.self))
     }
-    for (key, operations) in tailByRecord where key.hasPrefix(R.kind.rawValue + "/") {
-      guard let first = operations.first else { continue }
-      var fields = result[first.record].map(RecordFields.encode) ?? ["id": .string(first.record)]
-      if result[first.record] == nil,
-        let snapshotFields = try snapshotFields(R.kind, id: first.record)
-      {
-        fields = snapshotFields  // a removed record coming back (redo)
-      }
-      var table = RecordTable()
-      table.put(R.kind, id: first.record, fields: fields)
-      for operation in operations { table.apply(operation) }
-      let updated = table.fields(of: R.kind, id: first.record).flatMap {
-        RecordFields.decode(R.self, from: $0)
-      }
-      result[first.record] = updated?.isLive == true ? updated : nil
-    }
+    for operation in tail where operation.kind == R.kind { partial.apply(operation) }
+    let result = partial[keyPath: R.section]
     sectionCache[R.kind] = result
     return result
+  }
+
+  /// One record as it stands now (removed ones too): its snapshot line with the tail applied.
+  func currentRecord<R: Record>(_ type: R.Type, id: String) throws(RhythmError) -> R? {
+    if let state { return state.record(R.self, id: id) }
+    var partial = StoreState()
+    partial.snapshotStamp = snapshot?.header.stamp
+    if let fields = try snapshotFields(R.kind, id: id),
+      let record = R.schema.record(id: id, from: fields)
+    {
+      partial.load([[record]])
+    }
+    for operation in tailByRecord[Store.key(R.kind, id)] ?? [] { partial.apply(operation) }
+    return partial.record(R.self, id: id)
   }
 
   // MARK: - Steps, fast
@@ -332,12 +332,7 @@ extension Store {
     for key in tailByRecord.keys.sorted() where key.hasPrefix("step/") {
       let id = String(key.dropFirst(5))
       if let position = index?.position(of: id) { positions.append(position) }
-      var fields = try snapshotFields(.step, id: id) ?? ["id": .string(id)]
-      var table = RecordTable()
-      table.put(.step, id: id, fields: fields)
-      for operation in tailByRecord[key] ?? [] { table.apply(operation) }
-      fields = table.fields(of: .step, id: id) ?? fields
-      if let step = RecordFields.decode(Step.self, from: fields), step.isLive { steps.append(step) }
+      if let step = try currentRecord(Step.self, id: id), step.isLive { steps.append(step) }
     }
     return (steps, positions)
   }
@@ -387,23 +382,5 @@ extension Store {
       if fields["id"]?.stringValue == id { result = fields }
     }
     return result
-  }
-}
-
-extension StoreState {
-  /// The dictionary of one record type.
-  static func section<R: Record>(_ type: R.Type, of state: StoreState) -> [String: R] {
-    switch R.kind {
-    case .person: return state.people as? [String: R] ?? [:]
-    case .team: return state.teams as? [String: R] ?? [:]
-    case .cadence: return state.cadences as? [String: R] ?? [:]
-    case .review: return state.reviews as? [String: R] ?? [:]
-    case .step: return state.steps as? [String: R] ?? [:]
-    case .decision: return state.decisions as? [String: R] ?? [:]
-    case .note: return state.notes as? [String: R] ?? [:]
-    case .metric: return state.metrics as? [String: R] ?? [:]
-    case .priority: return state.priorities as? [String: R] ?? [:]
-    case .exchange: return state.exchanges as? [String: R] ?? [:]
-    }
   }
 }

@@ -20,7 +20,7 @@ extension Store {
       } else {
         for path in target.fields.keys { fields[path] = target.prior[path] ?? .null }
       }
-      return [Change(kind: target.kind, id: target.record, fields: fields)]
+      return [Change.restore(kind: target.kind, id: target.record, fields: fields)]
     } marking: {
       (undoes: undone?.id, redoes: nil)
     }
@@ -49,7 +49,7 @@ extension Store {
         undoID = operation.id
         var fields = original.fields
         if original.prior.isEmpty { fields["deleted"] = .bool(false) }
-        return [Change(kind: original.kind, id: original.record, fields: fields)]
+        return [Change.restore(kind: original.kind, id: original.record, fields: fields)]
       }
       throw .message("nothing to redo")
     } marking: {

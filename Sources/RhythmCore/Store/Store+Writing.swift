@@ -35,7 +35,7 @@ extension Store {
           Operation(
             id: newID(), kind: change.kind, record: change.id, fields: change.fields,
             prior: try priorValues(for: change), stamp: stamp, person: person,
-            undoes: marks.undoes, redoes: marks.redoes))
+            undoes: marks.undoes, redoes: marks.redoes, change: change))
       }
       try append(operations, device: device)
       return operations
@@ -78,28 +78,14 @@ extension Store {
 
   /// The values the changed fields have now (null where unset); empty for a new record.
   private func priorValues(for change: Change) throws(RhythmError) -> [String: JSONValue] {
-    guard !change.isCreation, let current = try currentFields(change.kind, id: change.id) else {
-      return [:]
+    guard !change.isCreation else { return [:] }
+    func prior<R: Record>(_ type: R.Type) throws(RhythmError) -> [String: JSONValue] {
+      guard let current = try currentRecord(R.self, id: change.id) else { return [:] }
+      var prior: [String: JSONValue] = [:]
+      for path in change.fields.keys { prior[path] = R.schema.value(at: path, of: current) }
+      return prior
     }
-    var prior: [String: JSONValue] = [:]
-    for path in change.fields.keys {
-      prior[path] = RecordTable.value(at: path, in: current) ?? .null
-    }
-    return prior
-  }
-
-  /// A record's fields now: snapshot with the tail applied; `nil` when it does not exist.
-  func currentFields(_ kind: RecordKind, id: String) throws(RhythmError) -> [String: JSONValue]? {
-    if let state {
-      return state.fields(of: kind, id: id)
-    }
-    let base = try snapshotFields(kind, id: id)
-    let operations = tailByRecord[Store.key(kind, id)] ?? []
-    guard base != nil || !operations.isEmpty else { return nil }
-    var table = RecordTable()
-    table.put(kind, id: id, fields: base ?? ["id": .string(id)])
-    for operation in operations { table.apply(operation) }
-    return table.fields(of: kind, id: id)
+    return try prior(change.kind.recordType)
   }
 
   /// This machine's device id for this store, made on the first write.
@@ -137,6 +123,15 @@ extension Store {
     guard grown else { return nil }
     let fresh = try lock.withLock(exclusive: false) { () throws(RhythmError) in try readTails() }
     guard !fresh.isEmpty else { return nil }
+    // An operation older than the snapshot (from another device, through git) may beat fields
+    // whose stamps the snapshot does not keep: replay, as every command would.
+    if state != nil, let snapshotStamp = state?.snapshotStamp,
+      fresh.contains(where: { $0.stamp < snapshotStamp })
+    {
+      state = try lock.withLock(exclusive: false) { () throws(RhythmError) in
+        try replayJournals()
+      }
+    }
     return state
   }
 }

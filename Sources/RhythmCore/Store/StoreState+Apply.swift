@@ -1,54 +1,150 @@
 import Foundation
 
 extension StoreState {
-  /// Applies one operation to the typed records.
-  mutating func apply(_ operation: Operation) {
-    apply(Change(kind: operation.kind, id: operation.record, fields: operation.fields))
-  }
-
-  /// Applies a change the way replay does (fields set; an `a.b` path sets one key of an object
-  /// field), so a cockpit shows its own edits without reading the store again. A removed record
-  /// leaves the state; one that does not decode yet (its creation has not arrived) is left out.
-  public mutating func apply(_ change: Change) {
-    var fields = self.fields(of: change.kind, id: change.id) ?? ["id": .string(change.id)]
-    for (path, value) in change.fields { RecordTable.set(path, to: value, in: &fields) }
-    put(change.kind, id: change.id, fields: fields)
-  }
-
-  /// The fields of a record as the store writes them.
-  func fields(of kind: RecordKind, id: String) -> [String: JSONValue]? {
-    switch kind {
-    case .person: return people[id].map(RecordFields.encode)
-    case .team: return teams[id].map(RecordFields.encode)
-    case .cadence: return cadences[id].map(RecordFields.encode)
-    case .review: return reviews[id].map(RecordFields.encode)
-    case .step: return steps[id].map(RecordFields.encode)
-    case .decision: return decisions[id].map(RecordFields.encode)
-    case .note: return notes[id].map(RecordFields.encode)
-    case .metric: return metrics[id].map(RecordFields.encode)
-    case .priority: return priorities[id].map(RecordFields.encode)
-    case .exchange: return exchanges[id].map(RecordFields.encode)
+  /// Applies an operation: each field takes the operation's value unless a write with a
+  /// greater stamp set it. Operations read from a journal and those this process just made go
+  /// through here alike (the latter keep their typed values: no JSON is read).
+  public mutating func apply(_ operation: Operation) {
+    if latestStamp.map({ operation.stamp > $0 }) ?? true { latestStamp = operation.stamp }
+    if let change = operation.change {
+      change.apply(&self, operation.stamp)
+    } else {
+      apply(operation, as: operation.kind.recordType)
     }
   }
 
-  /// Puts a record from its fields; a removed record, or one that does not decode (its
-  /// creation has not arrived), is taken out.
-  mutating func put(_ kind: RecordKind, id: String, fields: [String: JSONValue]) {
-    func live<R: Record>(_ type: R.Type) -> R? {
-      guard let record = RecordFields.decode(type, from: fields), record.isLive else { return nil }
-      return record
+  private mutating func apply<R: Record>(_ operation: Operation, as type: R.Type) {
+    apply(
+      R.self, id: operation.record, stamp: operation.stamp,
+      edits: R.schema.edits(from: operation.fields), raw: operation.fields)
+  }
+
+  /// Applies typed `edits` of the record `id`, made at `stamp`. `raw` is their journal form,
+  /// kept for a record whose creation has not arrived yet.
+  mutating func apply<R: Record>(
+    _ type: R.Type, id: String, stamp: Stamp, edits: [FieldEdit<R>], raw: [String: JSONValue]
+  ) {
+    let key = RecordKey(kind: R.kind, id: id)
+    guard var record = self[keyPath: R.section][id] ?? removed[key] as? R else {
+      addOrphans(R.self, key: key, raw: raw, stamp: stamp)
+      return
     }
-    switch kind {
-    case .person: people[id] = live(Person.self)
-    case .team: teams[id] = live(Team.self)
-    case .cadence: cadences[id] = live(Cadence.self)
-    case .review: reviews[id] = live(Review.self)
-    case .step: steps[id] = live(Step.self)
-    case .decision: decisions[id] = live(Decision.self)
-    case .note: notes[id] = live(Note.self)
-    case .metric: metrics[id] = live(Metric.self)
-    case .priority: priorities[id] = live(Priority.self)
-    case .exchange: exchanges[id] = live(Exchange.self)
+    // A record read from a snapshot has no stamps: its fields count as the snapshot's.
+    let floor = stamps[key] == nil ? snapshotStamp : nil
+    var fieldStamps = stamps[key] ?? [:]
+    let before = record
+    for edit in edits where wins(stamp, at: edit.path, in: fieldStamps, floor: floor) {
+      edit.write(&record)
+      // A whole map older than some of its own keys keeps those newer keys.
+      let prefix = edit.path + "."
+      let newerKeys = fieldStamps.filter { $0.key.hasPrefix(prefix) && $0.value > stamp }
+      if let keepKeys = edit.keepKeys, !newerKeys.isEmpty {
+        keepKeys(before, &record, newerKeys.keys.map { String($0.dropFirst(prefix.count)) })
+      }
+      fieldStamps[edit.path] = stamp
     }
+    stamps[key] = fieldStamps
+    put(record, key: key)
+  }
+
+  /// Whether a write at `stamp` of `path` beats what the record holds: the field's own stamp,
+  /// and for one key of a map (`values.2026-11-23`) the stamp of the whole map too.
+  private func wins(
+    _ stamp: Stamp, at path: String, in fieldStamps: [String: Stamp], floor: Stamp?
+  ) -> Bool {
+    if let current = fieldStamps[path] ?? floor, current > stamp { return false }
+    if let dot = path.firstIndex(of: "."), let whole = fieldStamps[String(path[..<dot])],
+      whole > stamp
+    {
+      return false
+    }
+    return true
+  }
+
+  /// Keeps the fields of a record that does not exist yet, and makes the record once they hold
+  /// every field it needs.
+  private mutating func addOrphans<R: Record>(
+    _ type: R.Type, key: RecordKey, raw: [String: JSONValue], stamp: Stamp
+  ) {
+    var fields = orphans[key] ?? [:]
+    for (path, json) in raw where fields[path].map({ $0.stamp < stamp }) ?? true {
+      fields[path] = StampedValue(json: json, stamp: stamp)
+    }
+    let values = fields.mapValues(\.json)
+    guard let record = R.schema.record(id: key.id, from: values) else {
+      orphans[key] = fields
+      return
+    }
+    orphans[key] = nil
+    stamps[key] = fields.mapValues(\.stamp)
+    put(record, key: key)
+  }
+
+  /// Files a record under its section when live, aside when removed.
+  private mutating func put<R: Record>(_ record: R, key: RecordKey) {
+    if record.isLive {
+      self[keyPath: R.section][key.id] = record
+      removed[key] = nil
+    } else {
+      self[keyPath: R.section][key.id] = nil
+      removed[key] = record
+    }
+  }
+
+  /// A record as it stands now, live or removed.
+  public func record<R: Record>(_ type: R.Type, id: String) -> R? {
+    self[keyPath: R.section][id] ?? removed[RecordKey(kind: R.kind, id: id)] as? R
+  }
+
+  /// Puts records read from a snapshot (live or removed) without stamps: their fields count
+  /// as written at `snapshotStamp`. Records are moved out of the runs (in order: a later line
+  /// wins), not copied and then destroyed with them.
+  mutating func load<R: Record>(_ runs: consuming [[R]]) {
+    var section: [String: R] = [:]
+    swap(&section, &self[keyPath: R.section])
+    section.reserveCapacity(section.count + runs.reduce(0) { $0 + $1.count })
+    runs.reverse()
+    while var run = runs.popLast() {
+      run.reverse()
+      while let record = run.popLast() {
+        if record.isLive {
+          section[record.id] = record
+        } else {
+          section[record.id] = nil
+          removed[RecordKey(kind: R.kind, id: record.id)] = record
+        }
+      }
+    }
+    swap(&section, &self[keyPath: R.section])
+  }
+}
+
+extension StoreState {
+  /// The state the operations make, in whatever order they come.
+  public static func replaying(_ operations: some Sequence<Operation>) -> StoreState {
+    var state = StoreState()
+    for operation in operations { state.apply(operation) }
+    return state
+  }
+}
+
+extension StoreState {
+  /// Every record, removed ones too, as the snapshot writes it: kind → id → fields.
+  func fieldMaps() -> [RecordKind: [String: [String: JSONValue]]] {
+    var result: [RecordKind: [String: [String: JSONValue]]] = [:]
+    func add<R: Record>(_ type: R.Type) {
+      var section: [String: [String: JSONValue]] = [:]
+      section.reserveCapacity(self[keyPath: R.section].count)
+      for (id, record) in self[keyPath: R.section] { section[id] = R.schema.fields(of: record) }
+      result[R.kind] = section
+    }
+    for kind in RecordKind.allCases { add(kind.recordType) }
+    for (key, record) in removed {
+      func addRemoved<R: Record>(_ record: R) {
+        result[key.kind, default: [:]][key.id] = R.schema.fields(of: record)
+      }
+      addRemoved(record)
+    }
+    return result
   }
 }

@@ -14,6 +14,8 @@ public final class Program {
   /// domain clock may be stopped (`RHYTHM_NOW`), and live sharing must work all the same.
   private var lastPoll = ContinuousClock.now
   private var previousFrame: Surface?
+  /// Stamps changes when there is no store.
+  private var memory = MemoryStamper()
 
   /// How long to wait for input before a tick (the timer and countdowns move on ticks).
   public static let tickMilliseconds = 250
@@ -78,10 +80,14 @@ public final class Program {
   private func run(_ effect: Effect) -> [Action] {
     switch effect {
     case .commit(let changes):
-      guard let store else { return [] }
+      guard let store else {
+        let person = state.person ?? "someone"
+        let operations = memory.operations(
+          for: changes, now: clock.now, person: person, after: state.data.latestStamp)
+        return [.committed(operations)]
+      }
       do {
-        try store.commit(changes)
-        return []
+        return [.committed(try store.commit(changes))]
       } catch {
         return [.storeFailed("not saved: \(error)")] + reload(message: nil)
       }

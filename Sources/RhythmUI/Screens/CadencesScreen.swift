@@ -47,7 +47,7 @@ enum CadencesScreen {
         upcoming.map {
           ScreenText.dateTime($0.occurrence, in: state.timeZone) + "  "
             + ($0.liveReviewID != nil
-              ? "live" : ScreenText.countdown(to: $0.occurrence, from: state.now))
+              ? "live" : TimeText.countdown(to: $0.occurrence, from: state.now))
         } ?? "–"
       return [
         painter.item(cadence.title, .text),
@@ -88,7 +88,7 @@ enum CadencesScreen {
         let status = reviews.first { $0.occurrence == occurrence }?.status
         lines.append([
           painter.segment("  " + ScreenText.dateTime(occurrence, in: state.timeZone), .text),
-          painter.segment("  " + ScreenText.countdown(to: occurrence, from: state.now), .muted),
+          painter.segment("  " + TimeText.countdown(to: occurrence, from: state.now), .muted),
           painter.segment(status.map { "  " + $0.rawValue } ?? "", .warn),
         ])
       }

@@ -49,7 +49,7 @@ enum CockpitScreen {
         painter.item(next.title, .text),
         painter.item(ScreenText.dateTime(next.occurrence, in: state.timeZone), .muted),
         painter.item(
-          isLive ? "● live" : ScreenText.countdown(to: next.occurrence, from: state.now),
+          isLive ? "● live" : TimeText.countdown(to: next.occurrence, from: state.now),
           isLive || soon ? .warn : .accent),
       ]
     }.render(in: inner, on: &surface)

@@ -47,7 +47,7 @@ enum ReviewScreen {
       segments = [
         painter.segment(" not started ", .muted),
         painter.segment(
-          " starts " + ScreenText.countdown(to: session.occurrence, from: state.now)
+          " starts " + TimeText.countdown(to: session.occurrence, from: state.now)
             + " · s starts it (so do a, D, N and the check-in keys)", .muted),
       ]
     case .running:

@@ -5,7 +5,6 @@ import RhythmCore
 ///
 /// Pure, so snapshots are stable.
 public enum ScreenText {
-  private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
   private static let months = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   ]
@@ -13,7 +12,7 @@ public enum ScreenText {
   /// `Mon 30 Nov`.
   public static func day(_ day: Day) -> String {
     let (_, month, dayOfMonth) = day.components
-    return "\(weekdays[day.isoWeekday - 1]) \(dayOfMonth < 10 ? " " : "")\(dayOfMonth) "
+    return "\(TimeText.weekday(day.isoWeekday)) \(dayOfMonth < 10 ? " " : "")\(dayOfMonth) "
       + months[month - 1]
   }
 
@@ -43,22 +42,6 @@ public enum ScreenText {
   /// `Mon 30 Nov 10:00` in `timeZone`.
   public static func dateTime(_ date: Date, in timeZone: TimeZone) -> String {
     day(Day(containing: date, in: timeZone)) + " " + time(date, in: timeZone)
-  }
-
-  /// Time until `date`: `in 3d 4h`, `in 2h 05m`, `in 12m`, `now`, `5m ago`.
-  public static func countdown(to date: Date, from now: Date) -> String {
-    let seconds = Int(date.timeIntervalSince(now).rounded(.down))
-    if seconds < 0 {
-      let ago = -seconds
-      if ago < 60 { return "now" }
-      if ago < 3600 { return "\(ago / 60)m ago" }
-      if ago < 86_400 { return "\(ago / 3600)h ago" }
-      return "\(ago / 86_400)d ago"
-    }
-    if seconds < 60 { return "now" }
-    if seconds < 3600 { return "in \(seconds / 60)m" }
-    if seconds < 86_400 { return "in \(seconds / 3600)h \(two(seconds % 3600 / 60))m" }
-    return "in \(seconds / 86_400)d \(seconds % 86_400 / 3600)h"
   }
 
   /// How a due day reads from `today`: `today`, `tomorrow`, `in 4d`, `3d late`.

@@ -122,21 +122,28 @@ public struct AppState: Sendable {
     recomputeShortIDs()
   }
 
-  /// Applies changes this cockpit made (already sent to the store) to the data it shows.
-  public mutating func apply(_ changes: [Change]) {
+  /// What an edit made here needs: now, the zone, the user and fresh ids.
+  public var editContext: EditContext {
+    EditContext(now: now, timeZone: timeZone, actor: person, ids: ids)
+  }
+
+  /// Takes in operations this cockpit committed, as the store stamped them: the same `apply`
+  /// as a replay, so an older operation never hides a newer value.
+  public mutating func apply(_ operations: [RhythmCore.Operation]) {
     // A deferred reload is done first, from the data it was asked for (it shares the steps
     // with `data`, which would otherwise be copied whole by the first change).
     if stepsStorage.isPending { stepsStorage = DeferredStepsView(stepsStorage.take()) }
     var touchedSteps: [Step] = []
     var createsRecords = false
-    for change in changes {
-      if change.kind == .step && data.steps[change.id] == nil
-        || change.kind == .review && data.reviews[change.id] == nil
+    for operation in operations {
+      let id = operation.record
+      if operation.kind == .step && data.steps[id] == nil
+        || operation.kind == .review && data.reviews[id] == nil
       {
         createsRecords = true
       }
-      data.apply(change)
-      if change.kind == .step, let step = data.steps[change.id] { touchedSteps.append(step) }
+      data.apply(operation)
+      if operation.kind == .step, let step = data.steps[id] { touchedSteps.append(step) }
     }
     if !touchedSteps.isEmpty { steps.update(touchedSteps) }
     // Triage edits at 50,000 steps should not pay for the home screen's figures each time:

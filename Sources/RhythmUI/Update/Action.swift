@@ -19,6 +19,8 @@ public enum Action: Sendable {
 
   /// The store's state changed (a reload, an undo, or another process's changes).
   case dataChanged(StoreState, message: String?)
+  /// The store made these operations durable (stamped): the data takes them in.
+  case committed([RhythmCore.Operation])
   /// A commit, undo or redo failed; the text says why.
   case storeFailed(String)
   /// The history of a step, newest last, for the detail pane.

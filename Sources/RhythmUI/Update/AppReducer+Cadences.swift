@@ -33,32 +33,24 @@ extension AppReducer {
     let agenda =
       parts.count > 2 && !parts[2].isEmpty
       ? try AgendaTemplate.sections(for: parts[2]) : AgendaTemplate.weekly.sections
-    let minutes = agenda.reduce(0) { $0 + $1.minutes }
-    if let id, let existing = state.data.cadences[id] {
-      let old =
-        LocalDateTime.parse(existing.start)
-        ?? LocalDateTime(state.now, in: state.timeZone)
-      var fields: [String: JSONValue] = [:]
-      if parts[0] != existing.title { fields["title"] = .string(parts[0]) }
-      if compiled.rule.description != existing.rule {
-        fields["rule"] = .string(compiled.rule.description)
-        fields["start"] = .string(compiled.start(on: old).description)
+    if let id, state.data.cadences[id] != nil {
+      let patch = CadenceEdits.Patch(title: parts[0], rule: compiled, agenda: agenda)
+      return try performing(&state, message: "cadence saved") { data, _ throws(RhythmError) in
+        try CadenceEdits.edit(id, patch, in: data)
       }
-      if agenda != existing.agenda {
-        var changed = existing
-        changed.agenda = agenda
-        fields["agenda"] = RecordFields.encode(changed)["agenda"] ?? .array([])
-        fields["durationMinutes"] = .number(Double(minutes))
-      }
-      guard !fields.isEmpty else { return [] }
-      return commit(&state, [.update(Cadence.self, id: id, fields)], message: "cadence saved")
     }
-    let today = LocalDateTime(day: state.today, time: TimeOfDay(secondOfDay: 9 * 3600))
-    let cadence = Cadence(
-      id: state.ids.next(at: state.now), title: parts[0], rule: compiled.rule.description,
-      start: compiled.start(on: today).description, timeZone: state.timeZone.identifier,
-      durationMinutes: minutes, facilitator: state.person,
-      participants: state.person.map { [$0] } ?? [], agenda: agenda)
-    return commit(&state, [.create(cadence)], message: "cadence \(cadence.title) added")
+    // The cockpit's user runs what they make; someone not yet in the store is added.
+    let facilitator = state.person.map(EditRules.handle).flatMap {
+      Person.isValidHandle($0) ? $0 : nil
+    }
+    let draft = CadenceEdits.Draft(
+      title: parts[0], rule: compiled,
+      start: LocalDateTime(day: state.today, time: TimeOfDay(secondOfDay: 9 * 3600)),
+      timeZone: state.timeZone, facilitator: facilitator,
+      participants: facilitator.map { [$0] } ?? [], agenda: agenda)
+    return try performing(&state, message: "cadence \(parts[0]) added") {
+      data, context throws(RhythmError) in
+      try CadenceEdits.add(draft, addingFacilitator: true, in: data, &context)
+    }
   }
 }

@@ -74,24 +74,18 @@ extension AppReducer {
     guard var session = state.review, session.phase == .preview,
       let cadence = state.data.cadences[session.cadenceID]
     else { return [] }
-    let change: Change
-    if state.data.reviews[session.reviewID] != nil {
-      change = .update(
-        Review.self, id: session.reviewID,
-        ["status": .string(Review.Status.live.rawValue), "startedAt": JSONValue(state.now)])
-    } else {
-      var review = Review(
-        id: session.reviewID, cadence: cadence.id, occurrence: session.occurrence, status: .live)
-      review.startedAt = state.now
-      review.attendees = cadence.participants
-      change = .create(review)
+    let effects = perform(&state, message: "\(cadence.title) is live") {
+      data, context throws(RhythmError) in
+      try ReviewEdits.start(
+        cadence.id, at: session.occurrence, review: session.reviewID, in: data, &context)
     }
+    guard !effects.isEmpty else { return [] }
     session.phase = .running
     session.spent = [:]
     session.section = 0
     session.sectionStartedAt = state.now
     state.review = session
-    return commit(&state, [change], message: "\(cadence.title) is live")
+    return effects
   }
 
   static func changeSection(_ state: inout AppState, by delta: Int) -> [Effect] {
@@ -117,21 +111,11 @@ extension AppReducer {
     let step = steps[session.checkinSelection]
     let previous = state.data.reviews[session.reviewID]?.checkins[step.id]
     let isDone = !toggle || previous == "not-done"
-    var changes: [Change] = [
-      .update(
-        Review.self, id: session.reviewID,
-        ["checkins.\(step.id)": .string(isDone ? "done" : "not-done")])
-    ]
-    if isDone && step.status != .done {
-      changes.append(
-        .update(
-          Step.self, id: step.id, ["status": .string("done"), "completedAt": JSONValue(state.now)]))
-    } else if !isDone && step.status == .done {
-      changes.append(
-        .update(Step.self, id: step.id, ["status": .string("open"), "completedAt": .null]))
+    effects += perform(
+      &state, message: "\(step.owner): \(isDone ? "done" : "not done") — \(step.title)"
+    ) { data, context throws(RhythmError) in
+      try ReviewEdits.checkin(step.id, done: isDone, review: session.reviewID, in: data, context)
     }
-    effects += commit(
-      &state, changes, message: "\(step.owner): \(isDone ? "done" : "not done") — \(step.title)")
     if var moved = state.review, previous == nil {
       moved.checkinSelection = min(moved.checkinSelection + 1, max(0, steps.count - 1))
       state.review = moved
@@ -156,17 +140,18 @@ extension AppReducer {
     guard let session = state.review, let cadence = state.data.cadences[session.cadenceID] else {
       return []
     }
-    let parsed = try QuickAdd.parse(text, today: state.today)
-    let owner = parsed.owner ?? cadence.facilitator ?? state.person
-    guard let owner else { throw .message("say who owns it: add @handle") }
-    guard state.data.people[owner]?.isLive == true else { throw .unknownPerson(owner) }
+    var draft = StepEdits.Draft(
+      try QuickAdd.parse(text, today: state.today), review: session.reviewID)
+    draft.owner = draft.owner ?? cadence.facilitator ?? state.person
+    let edit = try edited(&state) { data, context throws(RhythmError) in
+      try StepEdits.add(draft, in: data, &context)
+    }
+    // Made after the step is checked, so a refused line starts nothing.
     var effects = startSession(&state)
-    let step = Step(
-      id: state.ids.next(at: state.now), title: parsed.title, owner: owner,
-      due: parsed.due ?? state.today.adding(days: 7), success: parsed.success,
-      createdAt: state.now, review: session.reviewID, tags: parsed.tags)
+    let due = draft.due ?? state.today.adding(days: StepEdits.defaultDays)
+    let owner = EditRules.handle(draft.owner ?? "")
     effects += commit(
-      &state, [.create(step)], message: "step for @\(owner), due \(step.due): \(step.title)")
+      &state, edit.changes, message: "step for @\(owner), due \(due): \(draft.title)")
     return effects
   }
 
@@ -174,37 +159,18 @@ extension AppReducer {
     -> [Effect]
   {
     guard let session = state.review else { return [] }
-    var words: [String] = []
-    var decider: String?
-    for word in text.split(separator: " ") {
-      if word.hasPrefix("@"), word.count > 1, decider == nil {
-        decider = String(word.dropFirst()).lowercased()
-      } else {
-        words.append(String(word))
-      }
+    let edit = try edited(&state) { data, context throws(RhythmError) in
+      try MeetingEdits.decide(text, review: session.reviewID, in: data, &context)
     }
-    if let decider, state.data.people[decider]?.isLive != true {
-      throw .unknownPerson(decider)
-    }
-    guard !words.isEmpty else { throw .message("the decision has no text") }
-    var effects = startSession(&state)
-    let decision = Decision(
-      id: state.ids.next(at: state.now), text: words.joined(separator: " "), decidedBy: decider,
-      review: session.reviewID, createdAt: state.now)
-    effects += commit(&state, [.create(decision)], message: "decision recorded")
-    return effects
+    return startSession(&state) + commit(&state, edit.changes, message: "decision recorded")
   }
 
   static func recordNote(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
     guard let session = state.review else { return [] }
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { throw .message("the note is empty") }
-    var effects = startSession(&state)
-    let note = Note(
-      id: state.ids.next(at: state.now), text: trimmed, review: session.reviewID,
-      author: state.person, createdAt: state.now)
-    effects += commit(&state, [.create(note)], message: "note taken")
-    return effects
+    let edit = try edited(&state) { data, context throws(RhythmError) in
+      try MeetingEdits.note(text, review: session.reviewID, in: data, &context)
+    }
+    return startSession(&state) + commit(&state, edit.changes, message: "note taken")
   }
 
   // MARK: - Conclude
@@ -224,33 +190,29 @@ extension AppReducer {
   static func rate(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
     guard var session = state.review else { return [] }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard let rating = Int(trimmed), (1...10).contains(rating) else {
+    guard let rating = Int(trimmed) else {
       throw .invalidValue(field: "rating", value: trimmed, expected: "a whole number from 1 to 10")
+    }
+    let effects = try performing(
+      &state,
+      message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
+        + state.shortID(session.reviewID)
+    ) { data, context throws(RhythmError) in
+      try ReviewEdits.conclude(session.reviewID, rating: rating, in: data, context)
     }
     session.enter(section: session.section, now: state.now)
     session.phase = .concluded
     session.sectionStartedAt = nil
     state.review = session
-    return commit(
-      &state,
-      [
-        .update(
-          Review.self, id: session.reviewID,
-          [
-            "status": .string(Review.Status.held.rawValue), "endedAt": JSONValue(state.now),
-            "rating": .number(Double(rating)),
-          ])
-      ],
-      message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
-        + state.shortID(session.reviewID))
+    return effects
   }
 
   static func minutesSent(_ state: inout AppState) -> [Effect] {
     guard let session = state.review, session.phase == .concluded else { return [] }
-    return commit(
-      &state,
-      [.update(Review.self, id: session.reviewID, ["minutesAt": JSONValue(state.now)])],
-      message: "minutes marked as sent")
+    return perform(&state, message: "minutes marked as sent") {
+      data, context throws(RhythmError) in
+      try ReviewEdits.minutesSent(session.reviewID, in: data, context)
+    }
   }
 
   /// After new data, keeps the open review in step with its stored record.

@@ -15,29 +15,35 @@ extension AppReducer {
   }
 
   static func setStatus(_ state: inout AppState, _ status: Step.Status) -> [Effect] {
-    let targets = state.steps.targetIDs.compactMap { state.data.steps[$0] }
-      .filter { $0.status != status }
-    guard !targets.isEmpty else { return [] }
-    let completedAt: JSONValue = status == .open ? .null : JSONValue(state.now)
-    let changes = targets.map {
-      Change.update(
-        Step.self, id: $0.id, ["status": .string(status.rawValue), "completedAt": completedAt])
-    }
-    state.steps.marked = []
     let verb = status == .open ? "reopened" : status.rawValue
-    return commit(
-      &state, changes, message: "\(count(changes.count, "step")) \(verb)", oneByOne: true)
+    let targets = state.steps.targetIDs
+    return bulk(&state, verb) { data, context throws(RhythmError) in
+      try StepEdits.setStatus(status, of: targets, in: data, context)
+    }
   }
 
   static func snooze(_ state: inout AppState) -> [Effect] {
-    let targets = state.steps.targetIDs.compactMap { state.data.steps[$0] }
-    guard !targets.isEmpty else { return [] }
-    let changes = targets.map {
-      Change.update(Step.self, id: $0.id, ["due": JSONValue($0.due.adding(days: 7))])
+    let targets = state.steps.targetIDs
+    return bulk(&state, "snoozed a week") { data, _ throws(RhythmError) in
+      try StepEdits.snooze(targets, in: data)
     }
-    state.steps.marked = []
-    return commit(
-      &state, changes, message: "\(count(changes.count, "step")) snoozed a week", oneByOne: true)
+  }
+
+  /// Runs an edit over the marked (or selected) steps: one change per step, undone one by one.
+  private static func bulk(
+    _ state: inout AppState, _ verb: String,
+    _ edit: (StoreState, EditContext) throws(RhythmError) -> Edit
+  ) -> [Effect] {
+    do {
+      let changes = try edit(state.data, state.editContext).changes
+      guard !changes.isEmpty else { return [] }
+      state.steps.marked = []
+      return commit(
+        &state, changes, message: "\(count(changes.count, "step")) \(verb)", oneByOne: true)
+    } catch {
+      say(&state, error.description, isError: true)
+      return []
+    }
   }
 
   static func openStepsPrompt(_ state: inout AppState, _ purpose: Prompt.Purpose, label: String)
@@ -49,22 +55,16 @@ extension AppReducer {
   }
 
   static func changeOwner(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
-    var handle = text.trimmingCharacters(in: .whitespaces).lowercased()
-    if handle.hasPrefix("@") { handle.removeFirst() }
-    guard state.data.people[handle]?.isLive == true else { throw .unknownPerson(handle) }
-    let changes = state.steps.targetIDs.map {
-      Change.update(Step.self, id: $0, ["owner": .string(handle)])
-    }
+    let changes = try StepEdits.reassign(state.steps.targetIDs, to: text, in: state.data).changes
     state.steps.marked = []
     return commit(
-      &state, changes, message: "\(count(changes.count, "step")) now @\(handle)'s", oneByOne: true)
+      &state, changes,
+      message: "\(count(changes.count, "step")) now @\(EditRules.handle(text))'s", oneByOne: true)
   }
 
   static func changeDue(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
     let day = try DateShorthand.parse(text.trimmingCharacters(in: .whitespaces), today: state.today)
-    let changes = state.steps.targetIDs.map {
-      Change.update(Step.self, id: $0, ["due": JSONValue(day)])
-    }
+    let changes = StepEdits.reschedule(state.steps.targetIDs, to: day).changes
     state.steps.marked = []
     return commit(
       &state, changes, message: "\(count(changes.count, "step")) due \(day)", oneByOne: true)
@@ -87,32 +87,18 @@ extension AppReducer {
   static func saveEdit(_ state: inout AppState, id: String, text: String) throws(RhythmError)
     -> [Effect]
   {
-    guard let step = state.data.steps[id] else { return [] }
     let parsed = try QuickAdd.parse(text, today: state.today)
-    var fields: [String: JSONValue] = [:]
-    if parsed.title != step.title { fields["title"] = .string(parsed.title) }
-    if let owner = parsed.owner, owner != step.owner {
-      guard state.data.people[owner]?.isLive == true else { throw .unknownPerson(owner) }
-      fields["owner"] = .string(owner)
-    }
-    if let due = parsed.due, due != step.due { fields["due"] = JSONValue(due) }
-    if parsed.success != step.success { fields["success"] = JSONValue(parsed.success) }
-    if parsed.tags != step.tags { fields["tags"] = JSONValue(parsed.tags) }
-    guard !fields.isEmpty else { return [] }
-    return commit(&state, [.update(Step.self, id: id, fields)], message: "step saved")
+    let changes = try StepEdits.edit(id, StepEdits.Patch(parsed), in: state.data).changes
+    return commit(&state, changes, message: "step saved")
   }
 
   static func addStep(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
-    let parsed = try QuickAdd.parse(text, today: state.today)
-    guard let owner = parsed.owner ?? state.person else {
-      throw .message("say who owns it: add @handle")
-    }
-    guard state.data.people[owner]?.isLive == true else { throw .unknownPerson(owner) }
-    let step = Step(
-      id: state.ids.next(at: state.now), title: parsed.title, owner: owner,
-      due: parsed.due ?? state.today.adding(days: 7), success: parsed.success,
-      createdAt: state.now, tags: parsed.tags)
-    return commit(&state, [.create(step)], message: "step added for @\(owner)")
+    var draft = StepEdits.Draft(try QuickAdd.parse(text, today: state.today))
+    draft.owner = draft.owner ?? state.person
+    var context = state.editContext
+    let edit = try StepEdits.add(draft, in: state.data, &context)
+    state.ids = context.ids
+    return commit(&state, edit.changes, message: "step added for @\(draft.owner ?? "")")
   }
 
   static func toggleDetail(_ state: inout AppState) -> [Effect] {
@@ -133,12 +119,11 @@ extension AppReducer {
         $0.cadenceID == cadence.id && $0.liveReviewID == nil
       })
     else { return [] }
-    let review = Review(
-      id: state.ids.next(at: state.now), cadence: cadence.id, occurrence: upcoming.occurrence,
-      status: .skipped)
-    let when = ISOInstant.format(upcoming.occurrence, in: state.timeZone).prefix(16)
-      .replacingOccurrences(of: "T", with: " ")
-    return commit(&state, [.create(review)], message: "\(cadence.title) on \(when) skipped")
+    let when = TimeText.local(upcoming.occurrence, state.timeZone)
+    return perform(&state, message: "\(cadence.title) on \(when) skipped") {
+      data, context throws(RhythmError) in
+      try ReviewEdits.mark(cadence.id, occurrence: upcoming.occurrence, in: data, &context)
+    }
   }
 
   static func enterValue(_ state: inout AppState) -> [Effect] {
@@ -157,14 +142,12 @@ extension AppReducer {
     throws(RhythmError) -> [Effect]
   {
     guard let metric = state.data.metrics[metricID] else { return [] }
-    let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-    guard let value = Double(trimmed), value.isFinite else {
-      throw .invalidValue(field: metric.name, value: trimmed, expected: "a number")
-    }
+    let value = try MetricEdits.value(text, field: metric.name)
     let period = metric.periodStart(containing: state.today)
+    let changes = try MetricEdits.setValue(value, of: metricID, on: state.today, in: state.data)
+      .changes
     return commit(
-      &state,
-      [.update(Metric.self, id: metricID, ["values.\(period)": .number(value)])],
+      &state, changes,
       message: "\(metric.name): \(ScreenText.number(value)) \(metric.unit) for \(period)")
   }
 }

@@ -27,6 +27,9 @@ public enum AppReducer {
         return [.loadHistory(stepID: id)]
       }
       return []
+    case .committed(let operations):
+      state.apply(operations)
+      return []
     case .storeFailed(let text):
       say(&state, text, isError: true)
       return []
@@ -164,14 +167,14 @@ public enum AppReducer {
       text, isError: isError, expires: state.now.addingTimeInterval(messageSeconds))
   }
 
-  /// Applies `changes` here and asks the program to make them durable. `u` undoes them all at
-  /// once, or, for a bulk action over steps (`oneByOne`), one step per `u`, so that after
+  /// Asks the program to make `changes` durable; the data shows them once the store has
+  /// stamped them (`.committed`), through the same `apply` as everything else. `u` undoes them
+  /// all at once, or, for a bulk action over steps (`oneByOne`), one step per `u`, so that after
   /// marking three steps done, `u` reopens the last of them (as `rhythm undo` would).
   static func commit(
     _ state: inout AppState, _ changes: [Change], message: String? = nil, oneByOne: Bool = false
   ) -> [Effect] {
     guard !changes.isEmpty else { return [] }
-    state.apply(changes)
     if oneByOne {
       state.undoSizes += Array(repeating: 1, count: changes.count)
     } else {
@@ -180,6 +183,38 @@ public enum AppReducer {
     state.redoSizes = []
     if let message { say(&state, message) }
     return [.commit(changes)]
+  }
+
+  /// Runs an edit with the cockpit's context (now, zone, user, fresh ids) and commits what
+  /// it makes. A refusal is thrown, so a prompt stays open with the reason.
+  static func performing(
+    _ state: inout AppState, message: String?,
+    _ edit: (StoreState, inout EditContext) throws(RhythmError) -> Edit
+  ) throws(RhythmError) -> [Effect] {
+    commit(&state, try edited(&state, edit).changes, message: message)
+  }
+
+  /// Runs an edit with the cockpit's context, keeping the ids it used; commits nothing.
+  static func edited(
+    _ state: inout AppState, _ edit: (StoreState, inout EditContext) throws(RhythmError) -> Edit
+  ) throws(RhythmError) -> Edit {
+    var context = state.editContext
+    let result = try edit(state.data, &context)
+    state.ids = context.ids
+    return result
+  }
+
+  /// `performing`, for a key with no prompt: a refusal is said in the status bar.
+  static func perform(
+    _ state: inout AppState, message: String?,
+    _ edit: (StoreState, inout EditContext) throws(RhythmError) -> Edit
+  ) -> [Effect] {
+    do {
+      return try performing(&state, message: message, edit)
+    } catch {
+      say(&state, error.description, isError: true)
+      return []
+    }
   }
 
   /// Undoes this session's last action (all its operations), or the store's last operation.

@@ -21,22 +21,19 @@ struct CadenceEditCommand: ParsableCommand {
 
   func run() throws {
     let context = try CommandContext(storeOptions)
-    var fields: [String: JSONValue] = [:]
-    if let title {
-      let trimmed = title.trimmingCharacters(in: .whitespaces)
-      guard !trimmed.isEmpty else { throw ValidationError("the title cannot be empty") }
-      fields["title"] = .string(trimmed)
-    }
-    let compiled = try rule.map { (text) throws(RhythmError) in try Rule.compile(text) }
-    if let tz { fields["timeZone"] = .string(try CadenceSupport.zone(tz).identifier) }
-    if let duration {
-      fields["durationMinutes"] = .number(Double(try CadenceSupport.minutes(duration)))
-    }
-    if let agenda {
-      fields["agenda"] = CadenceSupport.agendaJSON(try AgendaTemplate.sections(for: agenda))
-    }
+    let patch = CadenceEdits.Patch(
+      title: title, rule: try rule.map { (text) throws(RhythmError) in try Rule.compile(text) },
+      timeZone: try tz.map { (name) throws(RhythmError) in try CadenceSupport.zone(name) },
+      durationMinutes: try duration.map { (text) throws(RhythmError) in
+        try CadenceSupport.minutes(text)
+      }, facilitator: facilitator, participants: participants.map(CadenceSupport.list),
+      team: team,
+      agenda: try agenda.map { (text) throws(RhythmError) in try AgendaTemplate.sections(for: text) }
+    )
     guard
-      !fields.isEmpty || compiled != nil || facilitator != nil || participants != nil || team != nil
+      [title, rule, tz, duration, facilitator, participants, team, agenda].contains(where: {
+        $0 != nil
+      })
     else {
       throw ValidationError(
         "nothing to change: give --title, --rule, --tz, --duration, --facilitator, --participants, --team or --agenda"
@@ -44,25 +41,10 @@ struct CadenceEditCommand: ParsableCommand {
     }
     let store = try context.openStore()
     var title = id
-    try store.commit { store throws(RhythmError) -> [Change] in
+    try context.commit(store) { store, _ throws(RhythmError) in
       let cadence = try CadenceSupport.cadence(id, in: store)
       title = cadence.title
-      var changed = fields
-      if let compiled {
-        guard let old = LocalDateTime.parse(cadence.start) else {
-          throw .invalidValue(field: "start", value: cadence.start, expected: "YYYY-MM-DDTHH:MM:SS")
-        }
-        changed["rule"] = .string(compiled.rule.description)
-        changed["start"] = .string(compiled.start(on: old).description)
-      }
-      if let facilitator {
-        changed["facilitator"] = .string(try CadenceSupport.person(facilitator, in: store))
-      }
-      if let participants {
-        changed["participants"] = JSONValue(try CadenceSupport.people(participants, in: store))
-      }
-      if let team { changed["team"] = .string(try CadenceSupport.team(team, in: store)) }
-      return [.update(Cadence.self, id: cadence.id, changed)]
+      return try CadenceEdits.edit(cadence.id, patch, in: store)
     }
     print("changed \(title)")
   }
@@ -82,13 +64,12 @@ struct CadenceSkipCommand: ParsableCommand {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
     var report = ""
-    try store.commit { store throws(RhythmError) -> [Change] in
+    try context.commit(store) { store, editContext throws(RhythmError) in
       let cadence = try CadenceSupport.cadence(id, in: store)
       let occurrence = try CadenceException.occurrence(date, of: cadence, context: context)
       report =
-        "skipped \(cadence.title) on \(CadenceSupport.dayAndTime(occurrence, try cadence.schedule().timeZone))"
-      return try CadenceException.changes(
-        cadence: cadence, occurrence: occurrence, status: .skipped, movedTo: nil, store: store)
+        "skipped \(cadence.title) on \(TimeText.dayAndTime(occurrence, try cadence.schedule().timeZone))"
+      return try ReviewEdits.mark(cadence.id, occurrence: occurrence, in: store, &editContext)
     }
     print(report)
   }
@@ -113,7 +94,7 @@ struct CadenceMoveCommand: ParsableCommand {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
     var report = ""
-    try store.commit { store throws(RhythmError) -> [Change] in
+    try context.commit(store) { store, editContext throws(RhythmError) in
       let cadence = try CadenceSupport.cadence(id, in: store)
       let zone = try cadence.schedule().timeZone
       let occurrence = try CadenceException.occurrence(date, of: cadence, context: context)
@@ -121,14 +102,11 @@ struct CadenceMoveCommand: ParsableCommand {
         newDate, defaultTime: LocalDateTime(occurrence, in: zone).time, context: context,
         field: "NEWDATE")
       let target = wall.instant(in: zone)
-      guard target != occurrence else {
-        throw .message("that is when it already is: give another day or time")
-      }
       report =
-        "moved \(cadence.title) from \(CadenceSupport.dayAndTime(occurrence, zone)) "
-        + "to \(CadenceSupport.dayAndTime(target, zone))"
-      return try CadenceException.changes(
-        cadence: cadence, occurrence: occurrence, status: .moved, movedTo: target, store: store)
+        "moved \(cadence.title) from \(TimeText.dayAndTime(occurrence, zone)) "
+        + "to \(TimeText.dayAndTime(target, zone))"
+      return try ReviewEdits.mark(
+        cadence.id, occurrence: occurrence, movedTo: target, in: store, &editContext)
     }
     print(report)
   }
@@ -144,18 +122,19 @@ struct CadenceRemoveCommand: ParsableCommand {
   @Argument(help: "The cadence: 4+ characters of its id, or words of its title.") var id: String
 
   func run() throws {
-    let store = try CommandContext(storeOptions).openStore()
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
     var title = id
-    try store.commit { store throws(RhythmError) -> [Change] in
+    try context.commit(store) { store, _ throws(RhythmError) in
       let cadence = try CadenceSupport.cadence(id, in: store)
       title = cadence.title
-      return [.update(Cadence.self, id: cadence.id, ["deleted": .bool(true)])]
+      return try CadenceEdits.remove(cadence.id, in: store)
     }
     print("removed \(title)")
   }
 }
 
-/// Skipping and moving one occurrence: both are a review with that status.
+/// Finding the occurrence a skip or a move names.
 enum CadenceException {
   /// The occurrence of `cadence` on the day `text` names (in the cadence's zone).
   /// - Throws: `RhythmError.message` when the cadence has none that day.
@@ -176,36 +155,10 @@ enum CadenceException {
         in: day.adding(days: -45).start(in: zone)..<day.end(in: zone)
       ).last
       let after = schedule.next(after: day.end(in: zone))
-      let near = [around, after].compactMap { $0 }.map { CadenceSupport.dayAndTime($0, zone) }
+      let near = [around, after].compactMap { $0 }.map { TimeText.dayAndTime($0, zone) }
       if !near.isEmpty { reason += ": the nearest are " + near.joined(separator: " and ") }
       throw .message(reason)
     }
     return found
-  }
-
-  /// The change that marks the occurrence: an update of its review, or a new review.
-  static func changes(
-    cadence: Cadence, occurrence: Date, status: Review.Status, movedTo: Date?, store: Store
-  ) throws(RhythmError) -> [Change] {
-    let existing = try store.records(Review.self).values.first {
-      $0.cadence == cadence.id && $0.occurrence == occurrence
-    }
-    if let existing {
-      guard existing.status != .held && existing.status != .live else {
-        let when = CadenceSupport.dayAndTime(occurrence, try cadence.schedule().timeZone)
-        throw .message(
-          "\(cadence.title) on \(when) is already \(existing.status.rawValue): "
-            + "it cannot be \(status.rawValue)")
-      }
-      return [
-        .update(
-          Review.self, id: existing.id,
-          ["status": .string(status.rawValue), "movedTo": JSONValue(movedTo)])
-      ]
-    }
-    var review = Review(
-      id: store.newID(), cadence: cadence.id, occurrence: occurrence, status: status)
-    review.movedTo = movedTo
-    return [.create(review)]
   }
 }

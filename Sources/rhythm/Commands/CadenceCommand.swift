@@ -68,28 +68,18 @@ struct CadenceAddCommand: ParsableCommand {
         today.instant(in: zone) < context.clock.now
         ? LocalDateTime(day: today.day.adding(days: 1), time: defaultTime) : today
     }
-    let minutes =
-      try duration.map { (text) throws(RhythmError) in try CadenceSupport.minutes(text) }
-      ?? (sections.isEmpty ? 60 : sections.reduce(0) { $0 + $1.minutes })
-    let store = try context.openStore()
-    let id = store.newID()
-    var cadence = Cadence(
-      id: id, title: name, rule: compiled.rule.description,
-      start: compiled.start(on: first).description, timeZone: zone.identifier,
-      durationMinutes: minutes, agenda: sections)
-    try store.commit { store throws(RhythmError) -> [Change] in
-      cadence.facilitator = try facilitator.map { (text) throws(RhythmError) in
-        try CadenceSupport.person(text, in: store)
-      }
-      cadence.participants =
-        try participants.map { (text) throws(RhythmError) in
-          try CadenceSupport.people(text, in: store)
-        } ?? []
-      cadence.team = try team.map { (text) throws(RhythmError) in
-        try CadenceSupport.team(text, in: store)
-      }
-      return [.create(cadence)]
+    let minutes = try duration.map { (text) throws(RhythmError) in
+      try CadenceSupport.minutes(text)
     }
+    let store = try context.openStore()
+    let draft = CadenceEdits.Draft(
+      title: name, rule: compiled, start: first, timeZone: zone, durationMinutes: minutes,
+      facilitator: facilitator, participants: participants.map(CadenceSupport.list) ?? [],
+      team: team, agenda: sections)
+    let edit = try context.commit(store) { store, editContext throws(RhythmError) in
+      try CadenceEdits.add(draft, in: store, &editContext)
+    }
+    guard let id = edit.created, let cadence = try store.records(Cadence.self)[id] else { return }
     let cadences = try store.records(Cadence.self)
     let short = CadenceSupport.shortIDs(cadences)[id] ?? id
     let now = context.clock.now
@@ -105,8 +95,8 @@ struct CadenceAddCommand: ParsableCommand {
     }
     let when =
       next.map {
-        "next \(CadenceSupport.dayAndTime($0.occurrence, zone)) \(zone.identifier) "
-          + "(\(CadenceSupport.countdown(from: now, to: $0.occurrence)))"
+        "next \(TimeText.dayAndTime($0.occurrence, zone)) \(zone.identifier) "
+          + "(\(TimeText.countdown(to: $0.occurrence, from: now)))"
       } ?? "no occurrences ahead"
     print("\(short)  \(try cadence.describeRule()), \(when)")
   }
@@ -171,8 +161,8 @@ struct CadenceListCommand: ParsableCommand {
         if let entry = row.next {
           let when = entry.movedTo ?? entry.occurrence
           next =
-            CadenceSupport.dayAndTime(when, zone) + "  "
-            + (entry.status == .live ? "live now" : CadenceSupport.countdown(from: now, to: when))
+            TimeText.dayAndTime(when, zone) + "  "
+            + (entry.status == .live ? "live now" : TimeText.countdown(to: when, from: now))
           if entry.status == .moved { next += " (moved)" }
         }
         return [
@@ -231,7 +221,7 @@ struct CadenceShowCommand: ParsableCommand {
           "durationMinutes": .number(Double(cadence.durationMinutes)),
           "facilitator": JSONValue(cadence.facilitator),
           "participants": JSONValue(cadence.participants),
-          "team": JSONValue(cadence.team), "agenda": CadenceSupport.agendaJSON(cadence.agenda),
+          "team": JSONValue(cadence.team), "agenda": cadence.agenda.json,
           "next": .array(
             next.map {
               .object([
@@ -282,14 +272,14 @@ struct CadenceShowCommand: ParsableCommand {
     Output.table(
       next.map { entry in
         var row = [
-          "  " + CadenceSupport.dayAndTime(entry.occurrence, zone),
-          CadenceSupport.countdown(from: now, to: entry.occurrence),
+          "  " + TimeText.dayAndTime(entry.occurrence, zone),
+          TimeText.countdown(to: entry.occurrence, from: now),
         ]
         switch entry.status {
         case .skipped: row.append("skipped")
         case .moved:
           row.append(
-            "moved to " + (entry.movedTo.map { CadenceSupport.dayAndTime($0, zone) } ?? "?"))
+            "moved to " + (entry.movedTo.map { TimeText.dayAndTime($0, zone) } ?? "?"))
         case .live: row.append("live")
         default: row.append("")
         }
@@ -303,10 +293,10 @@ struct CadenceShowCommand: ParsableCommand {
         let reviewID = entry.review?.id
         var status = entry.status.rawValue
         if entry.status == .moved, let target = entry.movedTo {
-          status += " to " + CadenceSupport.local(target, zone)
+          status += " to " + TimeText.local(target, zone)
         }
         return [
-          "  " + CadenceSupport.dayAndTime(entry.occurrence, zone),
+          "  " + TimeText.dayAndTime(entry.occurrence, zone),
           reviewID.flatMap { reviewShorts[$0] } ?? "-",
           status, entry.review?.rating.map { "rating \($0)" } ?? "",
           CadenceSupport.countsText(

@@ -45,32 +45,11 @@ enum CadenceSupport {
     return total
   }
 
-  /// A handle as typed (`@maria` or `maria`), checked against the store's people.
-  static func person(_ text: String, in store: Store) throws(RhythmError) -> String {
-    let handle = TypedName.handle(text)
-    guard try store.records(Person.self)[handle] != nil else { throw .unknownPerson(handle) }
-    return handle
-  }
-
-  /// Handles separated by commas, each checked.
-  static func people(_ text: String, in store: Store) throws(RhythmError) -> [String] {
-    var handles: [String] = []
-    for item in text.split(separator: ",") {
-      let word = item.trimmingCharacters(in: .whitespaces)
-      guard !word.isEmpty else { continue }
-      let handle = try person(word, in: store)
-      if !handles.contains(handle) { handles.append(handle) }
+  /// The handles in `text`, separated by commas.
+  static func list(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
     }
-    return handles
-  }
-
-  /// A team name that is known (a team record, or some person's team).
-  static func team(_ name: String, in store: Store) throws(RhythmError) -> String {
-    if try store.records(Team.self)[name] != nil { return name }
-    guard try store.records(Person.self).values.contains(where: { $0.teams.contains(name) }) else {
-      throw .notFound(kind: "team", reference: name)
-    }
-    return name
   }
 
   /// An IANA time zone.
@@ -97,44 +76,6 @@ enum CadenceSupport {
     return LocalDateTime(day: try context.day(text), time: defaultTime)
   }
 
-  /// The agenda as JSON.
-  static func agendaJSON(_ agenda: [AgendaSection]) -> JSONValue {
-    .array(
-      agenda.map { .object(["title": .string($0.title), "minutes": .number(Double($0.minutes))]) })
-  }
-
-  /// `2026-11-30 10:00` in `zone`.
-  static func local(_ date: Date, _ zone: TimeZone) -> String {
-    String(ISOInstant.format(date, in: zone).prefix(16)).replacingOccurrences(of: "T", with: " ")
-  }
-
-  /// `Mon 2026-11-30 10:00` in `zone`.
-  static func dayAndTime(_ date: Date, _ zone: TimeZone) -> String {
-    let day = Day(containing: date, in: zone)
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.isoWeekday - 1]
-    return weekday + " " + local(date, zone)
-  }
-
-  /// `in 2d 3h`, `in 3h 20m`, `in 12m`, `now`, or `2d 3h ago` for the past.
-  static func countdown(from now: Date, to date: Date) -> String {
-    let seconds = Int(date.timeIntervalSince(now).rounded())
-    let magnitude = abs(seconds)
-    guard magnitude >= 60 else { return "now" }
-    let days = magnitude / 86_400
-    let hours = magnitude % 86_400 / 3600
-    let minutes = magnitude % 3600 / 60
-    let text: String
-    if days > 0 {
-      text = hours > 0 ? "\(days)d \(hours)h" : "\(days)d"
-    } else if hours > 0 {
-      text = minutes > 0 ? "\(hours)h \(minutes)m" : "\(hours)h"
-    } else {
-      text = "\(minutes)m"
-    }
-    return seconds > 0 ? "in " + text : text + " ago"
-  }
-
-  /// The next time the cadence meets after `now`: the next occurrence that is not skipped
   /// (a moved one at its new time), or a review that is live now.
   static func upcoming(
     _ cadence: Cadence, reviews: [Review], now: Date

@@ -22,26 +22,14 @@ struct DecisionCommand: ParsableCommand {
       let store = try context.openStore()
       let words = text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
       guard !words.isEmpty else { throw ValidationError("the decision has no text") }
-      let id = store.newID()
-      try store.commit { store throws(RhythmError) -> [Change] in
-        var decider: String?
-        if let by {
-          let handle = TypedName.handle(by)
-          guard try store.records(Person.self)[handle] != nil else { throw .unknownPerson(handle) }
-          decider = handle
-        }
+      let edit = try context.commit(store) { store, editContext throws(RhythmError) in
         let reviewID = try review.map { (text) throws(RhythmError) in
           try store.resolve(text, among: try store.records(Review.self).keys, kind: "review")
         }
-        return [
-          .create(
-            Decision(
-              id: id, text: words, decidedBy: decider, review: reviewID,
-              createdAt: context.clock.now,
-              tags: tag))
-        ]
+        return try MeetingEdits.decide(
+          words, decider: by, review: reviewID, tags: tag, in: store, &editContext)
       }
-      print(id.suffix(6))
+      print((edit.created ?? "").suffix(6))
     }
   }
 

@@ -85,33 +85,11 @@ struct ImportCommand: ParsableCommand {
     _ imported: [ImportedStep], defaultOwner: String?, newPeople: Bool, context: CommandContext
   ) throws(RhythmError) {
     let store = try context.openStore()
-    let fallback = defaultOwner.map {
-      TypedName.handle($0)
+    let edit = try context.commit(store) { store, editContext throws(RhythmError) in
+      try StepEdits.importing(
+        imported, defaultOwner: defaultOwner, addingPeople: newPeople, in: store, &editContext)
     }
-    var added: [String] = []
-    try store.commit { store throws(RhythmError) -> [Change] in
-      var known = Set(try store.records(Person.self).keys)
-      var changes: [Change] = []
-      for item in imported {
-        guard let owner = item.owner ?? fallback else {
-          throw .message(
-            "\(item.origin) has no owner: add an owner column or tag, or give --owner HANDLE")
-        }
-        if !known.contains(owner) {
-          guard newPeople else {
-            throw .message(
-              "\(item.origin): no person '\(owner)': add them with `rhythm person add \(owner)` or pass --new-people"
-            )
-          }
-          changes += try PersonCommand.changesAdding(
-            handle: owner, name: nil, teams: [], email: nil, to: store)
-          known.insert(owner)
-          added.append(owner)
-        }
-        changes.append(.create(item.step(id: store.newID(), owner: owner, now: context.clock.now)))
-      }
-      return changes
-    }
+    let added = edit.changes.filter { $0.kind == .person && $0.isCreation }.map(\.id)
     let people =
       added.isEmpty
       ? ""

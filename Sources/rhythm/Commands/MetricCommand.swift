@@ -20,20 +20,15 @@ struct MetricCommand: ParsableCommand {
     @Flag(help: "One value per month instead of per week.") var monthly = false
 
     func run() throws {
-      let store = try CommandContext(storeOptions).openStore()
-      let id = store.newID()
-      let handle = TypedName.handle(owner)
-      try store.commit { store throws(RhythmError) -> [Change] in
-        guard try store.records(Person.self)[handle] != nil else { throw .unknownPerson(handle) }
-        return [
-          .create(
-            Metric(
-              id: id, name: name, owner: handle, unit: unit, target: target,
-              direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter,
-              period: monthly ? .month : .week))
-        ]
+      let context = try CommandContext(storeOptions)
+      let store = try context.openStore()
+      let edit = try context.commit(store) { store, editContext throws(RhythmError) in
+        try MetricEdits.add(
+          name: name, owner: owner, unit: unit, target: target,
+          direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter,
+          period: monthly ? .month : .week, in: store, &editContext)
       }
-      print(id.suffix(6))
+      print((edit.created ?? "").suffix(6))
     }
   }
 
@@ -51,11 +46,11 @@ struct MetricCommand: ParsableCommand {
       let day =
         try date.map { (text) throws(RhythmError) in try context.day(text) } ?? context.today
       var report = ""
-      try store.commit { store throws(RhythmError) -> [Change] in
+      try context.commit(store) { store, _ throws(RhythmError) in
         let target = try MetricCommand.find(metric, in: store)
         let period = target.periodStart(containing: day)
         report = "\(target.name) for \(target.period.rawValue) of \(period): \(value)"
-        return [.update(Metric.self, id: target.id, ["values.\(period)": .number(value)])]
+        return try MetricEdits.setValue(value, of: target.id, on: day, in: store)
       }
       print(report)
     }

@@ -21,13 +21,12 @@ struct PersonCommand: ParsableCommand {
     @Option(help: "Email address.") var email: String?
 
     func run() throws {
-      let store = try CommandContext(storeOptions).openStore()
-      let handle = handle.lowercased()
-      try store.commit { store throws(RhythmError) -> [Change] in
-        try PersonCommand.changesAdding(
-          handle: handle, name: name, teams: team, email: email, to: store)
+      let context = try CommandContext(storeOptions)
+      let store = try context.openStore()
+      let edit = try context.commit(store) { store, _ throws(RhythmError) in
+        try PeopleEdits.add(handle: handle, name: name, teams: team, email: email, in: store)
       }
-      print("added @\(handle)")
+      print("added @\(edit.created ?? handle)")
     }
   }
 
@@ -57,21 +56,5 @@ struct PersonCommand: ParsableCommand {
           })
       }
     }
-  }
-
-  /// The changes that add a person and any team not yet known.
-  static func changesAdding(
-    handle: String, name: String?, teams: [String], email: String?, to store: Store
-  ) throws(RhythmError) -> [Change] {
-    guard Person.isValidHandle(handle) else { throw .invalidHandle(handle) }
-    if try store.records(Person.self)[handle] != nil { throw .duplicatePerson(handle) }
-    let known = try store.records(Team.self)
-    var changes: [Change] = []
-    for team in teams where known[team] == nil {
-      changes.append(.create(Team(name: team)))
-    }
-    changes.append(
-      .create(Person(handle: handle, name: name ?? handle, teams: teams, email: email)))
-    return changes
   }
 }

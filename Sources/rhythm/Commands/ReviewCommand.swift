@@ -113,11 +113,11 @@ struct ReviewListCommand: ParsableCommand {
         let id = row.entry.review?.id
         var status = row.entry.status.rawValue
         if let target = row.entry.movedTo, row.entry.status == .moved {
-          status += " to " + CadenceSupport.local(target, context.timeZone)
+          status += " to " + TimeText.local(target, context.timeZone)
         }
         return [
           id.flatMap { shorts[$0] } ?? "-",
-          CadenceSupport.dayAndTime(row.entry.occurrence, context.timeZone),
+          TimeText.dayAndTime(row.entry.occurrence, context.timeZone),
           row.cadence.title, status, row.entry.review?.rating.map { "\($0)/10" } ?? "",
           CadenceSupport.countsText(
             steps: id.flatMap { counts.steps[$0] } ?? 0,
@@ -196,15 +196,15 @@ struct ReviewShowCommand: ParsableCommand {
       return
     }
     print(
-      "\(cadence?.title ?? "Review") — \(CadenceSupport.dayAndTime(review.occurrence, zone)) \(zone.identifier)  (review \(short))"
+      "\(cadence?.title ?? "Review") — \(TimeText.dayAndTime(review.occurrence, zone)) \(zone.identifier)  (review \(short))"
     )
     var facts: [[String]] = [["status", review.status.rawValue]]
     if let target = review.movedTo {
-      facts.append(["moved to", CadenceSupport.dayAndTime(target, zone)])
+      facts.append(["moved to", TimeText.dayAndTime(target, zone)])
     }
     if let started = review.startedAt {
-      var text = CadenceSupport.local(started, zone)
-      if let ended = review.endedAt { text += " – " + CadenceSupport.local(ended, zone) }
+      var text = TimeText.local(started, zone)
+      if let ended = review.endedAt { text += " – " + TimeText.local(ended, zone) }
       facts.append(["held", text])
     }
     facts.append(["rating", review.rating.map { "\($0)/10" } ?? "-"])
@@ -212,7 +212,7 @@ struct ReviewShowCommand: ParsableCommand {
       facts.append(["attendees", review.attendees.map { "@" + $0 }.joined(separator: ", ")])
     }
     facts.append([
-      "minutes", review.minutesAt.map { "out " + CadenceSupport.local($0, zone) } ?? "not out",
+      "minutes", review.minutesAt.map { "out " + TimeText.local($0, zone) } ?? "not out",
     ])
     Output.table(facts)
     print("\ndecisions")
@@ -254,16 +254,14 @@ struct ReviewRateCommand: ParsableCommand {
   @Argument(help: "The rating, 1 to 10.") var rating: Int
 
   func run() throws {
-    guard (1...10).contains(rating) else {
-      throw RhythmError.invalidValue(
-        field: "rating", value: String(rating), expected: "a whole number from 1 to 10")
-    }
-    let store = try CommandContext(storeOptions).openStore()
+    let context = try CommandContext(storeOptions)
+    _ = try EditRules.rating(rating)
+    let store = try context.openStore()
     var short = id
-    try store.commit { store throws(RhythmError) -> [Change] in
+    try context.commit(store) { store, _ throws(RhythmError) in
       let review = try ReviewCommand.review(id, in: store)
       short = ShortIDs.map(Array(try store.records(Review.self).keys))[review.id] ?? review.id
-      return [.update(Review.self, id: review.id, ["rating": .number(Double(rating))])]
+      return try ReviewEdits.rate(review.id, rating: rating, in: store)
     }
     print("rated \(short) \(rating)/10")
   }

@@ -33,39 +33,21 @@ struct StepAddCommand: ParsableCommand {
   func run() throws {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
-    var parsed = try QuickAdd.parse(text.joined(separator: " "), today: context.today)
-    if let owner { parsed.owner = TypedName.handle(owner) }
-    if let due { parsed.due = try context.day(due) }
-    if let success { parsed.success = success }
-    parsed.tags += tag.map { TypedName.tag($0) }
-    guard let owner = parsed.owner?.lowercased() else {
-      throw RhythmError.message("the step has no owner: add @handle or --owner HANDLE")
-    }
-    guard let dueDay = parsed.due else {
-      throw RhythmError.message(
-        "the step has no due date: add due:DATE or --due DATE (e.g. due:fri)")
-    }
-    let id = store.newID()
-    try store.commit { store throws(RhythmError) -> [Change] in
-      var changes: [Change] = []
-      if try store.records(Person.self)[owner] == nil {
-        guard newPerson else { throw .unknownPerson(owner) }
-        changes += try PersonCommand.changesAdding(
-          handle: owner, name: nil, teams: [], email: nil, to: store)
+    var draft = StepEdits.Draft(
+      try QuickAdd.parse(text.joined(separator: " "), today: context.today))
+    if let owner { draft.owner = owner }
+    if let due { draft.due = try context.day(due) }
+    if let success { draft.success = success }
+    draft.tags += tag
+    let edit = try context.commit(store) { store, editContext throws(RhythmError) in
+      draft.review = try review.map { (text) throws(RhythmError) in
+        try store.resolve(text, among: try store.records(Review.self).keys, kind: "review")
       }
-      var reviewID: String?
-      if let review {
-        reviewID = try store.resolve(
-          review, among: try store.records(Review.self).keys, kind: "review")
-      }
-      let step = Step(
-        id: id, title: parsed.title, owner: owner, due: dueDay, success: parsed.success,
-        createdAt: context.clock.now, review: reviewID, tags: parsed.tags)
-      changes.append(.create(step))
-      return changes
+      return try StepEdits.add(draft, addingOwner: newPerson, in: store, &editContext)
     }
-    let short = try store.stepRows(owners: [owner]).first { $0.id == id }?.short ?? id
-    print(short)
+    guard let id = edit.created else { return }
+    let owner = EditRules.handle(draft.owner ?? "")
+    print(try store.stepRows(owners: [owner]).first { $0.id == id }?.short ?? id)
   }
 }
 
@@ -104,24 +86,19 @@ enum StepStatusCommand {
     let context = try CommandContext(options)
     let store = try context.openStore()
     var report: [String] = []
-    try store.commit { store throws(RhythmError) -> [Change] in
-      var changes: [Change] = []
-      var seen = Set<String>()
+    try context.commit(store) { store, editContext throws(RhythmError) in
+      var targets: [String] = []
       for reference in ids {
         let row = try store.resolveStep(reference)
-        guard seen.insert(row.id).inserted else { continue }
+        guard !targets.contains(row.id) else { continue }
         if row.status == status {
           Terminal.printError("rhythm: step \(row.short) is already \(status.rawValue)")
           continue
         }
-        let completedAt: JSONValue = status == .open ? .null : JSONValue(context.clock.now)
-        changes.append(
-          .update(
-            Step.self, id: row.id, ["status": .string(status.rawValue), "completedAt": completedAt])
-        )
+        targets.append(row.id)
         report.append(row.short)
       }
-      return changes
+      return try StepEdits.setStatus(status, of: targets, in: store, editContext)
     }
     for short in report { print("\(status == .open ? "reopened" : status.rawValue) \(short)") }
   }
@@ -142,34 +119,18 @@ struct StepEditCommand: ParsableCommand {
   func run() throws {
     let context = try CommandContext(storeOptions)
     let store = try context.openStore()
-    var fields: [String: JSONValue] = [:]
-    if let title {
-      guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw RhythmError.emptyTitle
-      }
-      fields["title"] = .string(title)
-    }
-    if let due { fields["due"] = JSONValue(try context.day(due)) }
-    if let success { fields["success"] = .string(success) }
-    if !tag.isEmpty {
-      fields["tags"] = JSONValue(tag.map { TypedName.tag($0) })
-    }
-    let newOwner = owner.map { TypedName.handle($0) }
-    guard !fields.isEmpty || newOwner != nil else {
+    let patch = StepEdits.Patch(
+      title: title, owner: owner, due: try due.map { (text) throws(RhythmError) in
+        try context.day(text)
+      }, success: success.map { .some($0) }, tags: tag.isEmpty ? nil : tag)
+    guard !patch.isEmpty else {
       throw ValidationError("nothing to change: give --title, --owner, --due, --success or --tag")
     }
     var short = id
-    try store.commit { store throws(RhythmError) -> [Change] in
+    try context.commit(store) { store, _ throws(RhythmError) in
       let row = try store.resolveStep(id)
       short = row.short
-      var changed = fields
-      if let newOwner {
-        guard try store.records(Person.self)[newOwner] != nil else {
-          throw .unknownPerson(newOwner)
-        }
-        changed["owner"] = .string(newOwner)
-      }
-      return [.update(Step.self, id: row.id, changed)]
+      return try StepEdits.edit(row.id, patch, in: store)
     }
     print("changed \(short)")
   }

@@ -28,7 +28,7 @@ struct StepListCommand: ParsableCommand {
     let today = context.today
     var owners: Set<String>?
     if let owner {
-      let handle = TypedName.handle(owner)
+      let handle = EditRules.handle(owner)
       guard try store.records(Person.self)[handle] != nil else {
         throw RhythmError.unknownPerson(handle)
       }
@@ -60,7 +60,7 @@ struct StepListCommand: ParsableCommand {
     rows.sort { ($0.due, $0.id) < ($1.due, $1.id) }
     var steps = try store.steps(rows)
     if let tag {
-      let wanted = TypedName.tag(tag)
+      let wanted = EditRules.tag(tag)
       let keep = steps.map { $0.tags.contains(wanted) }
       steps = zip(steps, keep).filter(\.1).map(\.0)
       rows = zip(rows, keep).filter(\.1).map(\.0)

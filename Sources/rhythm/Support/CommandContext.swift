@@ -30,4 +30,19 @@ struct CommandContext {
   func day(_ text: String) throws(RhythmError) -> Day {
     try DateShorthand.parse(text, today: today)
   }
+
+  /// Runs `edit` with this command's context (now, zone, user, fresh ids) under the store's
+  /// writers' lock, so what it checks cannot go stale, and commits what it makes.
+  @discardableResult
+  func commit(
+    _ store: Store, _ edit: (Store, inout EditContext) throws(RhythmError) -> Edit
+  ) throws(RhythmError) -> Edit {
+    var editContext = EditContext(now: clock.now, timeZone: timeZone, actor: store.person)
+    var result = Edit([])
+    try store.commit { store throws(RhythmError) -> [Change] in
+      result = try edit(store, &editContext)
+      return result.changes
+    }
+    return result
+  }
 }

@@ -42,7 +42,7 @@ struct DemoRecords {
 
   /// The record `change` creates, or nothing (counted) when it does not decode.
   private mutating func decode<R: Record>(_ type: R.Type, _ change: Change) -> [R] {
-    guard let record = RecordFields.decode(type, from: change.fields), record.id == change.id
+    guard let record = R.schema.record(id: change.id, from: change.fields), record.id == change.id
     else {
       undecoded += 1
       return []

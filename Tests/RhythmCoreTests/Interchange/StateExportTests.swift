@@ -35,7 +35,7 @@ struct StateExportTests {
       return
     }
     #expect(people.count == 2)
-    #expect(people.first == .object(RecordFields.encode(Person(handle: "ana", name: "Ana"))))
+    #expect(people.first == .object(Person.schema.fields(of: Person(handle: "ana", name: "Ana"))))
     #expect(steps.count == 1)
     let text = document.serialized()
     #expect(try JSONParser.parse(text) == document)

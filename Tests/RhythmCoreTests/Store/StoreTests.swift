@@ -44,14 +44,14 @@ struct StoreTests {
     }
     try temporary.store.commit(steps.map { Change.create($0) })
     for (number, step) in steps.enumerated() where number % 3 == 0 {
-      try temporary.store.commit([.update(Step.self, id: step.id, ["status": .string("done")])])
+      try temporary.store.commit([.update(Step.self, id: step.id, [.set(\.status, .done)])])
       try temporary.store.commit([
-        .update(Step.self, id: step.id, ["title": .string("Renamed \(number)")])
+        .update(Step.self, id: step.id, [.set(\.title, "Renamed \(number)")])
       ])
     }
     for step in steps.prefix(5) {
       try temporary.store.commit([
-        .update(Step.self, id: step.id, ["due": .string("2027-01-0\(Int.random(in: 1...9))")])
+        .update(Step.self, id: step.id, [.set(\.due, Day(year: 2027, month: 1, day: Int.random(in: 1...9)) ?? step.due)])
       ])
     }
     let expected = try temporary.reopen().loadState().steps
@@ -170,7 +170,7 @@ struct StoreTests {
     }
     try temporary.store.commit(steps.map { Change.create($0) })
     try temporary.store.compact()
-    try temporary.store.commit([.update(Step.self, id: steps[1].id, ["status": .string("done")])])
+    try temporary.store.commit([.update(Step.self, id: steps[1].id, [.set(\.status, .done)])])
     let store = try temporary.reopen()
     let rows = try store.stepRows().sorted { $0.id < $1.id }
     let full = try store.steps(rows)
@@ -187,7 +187,7 @@ struct StoreTests {
     let temporary = try TemporaryStore()
     let step = temporary.step("Call the venue")
     try temporary.store.commit([.create(step)])
-    try temporary.store.commit([.update(Step.self, id: step.id, ["status": .string("done")])])
+    try temporary.store.commit([.update(Step.self, id: step.id, [.set(\.status, .done)])])
     try temporary.store.undo()
     #expect(try temporary.reopen().loadState().steps[step.id]?.status == .open)
     try temporary.store.undo()
@@ -204,7 +204,7 @@ struct StoreTests {
     let temporary = try TemporaryStore()
     let step = temporary.step("Book the booth")
     try temporary.store.commit([.create(step)])
-    try temporary.store.commit([.update(Step.self, id: step.id, ["owner": .string("li")])])
+    try temporary.store.commit([.update(Step.self, id: step.id, [.set(\.owner, "li")])])
     let history = try temporary.store.history(of: step.id)
     #expect(history.count == 2)
     #expect(history[1].fields["owner"] == .string("li"))

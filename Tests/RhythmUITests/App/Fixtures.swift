@@ -11,9 +11,10 @@ enum Fixtures {
 
   /// The demo organisation's changes replayed into a state.
   static let demoData: StoreState = {
-    var data = StoreState()
-    for change in DemoOrganisation.build(now: now, timeZone: utc) { data.apply(change) }
-    return data
+    var stamper = MemoryStamper()
+    return StoreState.replaying(
+      stamper.operations(
+        for: DemoOrganisation.build(now: now, timeZone: utc), now: now, person: "demo"))
   }()
 
   /// An app state over the demo organisation.
@@ -28,15 +29,29 @@ enum Fixtures {
   static func press(_ keys: [String], _ state: inout AppState) -> [Effect] {
     keys.flatMap { key -> [Effect] in
       guard let event = KeyEvent(canonical: key) else { return [] }
-      return AppReducer.update(&state, .key(event))
+      return send(.key(event), &state)
     }
+  }
+
+  /// Runs an action through the reducer and, as the program does, takes what it commits back
+  /// in as stamped operations. Returns the reducer's effects.
+  @discardableResult
+  static func send(_ action: Action, _ state: inout AppState) -> [Effect] {
+    let effects = AppReducer.update(&state, action)
+    var stamper = MemoryStamper()
+    for case .commit(let changes) in effects {
+      let operations = stamper.operations(
+        for: changes, now: state.now, person: "maria", after: state.data.latestStamp)
+      _ = Fixtures.send(.committed(operations), &state)
+    }
+    return effects
   }
 
   /// Types `text` character by character.
   @discardableResult
   static func type(_ text: String, _ state: inout AppState) -> [Effect] {
     text.flatMap { character -> [Effect] in
-      AppReducer.update(&state, .key(.character(character)))
+      send(.key(.character(character)), &state)
     }
   }
 }

@@ -32,11 +32,11 @@ struct ReviewFlowTests {
     var state = Fixtures.demoState()
     let cadence = try #require(
       state.data.cadences.values.first { $0.title == "Weekly pipeline review" })
-    #expect(AppReducer.update(&state, .openReview(cadenceID: cadence.id, start: false)).isEmpty)
+    #expect(Fixtures.send(.openReview(cadenceID: cadence.id, start: false), &state).isEmpty)
     #expect(state.screen == .review)
     #expect(state.review?.cadenceID == cadence.id)
     #expect(state.review?.phase == .preview)
-    let effects = AppReducer.update(&state, .openReview(cadenceID: cadence.id, start: true))
+    let effects = Fixtures.send(.openReview(cadenceID: cadence.id, start: true), &state)
     #expect(effects.count == 1)
     #expect(state.review?.phase == .running)
   }
@@ -54,10 +54,9 @@ struct ReviewFlowTests {
     #expect(
       effects == [
         .commit([
-          .update(Review.self, id: session.reviewID, ["checkins.\(first.id)": .string("done")]),
+          .update(Review.self, id: session.reviewID, [.entry(\.checkins, first.id, "done")]),
           .update(
-            Step.self, id: first.id,
-            ["status": .string("done"), "completedAt": JSONValue(Fixtures.now)]),
+            Step.self, id: first.id, [.set(\.status, .done), .set(\.completedAt, Fixtures.now)]),
         ])
       ])
     #expect(state.data.steps[first.id]?.status == .done)
@@ -137,16 +136,16 @@ struct ReviewFlowTests {
   func sections() throws {
     var state = started()
     #expect(state.review?.section == 0)
-    _ = AppReducer.update(&state, .tick(Fixtures.now.addingTimeInterval(3 * 60)))
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60)), &state)
     Fixtures.press(["n"], &state)
     var session = try #require(state.review)
     #expect(session.section == 1)
     #expect(session.elapsed(in: 0, now: state.now) == 180)
     // Section 1 of the content review is 10 minutes: amber from 8, red past 10.
-    _ = AppReducer.update(&state, .tick(Fixtures.now.addingTimeInterval(3 * 60 + 8 * 60 + 30)))
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60 + 8 * 60 + 30)), &state)
     session = try #require(state.review)
     #expect(TimeboxState(elapsed: session.elapsed(in: 1, now: state.now), minutes: 10) == .nearEnd)
-    _ = AppReducer.update(&state, .tick(Fixtures.now.addingTimeInterval(3 * 60 + 10 * 60 + 1)))
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60 + 10 * 60 + 1)), &state)
     session = try #require(state.review)
     #expect(TimeboxState(elapsed: session.elapsed(in: 1, now: state.now), minutes: 10) == .over)
     Fixtures.press(["p"], &state)
@@ -158,7 +157,7 @@ struct ReviewFlowTests {
   func conclude() throws {
     var state = started()
     let reviewID = try #require(state.review?.reviewID)
-    _ = AppReducer.update(&state, .tick(Fixtures.now.addingTimeInterval(40 * 60)))
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(40 * 60)), &state)
     Fixtures.press(["c"], &state)
     #expect(state.prompt?.purpose == .rating)
     Fixtures.type("11", &state)
@@ -172,7 +171,7 @@ struct ReviewFlowTests {
         .commit([
           .update(
             Review.self, id: reviewID,
-            ["status": .string("held"), "endedAt": JSONValue(end), "rating": .number(8)])
+            [.set(\.status, .held), .set(\.endedAt, end), .set(\.rating, 8)])
         ])
       ])
     let review = try #require(state.data.reviews[reviewID])
@@ -198,7 +197,7 @@ struct ReviewFlowTests {
     Fixtures.press(["<enter>", "D"], &state)
     Fixtures.type("Move the launch to March @tom", &state)
     Fixtures.press(["<enter>", "n"], &state)
-    _ = AppReducer.update(&state, .tick(Fixtures.now.addingTimeInterval(9 * 60)))
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(9 * 60)), &state)
     state.message = nil
     assertSnapshotOfState(state, named: "review-live-120x40")
     state.size = Size(width: 80, height: 24)

@@ -18,7 +18,7 @@ struct RobustnessTests {
       for screen in ScreenID.allCases {
         for key in Self.keys {
           var state = start
-          _ = AppReducer.update(&state, .showScreen(screen))
+          _ = Fixtures.send(.showScreen(screen), &state)
           Fixtures.press([key, "x", "<enter>", key], &state)
           _ = Screen.render(state)
           state.size = Size(width: 80, height: 24)

@@ -22,7 +22,7 @@ struct ScreenActionTests {
     Fixtures.press(["<backspace>"], &state)
     let effects = Fixtures.press(["<enter>"], &state)
     // The week of Wednesday 2026-11-25 starts on Monday the 23rd.
-    #expect(effects == [.commit([.update(Metric.self, id: id, ["values.2026-11-23": .number(4)])])])
+    #expect(effects == [.commit([.update(Metric.self, id: id, [.entry(\.values, "2026-11-23", 4.0)])])])
     #expect(state.data.metrics[id]?.values["2026-11-23"] == 4)
   }
 
@@ -105,7 +105,7 @@ struct CadenceEditingTests {
     let effects = Fixtures.press(["<enter>"], &state)
     #expect(
       effects == [
-        .commit([.update(Cadence.self, id: cadence.id, ["title": .string("New " + cadence.title)])])
+        .commit([.update(Cadence.self, id: cadence.id, [.set(\.title, "New " + cadence.title)])])
       ])
   }
 

@@ -44,7 +44,7 @@ struct TriageTests {
       ("proposal status:all", { $0.title.lowercased().contains("proposal") }),
     ]
     for (text, predicate) in check {
-      _ = AppReducer.update(&state, .filter)
+      _ = Fixtures.send(.filter, &state)
       Fixtures.press(["ctrl+u"], &state)
       Fixtures.type(text, &state)
       Fixtures.press(["<enter>"], &state)
@@ -78,8 +78,7 @@ struct TriageTests {
     #expect(state.steps.marked == [first.id, second.id])
     let effects = Fixtures.press(["x"], &state)
     let changes = [first, second].map {
-      Change.update(
-        Step.self, id: $0.id, ["status": .string("done"), "completedAt": JSONValue(Fixtures.now)])
+      Change.update(Step.self, id: $0.id, [.set(\.status, .done), .set(\.completedAt, Fixtures.now)])
     }
     #expect(effects == [.commit(changes)])
     #expect(state.data.steps[first.id]?.status == .done)
@@ -99,7 +98,7 @@ struct TriageTests {
     let step = try #require(state.steps.selectedStep)
     #expect(
       Fixtures.press(["s"], &state) == [
-        .commit([.update(Step.self, id: step.id, ["due": JSONValue(step.due.adding(days: 7))])])
+        .commit([.update(Step.self, id: step.id, [.set(\.due, step.due.adding(days: 7))])])
       ])
     let next = try #require(state.steps.selectedStep)
     Fixtures.press(["o"], &state)
@@ -108,14 +107,14 @@ struct TriageTests {
     #expect(state.prompt?.field.value == "@tom ")
     #expect(
       Fixtures.press(["<enter>"], &state) == [
-        .commit([.update(Step.self, id: next.id, ["owner": .string("tom")])])
+        .commit([.update(Step.self, id: next.id, [.set(\.owner, "tom")])])
       ])
     Fixtures.press(["d"], &state)
     Fixtures.type("eom", &state)
     let selected = try #require(state.steps.selectedStep)
     #expect(
       Fixtures.press(["<enter>"], &state) == [
-        .commit([.update(Step.self, id: selected.id, ["due": .string("2026-11-30")])])
+        .commit([.update(Step.self, id: selected.id, [.set(\.due, Day(year: 2026, month: 11, day: 30) ?? selected.due)])])
       ])
     let dropped = try #require(state.steps.selectedStep)
     Fixtures.press(["X"], &state)
@@ -133,7 +132,7 @@ struct TriageTests {
     let effects = Fixtures.press(["<enter>"], &state)
     #expect(
       effects == [
-        .commit([.update(Step.self, id: step.id, ["tags": JSONValue(step.tags + ["urgent"])])])
+        .commit([.update(Step.self, id: step.id, [.set(\.tags, step.tags + ["urgent"])])])
       ])
   }
 
@@ -143,13 +142,13 @@ struct TriageTests {
     let step = try #require(state.steps.selectedStep)
     #expect(Fixtures.press(["<enter>"], &state) == [.loadHistory(stepID: step.id)])
     let entry = HistoryEntry(at: Fixtures.now, person: "maria", summary: "status open → done")
-    _ = AppReducer.update(&state, .historyLoaded(stepID: step.id, entries: [entry]))
+    _ = Fixtures.send(.historyLoaded(stepID: step.id, entries: [entry]), &state)
     #expect(state.steps.history?.entries == [entry])
     let effects = Fixtures.press(["j"], &state)
     let next = try #require(state.steps.selectedStep)
     #expect(effects == [.loadHistory(stepID: next.id)])
     Fixtures.press(["k"], &state)
-    _ = AppReducer.update(&state, .historyLoaded(stepID: step.id, entries: [entry]))
+    _ = Fixtures.send(.historyLoaded(stepID: step.id, entries: [entry]), &state)
     assertSnapshotOfState(state, named: "steps-detail-120x40")
   }
 
@@ -163,7 +162,7 @@ struct TriageTests {
       id: "01kzzzzzzzzzzzzzzzzzzzzzzz", title: "Added elsewhere", owner: "ana",
       due: Day(year: 2026, month: 1, day: 1)!, createdAt: Fixtures.now)
     data.steps[added.id] = added
-    _ = AppReducer.update(&state, .dataChanged(data, message: nil))
+    _ = Fixtures.send(.dataChanged(data, message: nil), &state)
     #expect(state.steps.selectedStep?.id == selected.id)
     #expect(visible(state).first?.id == added.id)
   }

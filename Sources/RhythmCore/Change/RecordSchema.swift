@@ -1,0 +1,141 @@
+import Foundation
+
+/// The fields of one record type as the journal names them: how each is read from an
+/// operation, written into a typed record and written out again. It replaces `Codable` on the
+/// change path: a record is built from its fields and a change applied to it field by field.
+public struct RecordSchema<R: Record>: Sendable {
+  /// One field of the record type.
+  public struct Field: Sendable {
+    public let name: String
+    let keyPath: PartialKeyPath<R> & Sendable
+    /// Whether a record can be made without it (optional, or a list or map that starts empty).
+    let hasDefault: Bool
+    let read: @Sendable (_ path: String, _ json: JSONValue) -> FieldEdit<R>?
+    let value: @Sendable (R) -> JSONValue
+    /// The value at `key` of a map field.
+    let entry: (@Sendable (R, String) -> JSONValue)?
+
+    /// A field that every record must have.
+    public static func required<V: FieldValue>(
+      _ name: String, _ keyPath: WritableKeyPath<R, V> & Sendable
+    ) -> Field {
+      plain(name, keyPath, hasDefault: false)
+    }
+
+    /// A field a record may lack (optional, or a list that starts empty).
+    public static func optional<V: FieldValue>(
+      _ name: String, _ keyPath: WritableKeyPath<R, V> & Sendable
+    ) -> Field {
+      plain(name, keyPath, hasDefault: true)
+    }
+
+    /// A map field whose keys are also written one by one (`values.2026-11-23`).
+    public static func map<V: FieldValue>(
+      _ name: String, _ keyPath: WritableKeyPath<R, [String: V]> & Sendable
+    ) -> Field {
+      Field(
+        name: name, keyPath: keyPath, hasDefault: true,
+        read: { path, json in
+          if path == name {
+            return [String: V](json: json).map { FieldEdit.map(keyPath, name: name, $0) }
+          }
+          let key = String(path.dropFirst(name.count + 1))
+          if json == .null { return FieldEdit.entry(keyPath, key, nil) }
+          return V(json: json).map { FieldEdit.entry(keyPath, key, $0) }
+        },
+        value: { $0[keyPath: keyPath].json },
+        entry: { record, key in record[keyPath: keyPath][key]?.json ?? .null })
+    }
+
+    private static func plain<V: FieldValue>(
+      _ name: String, _ keyPath: WritableKeyPath<R, V> & Sendable, hasDefault: Bool
+    ) -> Field {
+      Field(
+        name: name, keyPath: keyPath, hasDefault: hasDefault,
+        read: { _, json in V(json: json).map { FieldEdit.set(keyPath, $0) } },
+        value: { $0[keyPath: keyPath].json }, entry: nil)
+    }
+  }
+
+  /// A record with only its id, the rest placeholders every required field overwrites.
+  let blank: @Sendable (String) -> R
+  public let fields: [Field]
+  private let byName: [String: Int]
+  private let byKeyPath: [PartialKeyPath<R> & Sendable: String]
+
+  /// The schema of a record type: `blank` makes a placeholder record for an id.
+  public init(blank: @escaping @Sendable (String) -> R, fields: [Field]) {
+    self.blank = blank
+    self.fields = fields
+    var byName: [String: Int] = [:]
+    var byKeyPath: [PartialKeyPath<R> & Sendable: String] = [:]
+    for (position, field) in fields.enumerated() {
+      byName[field.name] = position
+      byKeyPath[field.keyPath] = field.name
+    }
+    self.byName = byName
+    self.byKeyPath = byKeyPath
+  }
+
+  /// The journal name of the field at `keyPath`.
+  func name(of keyPath: PartialKeyPath<R> & Sendable) -> String {
+    guard let name = byKeyPath[keyPath] else {
+      assertionFailure("\(R.self) has no schema field for \(keyPath)")
+      return "\(keyPath)"
+    }
+    return name
+  }
+
+  /// The field a journal path names (`values.2026-11-23` names `values`).
+  func field(at path: String) -> Field? {
+    if let position = byName[path] { return fields[position] }
+    guard let dot = path.firstIndex(of: "."), let position = byName[String(path[..<dot])]
+    else { return nil }
+    return fields[position].entry == nil ? nil : fields[position]
+  }
+
+  /// An operation's fields as typed edits; fields this version does not know, or of the wrong
+  /// kind, are left out (an older program reading a newer journal keeps what it understands).
+  public func edits(from fields: [String: JSONValue]) -> [FieldEdit<R>] {
+    var edits: [FieldEdit<R>] = []
+    edits.reserveCapacity(fields.count)
+    for (path, json) in fields {
+      if let edit = field(at: path)?.read(path, json) { edits.append(edit) }
+    }
+    return edits
+  }
+
+  /// Every field of `record`, as a creation writes them (nil ones left out).
+  public func fields(of record: R) -> [String: JSONValue] {
+    var result: [String: JSONValue] = ["id": .string(record.id)]
+    for field in fields {
+      let json = field.value(record)
+      if json != .null { result[field.name] = json }
+    }
+    return result
+  }
+
+  /// The value at a journal path of `record` (`.null` when unset).
+  public func value(at path: String, of record: R) -> JSONValue {
+    guard let field = field(at: path) else { return .null }
+    if path == field.name { return field.value(record) }
+    return field.entry?(record, String(path.dropFirst(field.name.count + 1))) ?? .null
+  }
+
+  /// A record from its fields; `nil` when a field without a default is missing or of the wrong
+  /// kind (a record whose creation has not arrived yet).
+  public func record(id: String, from fields: [String: JSONValue]) -> R? {
+    var record = blank(id)
+    for field in fields where field.key != "id" {
+      if let edit = self.field(at: field.key)?.read(field.key, field.value) {
+        edit.write(&record)
+      } else if let known = self.field(at: field.key), !known.hasDefault {
+        return nil
+      }
+    }
+    for field in self.fields where !field.hasDefault && fields[field.name] == nil {
+      return nil
+    }
+    return record
+  }
+}
