@@ -51,15 +51,4 @@ static inline int cw_mvadd_cell(int y, int x, const wchar_t *wcs, attr_t attrs, 
   return mvadd_wch(y, x, &cc);
 }
 
-// MARK: - Mouse (mask macros)
-
-static inline mmask_t cw_mouse_mask_wanted(void) {
-  return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
-}
-static inline int cw_is_click(mmask_t state) {
-  return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0;
-}
-static inline int cw_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
-static inline int cw_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
-
 #endif

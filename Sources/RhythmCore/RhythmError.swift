@@ -34,6 +34,8 @@ public enum RhythmError: Error, Equatable, Sendable, CustomStringConvertible {
   case io(path: String, reason: String)
   /// A store file is corrupt; `line` and `column` start at 1.
   case corrupt(path: String, line: Int, column: Int, reason: String, recovery: String)
+  /// A line of a settings file (config, keys, theme) that cannot be used; `line` starts at 1.
+  case invalidLine(path: String, line: Int, reason: String)
   /// The store was written by a newer Rhythm.
   case unsupportedSchema(path: String, version: Int)
   /// Nothing to undo (or redo).
@@ -77,6 +79,8 @@ public enum RhythmError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path): \(reason)"
     case .corrupt(let path, let line, let column, let reason, let recovery):
       return "\(path):\(line):\(column): \(reason); \(recovery)"
+    case .invalidLine(let path, let line, let reason):
+      return "\(path):\(line): \(reason)"
     case .unsupportedSchema(let path, let version):
       return
         "\(path) has schema version \(version), newer than this rhythm understands: upgrade rhythm"

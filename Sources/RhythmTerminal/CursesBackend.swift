@@ -60,8 +60,6 @@ public final class CursesBackend: TerminalBackend {
         previous = nil
         needsFullRedraw = true
         return .resized(size)
-      case .mouse:
-        if let mouse = readMouse() { return .mouse(mouse) }
       case .timeout, .unknown:
         continue
       }
@@ -77,17 +75,6 @@ public final class CursesBackend: TerminalBackend {
     case KEY_CODE_YES: return .keyCode(Int32(character))
     default: return .timeout
     }
-  }
-
-  private func readMouse() -> MouseEvent? {
-    var event = MEVENT()
-    guard getmouse(&event) == OK else { return nil }
-    let x = Int(event.x)
-    let y = Int(event.y)
-    if cw_is_wheel_up(event.bstate) != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
-    if cw_is_wheel_down(event.bstate) != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
-    if cw_is_click(event.bstate) != 0 { return MouseEvent(.click, x: x, y: y) }
-    return nil
   }
 
   // MARK: - Output
@@ -146,14 +133,5 @@ public final class CursesBackend: TerminalBackend {
   /// Rings the bell.
   public func bell() {
     beep()
-  }
-
-  /// Leaves curses mode while `body` runs (for `$EDITOR`), then redraws everything.
-  public func suspended<Result>(_ body: () throws -> Result) rethrows -> Result {
-    defer {
-      previous = nil
-      needsFullRedraw = true
-    }
-    return try session.suspended(body)
   }
 }

@@ -23,8 +23,6 @@ public struct CursesKeyDecoder: Sendable {
     case key(KeyEvent)
     /// `KEY_RESIZE`: the size changed (ncurses already updated LINES and COLS).
     case resize
-    /// `KEY_MOUSE`: call `getmouse` for the details.
-    case mouse
     /// Nothing arrived in time.
     case timeout
     /// A code with no meaning here (ignored).
@@ -46,8 +44,6 @@ public struct CursesKeyDecoder: Sendable {
   public static let functionKeyBase = Int32(KEY_F0)
   /// `KEY_RESIZE`.
   public static let resizeCode = Int32(KEY_RESIZE)
-  /// `KEY_MOUSE`.
-  public static let mouseCode = Int32(KEY_MOUSE)
 
   /// Creates a decoder.
   public init() {}
@@ -78,7 +74,6 @@ public struct CursesKeyDecoder: Sendable {
 
   private func decode(keyCode code: Int32) -> Decoded {
     if code == CursesKeyDecoder.resizeCode { return .resize }
-    if code == CursesKeyDecoder.mouseCode { return .mouse }
     if let key = CursesKeyDecoder.keyCodes[code] { return .key(KeyEvent(key)) }
     let function = code - CursesKeyDecoder.functionKeyBase
     if function >= 1 && function <= 63 { return .key(KeyEvent(.function(Int(function)))) }

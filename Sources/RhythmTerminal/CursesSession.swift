@@ -81,10 +81,6 @@ public final class CursesSession {
       allocator = ColorPairAllocator(
         colorCount: Int(cw_colors()), pairCount: Int(cw_color_pairs()))
     }
-    if options.enablesMouse {
-      mousemask(cw_mouse_mask_wanted(), nil)
-      mouseinterval(0)
-    }
     wtimeout(cw_stdscr(), 250)
 
     self.screen = screen
@@ -114,18 +110,6 @@ public final class CursesSession {
     delscreen(screen)
     CursesSession.restoreSignals(signalSources)
     signalSources = []
-  }
-
-  /// Leaves curses mode while `body` runs (to run `$EDITOR`), then redraws.
-  public func suspended<Result>(_ body: () throws -> Result) rethrows -> Result {
-    def_prog_mode()
-    endwin()
-    defer {
-      reset_prog_mode()
-      clearok(cw_stdscr(), true)
-      wrefresh(cw_stdscr())
-    }
-    return try body()
   }
 
   // MARK: - Signals and exit

@@ -2,16 +2,13 @@
 public struct TerminalOptions: Hashable, Sendable {
   /// Draw without colours (attributes only), as `--no-color` asks.
   public var noColor: Bool
-  /// Report mouse clicks and wheel steps as events.
-  public var enablesMouse: Bool
   /// Milliseconds ncurses waits after Esc for the rest of an escape sequence (its default,
   /// 1000, makes Esc feel broken).
   public var escapeDelay: Int
 
   /// Creates options.
-  public init(noColor: Bool = false, enablesMouse: Bool = false, escapeDelay: Int = 25) {
+  public init(noColor: Bool = false, escapeDelay: Int = 25) {
     self.noColor = noColor
-    self.enablesMouse = enablesMouse
     self.escapeDelay = escapeDelay
   }
 

@@ -39,44 +39,4 @@ public struct KeyMap: Sendable {
     guard context != .input else { return own }
     return own + bindings.filter { $0.hint != nil && $0.contexts.contains(.global) }
   }
-
-  // MARK: - User overrides
-
-  /// This keymap with user overrides applied.
-  ///
-  /// The text holds `binding.id = key, key` lines (`#` comments), such as
-  /// `steps.done = x, ctrl+d`. Unknown ids and unreadable keys are reported, not fatal.
-  /// - Returns: the new keymap and one line per problem.
-  public func overridden(by text: String) -> (keyMap: KeyMap, problems: [String]) {
-    var updated = bindings
-    var problems: [String] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let content =
-        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        .first.map(String.init) ?? ""
-      let parts = content.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      guard parts.count == 2 else {
-        if !content.trimmingCharacters(in: .whitespaces).isEmpty {
-          problems.append("keys line \(number + 1): expected `binding.id = key, key`")
-        }
-        continue
-      }
-      guard let index = updated.firstIndex(where: { $0.id == parts[0] }) else {
-        problems.append("keys line \(number + 1): no binding '\(parts[0])'")
-        continue
-      }
-      let keys = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      let canonical = keys.compactMap { KeyEvent(canonical: $0)?.canonical }
-      guard canonical.count == keys.count, !canonical.isEmpty else {
-        problems.append("keys line \(number + 1): cannot read the keys '\(parts[1])'")
-        continue
-      }
-      updated[index].keys = canonical
-    }
-    return (KeyMap(bindings: updated), problems)
-  }
 }

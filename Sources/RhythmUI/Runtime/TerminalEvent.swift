@@ -4,8 +4,6 @@ public enum TerminalEvent: Hashable, Sendable {
   case key(KeyEvent)
   /// The terminal now has this size; render a new surface of it.
   case resized(Size)
-  /// A mouse click or wheel step.
-  case mouse(MouseEvent)
   /// A periodic wake-up with no input (backends may send it; a `nil` timeout means the same).
   case tick
   /// The program should quit now: SIGINT, SIGTERM or SIGHUP arrived, or the terminal went away.

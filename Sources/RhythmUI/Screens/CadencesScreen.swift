@@ -8,26 +8,24 @@ enum CadencesScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    let cadences = AppReducer.sortedCadences(state)
-    let rows = Layout.vertical([.length(min(max(cadences.count, 1), 8) + 3), .fill(1)]).split(area)
-    renderList(state, cadences, in: rows[0], painter: painter, on: &surface)
+    let cadences = state.sortedCadences
+    let layout = CadencesLayout(state, cadenceCount: cadences.count, in: area)
+    renderList(state, cadences, layout: layout, painter: painter, on: &surface)
     guard let index = state.cadences.selection, index < cadences.count else { return }
     let cadence = cadences[index]
-    let months = state.calendarShowsQuarter ? 3 : 1
-    let calendarWidth = months * 23 + 1
-    let parts = Layout.horizontal([.fill(1), .length(min(calendarWidth + 2, rows[1].width))])
-      .split(rows[1])
-    renderDetails(state, cadence, in: parts[0], painter: painter, on: &surface)
-    renderCalendar(state, cadence, months: months, in: parts[1], painter: painter, on: &surface)
+    renderDetails(state, cadence, in: layout.details, painter: painter, on: &surface)
+    renderCalendar(
+      state, cadence, months: state.calendarShowsQuarter ? 3 : 1, in: layout.calendar,
+      painter: painter, on: &surface)
   }
 
   // MARK: - List
 
   private static func renderList(
-    _ state: AppState, _ cadences: [Cadence], in area: Rect, painter: Painter,
+    _ state: AppState, _ cadences: [Cadence], layout: CadencesLayout, painter: Painter,
     on surface: inout Surface
   ) {
-    let inner = painter.panel("Cadences (\(cadences.count))", in: area, on: &surface)
+    let inner = painter.panel("Cadences (\(cadences.count))", in: layout.list, on: &surface)
     guard inner.height > 1 else { return }
     if cadences.isEmpty {
       painter.text(
@@ -37,19 +35,13 @@ enum CadencesScreen {
     }
     let titleWidth = min(28, inner.width / 4)
     let nextWidth = 28
-    let ruleWidth = max(8, inner.width - titleWidth - nextWidth - 4)
-    painter.line(
-      [
-        painter.cell("  cadence", titleWidth + 2, .header),
-        painter.cell("rule", ruleWidth + 1, .header),
-        painter.cell("next", nextWidth, .header),
-      ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
-    let first = state.cadences.visibleOffset(height: inner.height - 1, count: cadences.count)
-    for line in 0..<(inner.height - 1) {
-      let index = first + line
-      guard index < cadences.count else { break }
+    let columns = [
+      Table.Column("cadence", width: titleWidth, spacing: 1),
+      Table.Column("rule", width: max(8, inner.width - titleWidth - nextWidth - 4), spacing: 1),
+      Table.Column("next", width: nextWidth),
+    ]
+    painter.table(columns, rowCount: cadences.count, state: state.cadences) { index in
       let cadence = cadences[index]
-      let rule = (try? cadence.describeRule()) ?? cadence.rule
       let upcoming = state.summary.upcoming.first { $0.cadenceID == cadence.id }
       let next =
         upcoming.map {
@@ -57,18 +49,12 @@ enum CadencesScreen {
             + ($0.liveReviewID != nil
               ? "live" : TimeText.countdown(to: $0.occurrence, from: state.now))
         } ?? "–"
-      let selected = index == state.cadences.selection
-      CockpitScreen.row(
-        [
-          painter.segment(selected ? "▶ " : "  ", .accent),
-          painter.cell(cadence.title, titleWidth, .text),
-          painter.segment(" ", .text),
-          painter.cell(rule, ruleWidth, .muted),
-          painter.segment(" ", .text),
-          painter.cell(next, nextWidth, .accent),
-        ], selected: selected, x: inner.x, y: inner.y + 1 + line, width: inner.width,
-        painter: painter, on: &surface)
-    }
+      return [
+        painter.item(cadence.title, .text),
+        painter.item((try? cadence.describeRule()) ?? cadence.rule, .muted),
+        painter.item(next, .accent),
+      ]
+    }.render(in: layout.table, on: &surface)
   }
 
   // MARK: - Details
@@ -139,7 +125,7 @@ enum CadencesScreen {
     }
     for offset in 0..<months {
       let index = firstIndex + offset
-      let x = inner.x + 1 + offset * 23
+      let x = inner.x + 1 + offset * CadencesLayout.monthWidth
       renderMonth(
         year: index / 12, month: index % 12 + 1, marks: marks, today: today, x: x, y: inner.y,
         painter: painter, on: &surface)

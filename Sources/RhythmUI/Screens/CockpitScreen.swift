@@ -7,33 +7,25 @@ enum CockpitScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    let columns = Layout.horizontal([.percentage(50), .fill(1)]).split(area)
-    let summary = state.summary
-    let reviewRows = min(max(summary.upcoming.count, 1), 6) + 2
-    let left = Layout.vertical([.length(reviewRows), .fill(1)]).split(columns[0])
-    let ownerRows = min(max(summary.owners.count, 1), 14) + 3
-    let offTrackRows = summary.offTrackMetrics.count + summary.offTrackPriorities.count
-    let right = Layout.vertical([
-      .length(ownerRows), .length(min(max(offTrackRows, 1), 8) + 2), .fill(1),
-    ]).split(columns[1])
-    let selection = state.cockpit.selection ?? -1
-    renderReviews(state, in: left[0], selection: selection, painter: painter, on: &surface)
-    renderSteps(
-      state, in: left[1], selection: selection - summary.upcoming.count, painter: painter,
-      on: &surface)
-    renderOwners(state, in: right[0], painter: painter, on: &surface)
-    renderOffTrack(state, in: right[1], painter: painter, on: &surface)
-    renderMinutes(state, in: right[2], painter: painter, on: &surface)
+    let layout = CockpitLayout(state, in: area)
+    let tables = state.cockpitTables
+    renderReviews(state, in: layout.reviews, table: tables.reviews, painter: painter, on: &surface)
+    renderSteps(state, in: layout.steps, table: tables.steps, painter: painter, on: &surface)
+    renderOwners(state, in: layout.owners, painter: painter, on: &surface)
+    renderOffTrack(state, in: layout.offTrack, painter: painter, on: &surface)
+    renderMinutes(state, in: layout.minutes, painter: painter, on: &surface)
   }
 
   // MARK: - Next reviews
 
   private static func renderReviews(
-    _ state: AppState, in area: Rect, selection: Int, painter: Painter, on surface: inout Surface
+    _ state: AppState, in area: Rect, table: TableState, painter: Painter,
+    on surface: inout Surface
   ) {
     let inner = painter.panel("Next reviews", in: area, on: &surface)
     guard !inner.isEmpty else { return }
-    if state.summary.upcoming.isEmpty {
+    let upcoming = state.summary.upcoming
+    if upcoming.isEmpty {
       painter.text(
         "No cadence yet: rhythm cadence add", .muted, x: inner.x + 1, y: inner.y,
         width: inner.width - 1, on: &surface)
@@ -42,69 +34,60 @@ enum CockpitScreen {
     // Narrow panels drop the date and keep the countdown, which is what matters here.
     let whenWidth = inner.width >= 56 ? 17 : 0
     let countdownWidth = 10
-    let titleWidth = max(4, inner.width - whenWidth - countdownWidth - (whenWidth > 0 ? 4 : 3))
-    for (index, upcoming) in state.summary.upcoming.prefix(inner.height).enumerated() {
-      let isSelected = index == selection
-      let isLive = upcoming.liveReviewID != nil
-      let countdown =
-        isLive
-        ? "● live" : TimeText.countdown(to: upcoming.startsAt, from: state.now)
-      let soon = upcoming.startsAt.timeIntervalSince(state.now) < 3600
-      let segments = [
-        painter.segment(isSelected ? "▶ " : "  ", .accent),
-        painter.cell(upcoming.title, titleWidth, .text),
-        painter.segment(" ", .text),
-        painter.cell(
-          ScreenText.dateTime(upcoming.startsAt, in: state.timeZone), whenWidth, .muted),
-        painter.segment(whenWidth > 0 ? " " : "", .text),
-        painter.cell(
-          countdown, countdownWidth, isLive ? .warn : (soon ? .warn : .accent), alignRight: true),
+    let columns = [
+      Table.Column(
+        width: max(4, inner.width - whenWidth - countdownWidth - (whenWidth > 0 ? 4 : 3)),
+        spacing: 1),
+      Table.Column(width: whenWidth, spacing: whenWidth > 0 ? 1 : 0),
+      Table.Column(width: countdownWidth, alignment: .right),
+    ]
+    painter.table(columns, rowCount: upcoming.count, state: table, hasHeader: false) { index in
+      let next = upcoming[index]
+      let isLive = next.liveReviewID != nil
+      let soon = next.startsAt.timeIntervalSince(state.now) < 3600
+      return [
+        painter.item(next.title, .text),
+        painter.item(ScreenText.dateTime(next.startsAt, in: state.timeZone), .muted),
+        painter.item(
+          isLive ? "● live" : TimeText.countdown(to: next.startsAt, from: state.now),
+          isLive || soon ? .warn : .accent),
       ]
-      row(
-        segments, selected: isSelected, x: inner.x, y: inner.y + index, width: inner.width,
-        painter: painter, on: &surface)
-    }
+    }.render(in: inner, on: &surface)
   }
 
   // MARK: - Steps
 
   private static func renderSteps(
-    _ state: AppState, in area: Rect, selection: Int, painter: Painter, on surface: inout Surface
+    _ state: AppState, in area: Rect, table: TableState, painter: Painter,
+    on surface: inout Surface
   ) {
     let summary = state.summary
     let title = "Overdue \(summary.overdue.count) · due this week \(summary.dueThisWeek.count)"
     let inner = painter.panel(title, in: area, on: &surface)
     guard !inner.isEmpty else { return }
-    let steps = summary.overdue + summary.dueThisWeek
+    let steps = state.cockpitSteps
     if steps.isEmpty {
       painter.text(
         "Nothing overdue or due this week.", .ok, x: inner.x + 1, y: inner.y,
         width: inner.width - 1, on: &surface)
       return
     }
-    let list = ListState(selection: selection >= 0 ? selection : nil)
-    let first = list.visibleOffset(height: inner.height, count: steps.count)
     let ownerWidth = 9
     let dueWidth = 9
-    let titleWidth = max(4, inner.width - ownerWidth - dueWidth - 4)
-    for row in 0..<inner.height {
-      let index = first + row
-      guard index < steps.count else { break }
+    let columns = [
+      Table.Column(width: max(4, inner.width - ownerWidth - dueWidth - 4), spacing: 1),
+      Table.Column(width: ownerWidth),
+      Table.Column(width: dueWidth, alignment: .right),
+    ]
+    let today = state.today
+    painter.table(columns, rowCount: steps.count, state: table, hasHeader: false) { index in
       let step = steps[index]
-      let isOverdue = step.due < state.today
-      let segments = [
-        painter.segment(index == selection ? "▶ " : "  ", .accent),
-        painter.cell(step.title, titleWidth, .text),
-        painter.segment(" ", .text),
-        painter.cell("@" + step.owner, ownerWidth, .accent),
-        painter.cell(
-          ScreenText.due(step.due, today: state.today), dueWidth, isOverdue ? .danger : .warn,
-          alignRight: true),
+      return [
+        painter.item(step.title, .text),
+        painter.item("@" + step.owner, .accent),
+        painter.item(ScreenText.due(step.due, today: today), step.due < today ? .danger : .warn),
       ]
-      Self.row(
-        segments, selected: index == selection, x: inner.x, y: inner.y + row, width: inner.width,
-        painter: painter, on: &surface)
-    }
+    }.render(in: inner, on: &surface)
   }
 
   // MARK: - On-time per owner
@@ -123,46 +106,34 @@ enum CockpitScreen {
     let lateWidth = 5
     let trendWidth = inner.width >= 52 ? 12 : 6
     let barWidth = max(4, inner.width - nameWidth - rateWidth - trendWidth - lateWidth - 4)
-    painter.line(
-      [
-        painter.cell(" owner", nameWidth + 1, .header),
-        painter.cell("on time vs target", barWidth + 1, .header),
-        painter.cell("rate", rateWidth, .header, alignRight: true),
-        painter.segment(" ", .header),
-        painter.cell("trend", trendWidth, .header),
-        painter.cell("late", lateWidth, .header, alignRight: true),
-      ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
+    let columns = [
+      Table.Column(" owner", width: nameWidth + 1),
+      Table.Column("on time vs target", width: barWidth, spacing: 1),
+      Table.Column("rate", width: rateWidth, alignment: .right, spacing: 1),
+      Table.Column("trend", width: trendWidth),
+      Table.Column("late", width: lateWidth, alignment: .right),
+    ]
     let owners = state.summary.owners.filter { $0.due > 0 || $0.open > 0 }
+    painter.table(columns, rowCount: owners.count, marksSelection: false) { index in
+      let rate = owners[index]
+      let role = rateRole(rate.onTimeRate, target: target)
+      let theme = painter.theme
+      return [
+        painter.item(" " + rate.key, .text),
+        .widget(
+          Bar(
+            fraction: rate.onTimeRate ?? 0, target: target, style: theme[role],
+            emptyStyle: theme[.muted], targetStyle: theme[.muted])),
+        painter.item(ScreenText.percent(rate.onTimeRate), role),
+        .widget(Sparkline(values: rate.trend, maximum: 1, style: theme[.accent])),
+        painter.item(
+          rate.overdue > 0 ? String(rate.overdue) : "·", rate.overdue > 0 ? .danger : .muted),
+      ]
+    }.render(in: inner, on: &surface)
     if owners.isEmpty {
       painter.text(
         " No steps yet: capture some in a review.", .muted, x: inner.x, y: inner.y + 1,
         width: inner.width, on: &surface)
-    }
-    for (index, rate) in owners.prefix(inner.height - 1).enumerated() {
-      let y = inner.y + 1 + index
-      let role = rateRole(rate.onTimeRate, target: target)
-      var x = inner.x
-      x += painter.line(
-        [painter.cell(" " + rate.key, nameWidth + 1, .text)], x: x, y: y, width: nameWidth + 1,
-        on: &surface)
-      Bar(
-        fraction: rate.onTimeRate ?? 0, target: target, style: state.theme[role],
-        emptyStyle: state.theme[.muted], targetStyle: state.theme[.muted]
-      ).render(in: Rect(x: x, y: y, width: barWidth, height: 1), on: &surface)
-      x += barWidth + 1
-      x += painter.line(
-        [painter.cell(ScreenText.percent(rate.onTimeRate), rateWidth, role, alignRight: true)],
-        x: x, y: y, width: rateWidth, on: &surface)
-      x += 1
-      Sparkline(values: rate.trend, maximum: 1, style: state.theme[.accent])
-        .render(in: Rect(x: x, y: y, width: trendWidth, height: 1), on: &surface)
-      x += trendWidth
-      painter.line(
-        [
-          painter.cell(
-            rate.overdue > 0 ? String(rate.overdue) : "·", lateWidth,
-            rate.overdue > 0 ? .danger : .muted, alignRight: true)
-        ], x: x, y: y, width: lateWidth, on: &surface)
     }
   }
 
@@ -230,19 +201,6 @@ enum CockpitScreen {
             "  " + ScreenText.dateTime(review.occurrence, in: state.timeZone), .muted),
           painter.segment(late ? "  over 24h" : "", .danger),
         ], x: inner.x, y: inner.y + index, width: inner.width, on: &surface)
-    }
-  }
-
-  /// A list row: its segments, or the whole row in the selection style when selected.
-  static func row(
-    _ segments: [Painter.Segment], selected: Bool, x: Int, y: Int, width: Int, painter: Painter,
-    on surface: inout Surface
-  ) {
-    if selected {
-      let plain = segments.map { Painter.Segment($0.text, painter.selected) }
-      painter.line(plain, x: x, y: y, width: width, on: &surface, fill: painter.selected)
-    } else {
-      painter.line(segments, x: x, y: y, width: width, on: &surface)
     }
   }
 }

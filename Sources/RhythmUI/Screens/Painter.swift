@@ -4,24 +4,15 @@ struct Painter {
   let theme: Theme
 
   /// A text run in one role (or an explicit style).
-  struct Segment {
-    var text: String
-    var style: Style
-
-    init(_ text: String, _ style: Style) {
-      self.text = text
-      self.style = style
-    }
-  }
+  typealias Segment = Span
 
   /// Draws a bordered panel titled `title` and returns its inside.
   @discardableResult
   func panel(_ title: String, in area: Rect, on surface: inout Surface) -> Rect {
-    guard area.width >= 2, area.height >= 2 else { return .zero }
     Block(
       title: " " + title + " ", borderStyle: theme[.border], titleStyle: theme[.title]
     ).render(in: area, on: &surface)
-    return area.inset(by: 1)
+    return ScreenLayout.panelInner(area)
   }
 
   /// Writes `segments` on row `y` from `x`, clipped at `width` columns.
@@ -64,4 +55,25 @@ struct Painter {
 
   /// The style of a selected row: the selection role.
   var selected: Style { theme[.selection] }
+
+  // MARK: - Tables
+
+  /// A table in the theme's header, text and selection styles, with `▶ ` before the selected
+  /// row unless `marksSelection` is false; its rows are built on demand by `row`.
+  func table(
+    _ columns: [Table.Column], rowCount: Int, state: TableState = TableState(),
+    hasHeader: Bool = true, marksSelection: Bool = true,
+    row: @escaping @Sendable (_ index: Int) -> [Table.Cell]
+  ) -> Table {
+    Table(
+      columns: columns, rowCount: rowCount, state: state,
+      headerStyle: hasHeader ? theme[.header] : nil, rowStyle: theme[.text],
+      highlightStyle: selected, highlightSymbol: marksSelection ? "▶ " : "",
+      symbolStyle: theme[.accent], row: row)
+  }
+
+  /// A table cell of `text` in `role`.
+  func item(_ text: String, _ role: ThemeRole, keepsStyle: Bool = false) -> Table.Cell {
+    Table.Cell(text, theme[role], keepsStyle: keepsStyle)
+  }
 }

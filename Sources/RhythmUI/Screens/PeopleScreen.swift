@@ -7,7 +7,6 @@ enum PeopleScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
-    let summary = state.summary
     let title =
       "People & teams · on time over \(CockpitSummary.windowWeeks) weeks · target "
       + ScreenText.percent(state.onTimeTarget)
@@ -18,59 +17,36 @@ enum PeopleScreen {
     let rateWidth = 5
     let trendWidth = 13
     let barWidth = max(6, inner.width - nameWidth - numberWidth * 4 - rateWidth - trendWidth - 6)
-    painter.line(
-      [
-        painter.cell("  person / team", nameWidth + 2, .header),
-        painter.cell("open", numberWidth, .header, alignRight: true),
-        painter.cell("overdue", numberWidth, .header, alignRight: true),
-        painter.cell("this wk", numberWidth, .header, alignRight: true),
-        painter.cell("due 13w", numberWidth, .header, alignRight: true),
-        painter.segment("  ", .header),
-        painter.cell("on time vs target", barWidth, .header),
-        painter.cell("rate", rateWidth, .header, alignRight: true),
-        painter.segment(" ", .header),
-        painter.cell("trend", trendWidth, .header),
-      ], x: inner.x, y: inner.y, width: inner.width, on: &surface)
-    var rows: [(label: String, rate: CockpitSummary.Rate, isTeam: Bool)] = summary.owners.map {
-      (state.name(of: $0.key), $0, false)
-    }
-    rows += summary.teams.map { ("team " + $0.key, $0, true) }
-    let height = inner.height - 1
-    let first = state.people.visibleOffset(height: height, count: rows.count)
-    for line in 0..<height {
-      let index = first + line
-      guard index < rows.count else { break }
+    let columns = [
+      Table.Column("person / team", width: nameWidth),
+      Table.Column("open", width: numberWidth, alignment: .right),
+      Table.Column("overdue", width: numberWidth, alignment: .right),
+      Table.Column("this wk", width: numberWidth, alignment: .right),
+      Table.Column("due 13w", width: numberWidth, alignment: .right, spacing: 2),
+      Table.Column("on time vs target", width: barWidth),
+      Table.Column("rate", width: rateWidth, alignment: .right, spacing: 1),
+      Table.Column("trend", width: trendWidth),
+    ]
+    let rows = state.peopleRows
+    let target = state.onTimeTarget
+    painter.table(columns, rowCount: rows.count, state: state.people) { index in
       let row = rows[index]
       let rate = row.rate
-      let y = inner.y + 1 + line
-      let selected = index == state.people.selection
-      let role = CockpitScreen.rateRole(rate.onTimeRate, target: state.onTimeTarget)
-      let used = painter.line(
-        [
-          painter.segment(selected ? "▶ " : "  ", .accent),
-          painter.cell(row.label, nameWidth, row.isTeam ? .title : .text),
-          painter.cell(String(rate.open), numberWidth, .text, alignRight: true),
-          painter.cell(
-            String(rate.overdue), numberWidth, rate.overdue > 0 ? .danger : .muted,
-            alignRight: true),
-          painter.cell(String(rate.dueThisWeek), numberWidth, .text, alignRight: true),
-          painter.cell(String(rate.due), numberWidth, .muted, alignRight: true),
-          painter.segment("  ", .text),
-        ], x: inner.x, y: y, width: inner.width, on: &surface,
-        fill: selected ? painter.selected : nil)
-      Bar(
-        fraction: rate.onTimeRate ?? 0, target: state.onTimeTarget, style: state.theme[role],
-        emptyStyle: state.theme[.muted], targetStyle: state.theme[.muted]
-      ).render(in: Rect(x: inner.x + used, y: y, width: barWidth, height: 1), on: &surface)
-      let afterBar = inner.x + used + barWidth
-      painter.line(
-        [
-          painter.cell(ScreenText.percent(rate.onTimeRate), rateWidth, role, alignRight: true),
-          painter.segment(" ", .text),
-        ], x: afterBar, y: y, width: rateWidth + 1, on: &surface)
-      Sparkline(values: rate.trend, maximum: 1, style: state.theme[.accent])
-        .render(
-          in: Rect(x: afterBar + rateWidth + 1, y: y, width: trendWidth, height: 1), on: &surface)
-    }
+      let role = CockpitScreen.rateRole(rate.onTimeRate, target: target)
+      let theme = painter.theme
+      return [
+        painter.item(row.label, row.isTeam ? .title : .text),
+        painter.item(String(rate.open), .text),
+        painter.item(String(rate.overdue), rate.overdue > 0 ? .danger : .muted),
+        painter.item(String(rate.dueThisWeek), .text),
+        painter.item(String(rate.due), .muted),
+        .widget(
+          Bar(
+            fraction: rate.onTimeRate ?? 0, target: target, style: theme[role],
+            emptyStyle: theme[.muted], targetStyle: theme[.muted])),
+        painter.item(ScreenText.percent(rate.onTimeRate), role),
+        .widget(Sparkline(values: rate.trend, maximum: 1, style: theme[.accent])),
+      ]
+    }.render(in: inner, on: &surface)
   }
 }

@@ -17,20 +17,16 @@ enum ReviewScreen {
     let review = state.data.reviews[session.reviewID]
     let inner = painter.panel(title(state, session, cadence), in: area, on: &surface)
     guard inner.height > 2 else { return }
-    renderBanner(state, session, review, in: inner.top(1), painter: painter, on: &surface)
-    let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-    let columns = Layout.horizontal([.length(min(40, body.width * 2 / 5)), .fill(1)], spacing: 2)
-      .split(body)
-    renderAgenda(state, session, cadence, in: columns[0], painter: painter, on: &surface)
+    let checkins = session.phase == .concluded ? [] : state.checkinSteps(for: session)
+    let layout = ReviewLayout(checkinCount: checkins.count, in: inner)
+    renderBanner(state, session, review, in: layout.banner, painter: painter, on: &surface)
+    renderAgenda(state, session, cadence, in: layout.agenda, painter: painter, on: &surface)
     if session.phase == .concluded {
-      renderRecap(state, session, review, in: columns[1], painter: painter, on: &surface)
+      renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
     } else {
-      let checkins = AppReducer.checkinSteps(state, session)
-      let parts = Layout.vertical([
-        .length(min(max(checkins.count, 1), 12) + 1), .length(1), .fill(1),
-      ]).split(columns[1])
-      renderCheckins(state, session, review, checkins, in: parts[0], painter: painter, on: &surface)
-      renderCaptured(state, session, in: parts[2], painter: painter, on: &surface)
+      renderCheckins(
+        state, session, review, checkins, in: layout.checkins, painter: painter, on: &surface)
+      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
     }
   }
 
@@ -101,7 +97,8 @@ enum ReviewScreen {
         }
         text =
           isCurrent
-          ? ScreenText.clock(seconds: elapsed) + "/" + TimerView.format(seconds: timebox)
+          ? ScreenText.clock(seconds: elapsed) + "/"
+            + ScreenText.clock(seconds: TimeInterval(timebox))
           : ScreenText.clock(seconds: elapsed) + " of \(section.minutes)m"
       } else {
         text = "\(section.minutes)m"
@@ -200,33 +197,35 @@ enum ReviewScreen {
         y: area.y + 1, width: area.width, on: &surface)
       return
     }
-    let height = area.height - 1
-    let list = ListState(selection: session.checkinSelection)
-    let first = list.visibleOffset(height: height, count: steps.count)
     let ownerWidth = 9
     let dueWidth = 10
-    for line in 0..<height {
-      let index = first + line
-      guard index < steps.count else { break }
+    let columns = [
+      Table.Column(width: ownerWidth),
+      Table.Column(width: max(4, area.width - 2 - ownerWidth - dueWidth - 9)),
+      Table.Column(width: dueWidth),
+      Table.Column(width: 8),
+    ]
+    let today = state.today
+    painter.table(
+      columns, rowCount: steps.count, state: TableState(selection: session.checkinSelection),
+      hasHeader: false
+    ) { index in
       let step = steps[index]
       let answer = answers[step.id]
       let (mark, role): (String, ThemeRole) =
         answer == "done"
         ? ("✓ done", .ok) : (answer == "not-done" ? ("✗ not  ", .danger) : ("·", .muted))
-      let titleWidth = max(4, area.width - 2 - ownerWidth - dueWidth - 9)
-      let segments = [
-        painter.segment(index == session.checkinSelection ? "▶ " : "  ", .accent),
-        painter.cell("@" + step.owner, ownerWidth, .accent),
-        painter.cell(step.title, titleWidth, .text),
-        painter.cell(
-          " " + ScreenText.shortDay(step.due), dueWidth,
-          step.status == .open && step.due < state.today ? .danger : .muted),
-        painter.cell(mark, 8, role),
+      return [
+        painter.item("@" + step.owner, .accent),
+        painter.item(step.title, .text),
+        painter.item(
+          " " + ScreenText.shortDay(step.due),
+          step.status == .open && step.due < today ? .danger : .muted),
+        painter.item(mark, role),
       ]
-      CockpitScreen.row(
-        segments, selected: index == session.checkinSelection, x: area.x, y: area.y + 1 + line,
-        width: area.width, painter: painter, on: &surface)
-    }
+    }.render(
+      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
+    )
   }
 
   // MARK: - Captured

@@ -23,25 +23,23 @@ public enum Screen {
       renderTooSmall(size, painter: painter, on: &surface)
       return
     }
-    let hasPrompt = state.prompt != nil
-    let promptHeight = hasPrompt ? (state.prompt?.error != nil || hasCompletions(state) ? 2 : 1) : 0
-    let rows = Layout.vertical([.length(1), .fill(1), .length(promptHeight), .length(1)])
-      .split(surface.bounds)
-    renderTabs(state, in: rows[0], painter: painter, on: &surface)
+    let layout = ScreenLayout(state, size: size)
+    let body = layout.body
+    renderTabs(state, in: layout.tabs, painter: painter, on: &surface)
     switch state.screen {
-    case .cockpit: CockpitScreen.render(state, in: rows[1], painter: painter, on: &surface)
-    case .review: ReviewScreen.render(state, in: rows[1], painter: painter, on: &surface)
-    case .steps: StepsScreen.render(state, in: rows[1], painter: painter, on: &surface)
-    case .cadences: CadencesScreen.render(state, in: rows[1], painter: painter, on: &surface)
-    case .people: PeopleScreen.render(state, in: rows[1], painter: painter, on: &surface)
-    case .metrics: MetricsScreen.render(state, in: rows[1], painter: painter, on: &surface)
+    case .cockpit: CockpitScreen.render(state, in: body, painter: painter, on: &surface)
+    case .review: ReviewScreen.render(state, in: body, painter: painter, on: &surface)
+    case .steps: StepsScreen.render(state, in: body, painter: painter, on: &surface)
+    case .cadences: CadencesScreen.render(state, in: body, painter: painter, on: &surface)
+    case .people: PeopleScreen.render(state, in: body, painter: painter, on: &surface)
+    case .metrics: MetricsScreen.render(state, in: body, painter: painter, on: &surface)
     }
     if let prompt = state.prompt {
-      renderPrompt(prompt, in: rows[2], painter: painter, on: &surface)
+      renderPrompt(prompt, in: layout.prompt, painter: painter, on: &surface)
     }
-    renderStatus(state, in: rows[3], painter: painter, on: &surface)
+    renderStatus(state, in: layout.status, painter: painter, on: &surface)
     if state.isHelpShown {
-      renderHelp(state, in: rows[1], on: &surface)
+      renderHelp(state, in: body, rows: layout.helpRows, on: &surface)
     }
   }
 
@@ -79,10 +77,6 @@ public enum Screen {
     if used + width < area.width {
       painter.text(right, .muted, x: area.maxX - width, y: area.y, width: width, on: &surface)
     }
-  }
-
-  private static func hasCompletions(_ state: AppState) -> Bool {
-    !(state.prompt?.completions.isEmpty ?? true)
   }
 
   private static func renderPrompt(
@@ -144,7 +138,9 @@ public enum Screen {
     ).render(in: area, on: &surface)
   }
 
-  private static func renderHelp(_ state: AppState, in area: Rect, on surface: inout Surface) {
+  private static func renderHelp(
+    _ state: AppState, in area: Rect, rows room: Int, on surface: inout Surface
+  ) {
     let context = state.keyContext
     var contexts: [KeyContext] = [context]
     if context != .input { contexts.append(.global) }
@@ -154,7 +150,6 @@ public enum Screen {
     // Lines that do not fit scroll: drop the first `helpScroll` hints (keeping the heading of
     // a section scrolled into).
     let lineCount = sections.reduce(0) { $0 + $1.hints.count + 2 } - 1
-    let room = max(1, area.height - 4)
     var skip = min(state.helpScroll, max(0, lineCount - room))
     for index in sections.indices where skip > 0 {
       let dropped = min(skip, sections[index].hints.count)

@@ -85,9 +85,10 @@ public enum ScreenText {
     return fraction == 0 ? grouped : grouped + ".\(fraction)"
   }
 
-  /// `12:05` for seconds.
+  /// `mm:ss` for seconds (`12:05`; minutes grow past 59: `125:03`).
   public static func clock(seconds: TimeInterval) -> String {
-    TimerView.format(seconds: Int(seconds.rounded(.down)))
+    let whole = max(0, Int(seconds.rounded(.down)))
+    return two(whole / 60) + ":" + two(whole % 60)
   }
 
   private static func trimmed(_ value: Double) -> String {

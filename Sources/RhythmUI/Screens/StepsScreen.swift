@@ -1,19 +1,6 @@
 import Foundation
 import RhythmCore
 
-/// Where the triage list sits, shared by the screen and the reducer (page size and scrolling).
-enum StepsLayout {
-  /// The width of the detail pane when shown.
-  static func detailWidth(for width: Int) -> Int {
-    min(56, max(34, width * 2 / 5))
-  }
-
-  /// Rows of steps visible in a terminal of `size` (tab bar, panel border, header, status).
-  static func listHeight(for size: Size, showsDetail: Bool) -> Int {
-    max(1, size.height - 2 - 2 - 1)
-  }
-}
-
 /// Steps triage: a filterable, sortable list of steps with multi-select and a detail pane.
 ///
 /// The detail pane shows the step's history. Only the visible rows are drawn.
@@ -22,37 +9,18 @@ enum StepsScreen {
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
     let view = state.steps
-    var listArea = area
-    if view.showsDetail {
-      let parts = Layout.horizontal([.fill(1), .length(StepsLayout.detailWidth(for: area.width))])
-        .split(area)
-      listArea = parts[0]
-      renderDetail(state, in: parts[1], painter: painter, on: &surface)
+    let layout = StepsLayout(state, in: area)
+    if let detail = layout.detail {
+      renderDetail(state, in: detail, painter: painter, on: &surface)
     }
     var title = "Steps · \(view.visible.count) shown"
     let filterText = view.filterText.trimmingCharacters(in: .whitespaces)
     if !filterText.isEmpty { title += " · /\(filterText)" }
     title += " · by \(view.sort.rawValue)"
     if !view.marked.isEmpty { title += " · \(view.marked.count) selected" }
-    let inner = painter.panel(title, in: listArea, on: &surface)
+    let inner = painter.panel(title, in: layout.list, on: &surface)
     guard inner.height > 1 else { return }
-    let idWidth = 6
-    let ownerWidth = 10
-    let dueWidth = 11
-    let whenWidth = 9
-    let tagsWidth = inner.width >= 90 ? 16 : 0
-    let titleWidth = max(
-      8, inner.width - 4 - idWidth - ownerWidth - dueWidth - whenWidth - tagsWidth - 4)
-    var header = [
-      painter.cell("    id", 4 + idWidth, .header),
-      painter.cell("title", titleWidth + 1, .header),
-      painter.cell("owner", ownerWidth, .header),
-      painter.cell("due", dueWidth + 1, .header),
-      painter.cell("", whenWidth, .header),
-    ]
-    if tagsWidth > 0 { header.append(painter.cell(" tags", tagsWidth + 1, .header)) }
-    painter.line(header, x: inner.x, y: inner.y, width: inner.width, on: &surface)
-    let height = inner.height - 1
+    table(state, width: inner.width, painter: painter).render(in: layout.table, on: &surface)
     if view.visible.isEmpty {
       let text =
         view.rows.isEmpty
@@ -60,44 +28,42 @@ enum StepsScreen {
         : "No step matches. Esc clears the filter; status:all shows done and dropped ones."
       painter.text(
         text, .muted, x: inner.x + 2, y: inner.y + 2, width: inner.width - 2, on: &surface)
-      return
     }
-    let first = view.list.visibleOffset(height: height, count: view.visible.count)
+  }
+
+  /// The triage table for a panel `width` columns wide: only the rows in sight are built.
+  private static func table(_ state: AppState, width: Int, painter: Painter) -> Table {
+    let view = state.steps
+    let tagsWidth = width >= 90 ? 16 : 0
+    let titleWidth = max(8, width - 4 - 6 - 10 - 11 - 9 - tagsWidth - 4)
+    var columns = [
+      Table.Column(width: 1), Table.Column(width: 2), Table.Column("id", width: 6),
+      Table.Column("title", width: titleWidth, spacing: 1), Table.Column("owner", width: 10),
+      Table.Column("due", width: 11, spacing: 1), Table.Column(width: 9),
+    ]
+    if tagsWidth > 0 { columns.append(Table.Column(" tags", width: tagsWidth + 1)) }
     let today = state.today
-    for line in 0..<height {
-      let index = first + line
-      guard index < view.visible.count else { break }
+    return painter.table(
+      columns, rowCount: view.visible.count, state: view.table, marksSelection: false
+    ) { index in
       let step = view.rows[view.visible[index]].step
-      let isSelected = index == view.list.selection
       let isMarked = view.marked.contains(step.id)
       let (statusMark, statusRole) = mark(step, today: today)
       let dueRole: ThemeRole =
         step.status != .open
         ? .muted : (step.due < today ? .danger : (step.due == today ? .warn : .text))
-      var segments = [
-        painter.segment(isMarked ? "●" : " ", .marked),
-        painter.segment(statusMark + " ", statusRole),
-        painter.cell(state.shortID(step.id), idWidth, .muted),
-        painter.cell(step.title, titleWidth, step.status == .open ? .text : .muted),
-        painter.segment(" ", .text),
-        painter.cell("@" + step.owner, ownerWidth, .accent),
-        painter.cell(ScreenText.day(step.due), dueWidth, dueRole),
-        painter.segment(" ", .text),
-        painter.cell(
+      return [
+        painter.item(isMarked ? "●" : " ", .marked, keepsStyle: isMarked),
+        painter.item(statusMark + " ", statusRole),
+        painter.item(state.shortID(step.id), .muted),
+        painter.item(step.title, step.status == .open ? .text : .muted),
+        painter.item("@" + step.owner, .accent),
+        painter.item(ScreenText.day(step.due), dueRole),
+        painter.item(
           step.status == .open ? ScreenText.due(step.due, today: today) : step.status.rawValue,
-          whenWidth, dueRole),
+          dueRole),
+        painter.item(" " + step.tags.map { "#" + $0 }.joined(separator: " "), .muted),
       ]
-      if tagsWidth > 0 {
-        segments.append(
-          painter.cell(
-            " " + step.tags.map { "#" + $0 }.joined(separator: " "), tagsWidth + 1, .muted))
-      }
-      CockpitScreen.row(
-        segments, selected: isSelected, x: inner.x, y: inner.y + 1 + line, width: inner.width,
-        painter: painter, on: &surface)
-      if isMarked && isSelected {
-        painter.text("●", .marked, x: inner.x, y: inner.y + 1 + line, width: 1, on: &surface)
-      }
     }
   }
 

@@ -13,28 +13,29 @@ extension Theme {
   /// - Parameters:
   ///   - text: the file's contents.
   ///   - name: the name the theme goes by.
-  /// - Throws: `RhythmError.invalidValue` naming the first line that cannot be read.
-  public static func parse(_ text: String, name: String) throws(RhythmError) -> Theme {
+  ///   - path: how an error names the file (`theme NAME` when nil).
+  /// - Throws: `RhythmError.invalidLine` naming the file and the first line that cannot be
+  ///   read.
+  public static func parse(_ text: String, name: String, path: String? = nil) throws(RhythmError)
+    -> Theme
+  {
+    let file = KeyValueFile(
+      text: text, path: path ?? "theme \(name)", form: "role = foreground background attributes")
     var styles: [ThemeRole: Style] = [:]
-    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let line =
-        rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        .first.map(String.init) ?? ""
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      guard !trimmed.isEmpty else { continue }
-      let parts = trimmed.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
+    let problems = file.readEntries { entry in
+      guard let role = ThemeRole(rawValue: entry.key) else {
+        return "no role '\(entry.key)': expected one of "
+          + ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")
       }
-      guard parts.count == 2, let role = ThemeRole(rawValue: parts[0]) else {
-        throw .invalidValue(
-          field: "theme \(name) line \(number + 1)", value: trimmed,
-          expected: "role = foreground background attributes, role one of "
-            + ThemeRole.allCases.map(\.rawValue).joined(separator: ", "))
+      let (style, unread) = style(entry.value)
+      if let unread {
+        return "cannot read '\(unread)': expected a colour (default, red, bright-red, 0…255) or "
+          + "an attribute (bold, dim, italic, underline, reverse)"
       }
-      styles[role] = try style(parts[1], context: "theme \(name) line \(number + 1)")
+      styles[role] = style
+      return nil
     }
+    if let first = problems.first { throw first }
     return Theme(name: name, styles: styles)
   }
 
@@ -51,23 +52,21 @@ extension Theme {
 
   // MARK: - Words
 
-  private static func style(_ text: String, context: String) throws(RhythmError) -> Style {
-    let words = text.split(separator: " ").map(String.init)
+  /// The style `text` describes (up to two colours, then attributes), and the first word
+  /// that is neither, if any.
+  private static func style(_ text: String) -> (Style, unread: String?) {
     var style = Style.plain
-    for (index, word) in words.enumerated() {
+    for (index, word) in text.split(separator: " ").map(String.init).enumerated() {
       if index < 2, let color = color(word) {
         if index == 0 { style.foreground = color } else { style.background = color }
         continue
       }
       guard let attribute = TextAttributes.named.first(where: { $0.1 == word }) else {
-        throw .invalidValue(
-          field: context, value: word,
-          expected: "a colour (default, red, bright-red, 0…255) or an attribute (bold, dim, "
-            + "italic, underline, reverse)")
+        return (style, word)
       }
       style.attributes.insert(attribute.0)
     }
-    return style
+    return (style, nil)
   }
 
   private static let ansiNames = [

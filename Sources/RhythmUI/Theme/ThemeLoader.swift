@@ -10,8 +10,8 @@ public enum ThemeLoader {
   ///   - reference: a name or a path; `nil` means the default (`dark`).
   ///   - environment: where `NO_COLOR` and `XDG_CONFIG_HOME` are read; `NO_COLOR` (set and
   ///     not empty) always gives the monochrome theme.
-  /// - Throws: `RhythmError.io` when a named file cannot be read, `.invalidValue` when it
-  ///   cannot be parsed or no theme has that name.
+  /// - Throws: `RhythmError.io` when a named file cannot be read, `.invalidLine` when a line
+  ///   of it cannot be read, `.invalidValue` when no theme has that name.
   public static func load(
     _ reference: String?, environment: [String: String]
   ) throws(RhythmError) -> Theme {
@@ -38,6 +38,6 @@ public enum ThemeLoader {
     } catch {
       throw .io(path: url.path, reason: "cannot read the theme file")
     }
-    return try Theme.parse(text, name: name)
+    return try Theme.parse(text, name: name, path: url.path)
   }
 }

@@ -73,15 +73,10 @@ func runCockpit(
 ) throws(RhythmError) {
   var environment = environment
   if options.noColor { environment["NO_COLOR"] = "1" }
-  let config = CockpitConfig.load(environment: environment)
+  let (config, configProblems) = CockpitConfig.load(environment: environment)
   let theme = try ThemeLoader.load(options.theme ?? config.theme, environment: environment)
-  var keyMap = KeyMap.defaults
-  let keysFile = CockpitConfig.folder(environment: environment).appendingPathComponent("keys")
-  if let text = try? String(contentsOf: keysFile, encoding: .utf8) {
-    let (overridden, problems) = keyMap.overridden(by: text)
-    keyMap = overridden
-    for problem in problems { Terminal.printError("rhythm: \(keysFile.path): \(problem)") }
-  }
+  let (keyMap, keyProblems) = KeyMap.user(environment: environment)
+  for problem in configProblems + keyProblems { Terminal.printError("rhythm: warning: \(problem)") }
   // The home screen needs the steps that are open or fall in its windows (13 weeks of rates,
   // 12 of trend): the first frame is drawn from those, the rest loaded right after it.
   let opensOnHome = options.screen == nil && options.review == nil

@@ -8,13 +8,11 @@ struct KeysCommand: ParsableCommand {
     commandName: "keys",
     abstract: "List the cockpit's key bindings (override them in $XDG_CONFIG_HOME/rhythm/keys).")
 
+  /// Lists the bindings the cockpit runs with. Lines of the keys file that cannot be used are
+  /// reported after the list (where they stay in sight) and make the exit status 1, as the
+  /// cockpit skips them too.
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
-    var keyMap = KeyMap.defaults
-    let file = CockpitConfig.folder(environment: environment).appendingPathComponent("keys")
-    if let text = try? String(contentsOf: file, encoding: .utf8) {
-      keyMap = keyMap.overridden(by: text).keyMap
-    }
+    let (keyMap, problems) = KeyMap.user(environment: ProcessInfo.processInfo.environment)
     for context in KeyContext.allCases {
       let bindings = keyMap.bindings(in: context)
       guard !bindings.isEmpty else { continue }
@@ -26,5 +24,9 @@ struct KeysCommand: ParsableCommand {
       }
       Output.line()
     }
+    guard let last = problems.last else { return }
+    fflush(nil)  // the list first, then the problems below it
+    for problem in problems.dropLast() { Terminal.printError("rhythm: \(problem)") }
+    throw last
   }
 }

@@ -45,7 +45,7 @@ struct ReviewFlowTests {
   func checkin() throws {
     var state = started()
     let session = try #require(state.review)
-    let steps = AppReducer.checkinSteps(state, session)
+    let steps = state.checkinSteps(for: session)
     let index = try #require(steps.firstIndex { $0.status == .open })
     try #require(index + 1 < steps.count)
     let first = steps[index]

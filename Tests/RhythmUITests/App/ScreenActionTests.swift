@@ -10,7 +10,7 @@ struct ScreenActionTests {
   func metricValue() throws {
     var state = Fixtures.demoState()
     Fixtures.press(["6"], &state)
-    let metric = try #require(AppReducer.sortedMetrics(state).first)
+    let metric = try #require(state.sortedMetrics.first)
     Fixtures.press(["<enter>"], &state)
     guard case .metricValue(let id)? = state.prompt?.purpose else {
       Issue.record("no metric prompt")
@@ -31,7 +31,7 @@ struct ScreenActionTests {
   func skip() throws {
     var state = Fixtures.demoState()
     Fixtures.press(["4"], &state)
-    let cadence = try #require(AppReducer.sortedCadences(state).first)
+    let cadence = try #require(state.sortedCadences.first)
     let next = try #require(state.summary.upcoming.first { $0.cadenceID == cadence.id })
     let effects = Fixtures.press(["K"], &state)
     let skipped = try #require(
@@ -49,7 +49,7 @@ struct ScreenActionTests {
   func skipStoredOccurrence() throws {
     var state = Fixtures.demoState()
     Fixtures.press(["4"], &state)
-    let cadence = try #require(AppReducer.sortedCadences(state).first)
+    let cadence = try #require(state.sortedCadences.first)
     let next = try #require(state.summary.upcoming.first { $0.cadenceID == cadence.id })
     let stored = Review(id: "01storedreview", cadence: cadence.id, occurrence: next.occurrence)
     var stamper = MemoryStamper()
@@ -123,7 +123,7 @@ struct CadenceEditingTests {
   func edit() throws {
     var state = Fixtures.demoState()
     Fixtures.press(["4"], &state)
-    let cadence = try #require(AppReducer.sortedCadences(state).first)
+    let cadence = try #require(state.sortedCadences.first)
     Fixtures.press(["e"], &state)
     let text = try #require(state.prompt?.field.value)
     #expect(text.hasPrefix(cadence.title + " | " + cadence.rule + " | "))

@@ -48,10 +48,16 @@ struct ThemeTests {
   @Test("a bad line names the line and what is expected")
   func parseError() {
     #expect(throws: RhythmError.self) { try Theme.parse("title = mauve", name: "x") }
-    do {
-      _ = try Theme.parse("text = default\nbogus = red", name: "x")
-    } catch {
-      #expect(error.description.contains("line 2"))
+    #expect(
+      throws: RhythmError.invalidLine(
+        path: "/t/x.theme", line: 2,
+        reason: "no role 'bogus': expected one of "
+          + ThemeRole.allCases.map(\.rawValue).joined(separator: ", "))
+    ) { try Theme.parse("text = default\nbogus = red", name: "x", path: "/t/x.theme") }
+    #expect {
+      try Theme.parse("# mine\n\ntitle = red mauve bold", name: "x")
+    } throws: { error in
+      (error as? RhythmError)?.description.hasPrefix("theme x:3: cannot read 'mauve'") == true
     }
   }
 
@@ -76,8 +82,34 @@ struct ThemeTests {
 
   @Test("the config file sets the theme; unknown keys and comments are ignored")
   func config() {
-    let config = CockpitConfig.parse("# mine\ncolour = loud\ntheme = light  # easier on paper\n")
+    let text = "# mine\ncolour = loud\ntheme = light  # easier on paper\n"
+    #expect(CockpitConfig.read(KeyValueFile(text: text, path: "config")).config.theme == "light")
+    #expect(CockpitConfig.read(KeyValueFile(text: "", path: "config")) == (CockpitConfig(), []))
+  }
+
+  @Test("the config, keys and theme files are found in the config folder; problems name file:line")
+  func userFiles() throws {
+    let home = FileManager.default.temporaryDirectory
+      .appendingPathComponent("rhythm-config-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let folder = home.appendingPathComponent("rhythm")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let environment = ["XDG_CONFIG_HOME": home.path]
+    #expect(CockpitConfig.load(environment: environment).config.theme == nil)
+    #expect(KeyMap.user(environment: environment).problems.isEmpty)
+    try "theme = light\nloud\n".write(
+      to: folder.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+    try "steps.done = D\nsteps.dne = z\n".write(
+      to: folder.appendingPathComponent("keys"), atomically: true, encoding: .utf8)
+    let (config, configProblems) = CockpitConfig.load(environment: environment)
     #expect(config.theme == "light")
-    #expect(CockpitConfig.parse("").theme == nil)
+    #expect(
+      configProblems.map(\.description) == ["\(folder.path)/config:2: expected `key = value`"])
+    let (keyMap, keyProblems) = KeyMap.user(environment: environment)
+    #expect(keyMap.binding(for: "D", in: .steps)?.id == "steps.done")
+    #expect(
+      keyProblems.map(\.description) == [
+        "\(folder.path)/keys:2: no binding 'steps.dne' (`rhythm keys` lists the ids)"
+      ])
   }
 }

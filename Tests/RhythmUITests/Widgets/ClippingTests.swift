@@ -5,16 +5,21 @@ import Testing
 struct ClippingTests {
   private static let widgets: [(String, any Widget & Sendable)] = [
     ("block", Block(title: "Title 中文")),
-    ("list", ListView(items: ["one", "中文 two", "three"], state: ListState(selection: 2))),
     (
       "table",
       Table(
-        columns: [Table.Column("A", width: .fill(1)), Table.Column("B", width: .length(4))],
-        rows: [["x", "中文中文"], ["y", "z"]], state: ListState(selection: 1))
+        columns: [Table.Column("A", width: 2, spacing: 1), Table.Column("B", width: 4)],
+        rowCount: 3, state: TableState(selection: 1), highlightSymbol: "▶ "
+      ) { index in
+        [
+          [Table.Cell("x"), Table.Cell("中文中文")],
+          [Table.Cell("y"), .widget(Bar(fraction: 0.5))],
+          [Table.Cell(spans: [Span("a"), Span("中文")]), Table.Cell("z")],
+        ][index]
+      }
     ),
     ("bar", Bar(fraction: 0.7, target: 1)),
     ("sparkline", Sparkline(values: [1, nil, 3])),
-    ("timer", TimerView(elapsed: 61, timebox: 60)),
     ("modal", Modal(size: Size(width: 30, height: 10), title: "Modal")),
     (
       "status",

@@ -1,7 +1,7 @@
 import RhythmUI
 import Testing
 
-@Suite("Bar, Sparkline and TimerView")
+@Suite("Bar and Sparkline")
 struct GaugeTests {
   @Test func barUsesEighthBlocks() {
     #expect(Bar(fraction: 0.5).text(width: 4) == "██  ")
@@ -26,25 +26,5 @@ struct GaugeTests {
     #expect(Sparkline(values: [0, 1, 2, nil, 7]).text(width: 10) == "▁▂▃ █")
     #expect(Sparkline(values: [1, 2, 3, 4], maximum: 8).text(width: 2) == "▄▅")
     #expect(Sparkline(values: [0, 0]).text(width: 2) == "▁▁")
-  }
-
-  @Test(arguments: [
-    (30, nil, "00:30", TimerView.Phase.normal), (100, 600, "01:40 / 10:00", .normal),
-    (550, 600, "09:10 / 10:00", .nearEnd), (601, 600, "10:01 / 10:00", .over),
-    (7_503, nil, "125:03", .normal),
-  ])
-  func timerTextAndPhase(elapsed: Int, timebox: Int?, text: String, phase: TimerView.Phase) {
-    let timer = TimerView(elapsed: elapsed, timebox: timebox)
-    #expect(timer.text == text)
-    #expect(timer.phase == phase)
-  }
-
-  @Test func timerUsesTheStyleOfItsPhase() {
-    var surface = Surface(size: Size(width: 14, height: 1))
-    let amber = Style(foreground: .indexed(214))
-    TimerView(elapsed: 590, timebox: 600, nearEndStyle: amber, overStyle: Style(foreground: .red))
-      .render(in: surface.bounds, on: &surface)
-    #expect(surface.lines == ["09:50 / 10:00 "])
-    #expect(surface[0, 0].style == amber)
   }
 }

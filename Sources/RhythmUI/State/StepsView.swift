@@ -22,7 +22,7 @@ public struct StepsView: Sendable {
   /// The day the filter was evaluated for (`overdue`, `due<fri` depend on it).
   private var today: Day
   /// The selection (an index into `visible`) and the scroll offset.
-  public var list = ListState(selection: 0)
+  public var table = TableState(selection: 0)
   /// Steps picked with `v` for a bulk action.
   public var marked: Set<String> = []
   /// Whether the detail pane is shown.
@@ -40,7 +40,7 @@ public struct StepsView: Sendable {
 
   /// The selected step, if any.
   public var selectedStep: Step? {
-    guard let selection = list.selection, selection < visible.count else { return nil }
+    guard let selection = table.selection, selection < visible.count else { return nil }
     return rows[visible[selection]].step
   }
 
@@ -181,9 +181,9 @@ public struct StepsView: Sendable {
     if let selected, let position = positions[selected],
       let index = visible.firstIndex(of: position)
     {
-      list.selection = index
+      table.selection = index
     } else {
-      list.selection = visible.isEmpty ? nil : min(list.selection ?? 0, visible.count - 1)
+      table.selection = visible.isEmpty ? nil : min(table.selection ?? 0, visible.count - 1)
     }
   }
 }

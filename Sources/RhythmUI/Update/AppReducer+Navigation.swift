@@ -54,59 +54,75 @@ extension AppReducer {
     return [.quit]
   }
 
-  /// Rows a page moves: the list area of a full screen.
-  static func pageSize(_ state: AppState) -> Int {
-    max(1, state.size.height - 8)
+  /// Rows of the current screen's list in sight, from the layout the screen draws with: what a
+  /// page moves, and the window moving keeps the selection in.
+  static func visibleRows(_ state: AppState) -> Int {
+    let body = ScreenLayout(state).body
+    switch state.screen {
+    case .cockpit:
+      return CockpitLayout(state, in: body).visibleSteps
+    case .review:
+      guard let session = state.review else { return 0 }
+      return ReviewLayout(
+        checkinCount: state.checkinSteps(for: session).count, in: ScreenLayout.panelInner(body)
+      ).visibleCheckins
+    case .steps:
+      return StepsLayout(state, in: body).visibleRows
+    case .cadences:
+      return CadencesLayout(state, cadenceCount: state.sortedCadences.count, in: body).visibleRows
+    case .people, .metrics:
+      return ScreenLayout.rowsBelowHeader(ScreenLayout.panelInner(body))
+    }
   }
 
+  /// Rows a page moves.
+  static func pageSize(_ state: AppState) -> Int {
+    max(1, visibleRows(state))
+  }
+
+  /// Moves the current screen's selection by `delta` rows and scrolls its table so the
+  /// selection stays in sight (the offset is kept in the state, as the table draws it).
   static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
     switch state.screen {
     case .cockpit:
-      state.cockpit.move(by: delta, count: cockpitItems(state).count)
+      state.cockpit.move(by: delta, count: state.cockpitItems.count)
+      var steps = state.cockpitTables.steps
+      steps.scrollToSelection(height: visibleRows(state), count: state.cockpitSteps.count)
+      state.cockpit.offset = steps.offset
     case .review:
       guard var session = state.review else { return [] }
-      let count = checkinSteps(state, session).count
+      let count = state.checkinSteps(for: session).count
       session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
       state.review = session
     case .steps:
       let before = state.steps.selectedStep?.id
-      state.steps.list.move(by: delta, count: state.steps.visible.count)
-      state.steps.list.scrollToSelection(
-        height: StepsLayout.listHeight(for: state.size, showsDetail: state.steps.showsDetail),
-        count: state.steps.visible.count)
+      let count = state.steps.visible.count
+      state.steps.table.move(by: delta, count: count)
+      state.steps.table.scrollToSelection(height: visibleRows(state), count: count)
       if state.steps.showsDetail, let id = state.steps.selectedStep?.id, id != before {
         state.steps.history = nil
         return [.loadHistory(stepID: id)]
       }
     case .cadences:
-      state.cadences.move(by: delta, count: sortedCadences(state).count)
+      let count = state.sortedCadences.count
+      state.cadences.move(by: delta, count: count)
+      state.cadences.scrollToSelection(height: visibleRows(state), count: count)
     case .people:
-      state.people.move(by: delta, count: state.summary.owners.count + state.summary.teams.count)
+      let count = state.peopleRows.count
+      state.people.move(by: delta, count: count)
+      state.people.scrollToSelection(height: visibleRows(state), count: count)
     case .metrics:
-      state.metrics.move(by: delta, count: sortedMetrics(state).count)
+      let count = state.sortedMetrics.count
+      state.metrics.move(by: delta, count: count)
+      state.metrics.scrollToSelection(height: visibleRows(state), count: count)
     }
     return []
-  }
-
-  // MARK: - The home screen's rows
-
-  /// A selectable row of the home screen.
-  enum CockpitItem: Hashable {
-    case review(CockpitSummary.Upcoming)
-    case step(String)
-  }
-
-  /// The home screen's selectable rows, in screen order: reviews, overdue, due this week.
-  static func cockpitItems(_ state: AppState) -> [CockpitItem] {
-    state.summary.upcoming.map(CockpitItem.review)
-      + state.summary.overdue.map { .step($0.id) }
-      + state.summary.dueThisWeek.map { .step($0.id) }
   }
 
   static func open(_ state: inout AppState) -> [Effect] {
     switch state.screen {
     case .cockpit:
-      let items = cockpitItems(state)
+      let items = state.cockpitItems
       guard let index = state.cockpit.selection, index < items.count else { return [] }
       switch items[index] {
       case .review(let upcoming):
@@ -119,7 +135,7 @@ extension AppReducer {
         if let index = state.steps.visible.firstIndex(where: {
           state.steps.rows[$0].step.id == id
         }) {
-          state.steps.list.selection = index
+          state.steps.table.selection = index
         }
         state.steps.showsDetail = true
         state.steps.history = nil
@@ -133,7 +149,7 @@ extension AppReducer {
       state.steps.setFilter("@" + owners[index])
       return []
     case .cadences:
-      let cadences = sortedCadences(state)
+      let cadences = state.sortedCadences
       guard let index = state.cadences.selection, index < cadences.count,
         let upcoming = state.summary.upcoming.first(where: { $0.cadenceID == cadences[index].id })
       else { return [] }
@@ -144,7 +160,7 @@ extension AppReducer {
     }
   }
 
-  // MARK: - Sorted lists the screens and the reducer share
+  // MARK: - Availability
 
   /// Whether `action` does something in the state as it is (the status bar hides the rest).
   static func isAvailable(_ action: Action, in state: AppState) -> Bool {
@@ -159,15 +175,5 @@ extension AppReducer {
       return state.steps.selectedStep != nil
     default: return true
     }
-  }
-
-  /// Live cadences by title.
-  static func sortedCadences(_ state: AppState) -> [Cadence] {
-    state.data.cadences.values.filter(\.isLive).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
-  }
-
-  /// Live metrics by name.
-  static func sortedMetrics(_ state: AppState) -> [Metric] {
-    state.data.metrics.values.filter(\.isLive).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
   }
 }

@@ -5,7 +5,7 @@ import RhythmCore
 
 extension AppReducer {
   static func editCadence(_ state: inout AppState) -> [Effect] {
-    let cadences = sortedCadences(state)
+    let cadences = state.sortedCadences
     guard let index = state.cadences.selection, index < cadences.count else { return [] }
     let cadence = cadences[index]
     let agenda = cadence.agenda.map { "\($0.title):\($0.minutes)" }.joined(separator: ",")

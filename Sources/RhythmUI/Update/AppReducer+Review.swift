@@ -33,7 +33,7 @@ extension AppReducer {
   static func startReview(_ state: inout AppState) -> [Effect] {
     switch state.screen {
     case .cockpit:
-      let items = cockpitItems(state)
+      let items = state.cockpitItems
       var chosen = state.summary.upcoming.first
       if let index = state.cockpit.selection, index < items.count,
         case .review(let upcoming) = items[index]
@@ -43,7 +43,7 @@ extension AppReducer {
       guard let chosen else { return [] }
       openReview(&state, chosen)
     case .cadences:
-      let cadences = sortedCadences(state)
+      let cadences = state.sortedCadences
       guard let index = state.cadences.selection, index < cadences.count,
         let upcoming = state.summary.upcoming.first(where: { $0.cadenceID == cadences[index].id })
       else { return [] }
@@ -101,39 +101,11 @@ extension AppReducer {
 
   // MARK: - Check-in
 
-  /// The steps to check in: those captured in the previous held review of the cadence, then
-  /// still-open steps from its earlier reviews that are past due.
-  static func checkinSteps(_ state: AppState, _ session: ReviewSession) -> [Step] {
-    let reviews = state.data.reviews.values.filter {
-      $0.isLive && $0.cadence == session.cadenceID && $0.occurrence < session.occurrence
-    }
-    let earlier = Set(reviews.map(\.id))
-    guard !earlier.isEmpty else { return [] }
-    let previous = reviews.filter { $0.status == .held }.max { $0.occurrence < $1.occurrence }
-    let sessionDay = Day(containing: session.occurrence, in: state.timeZone)
-    // Steps answered in this review stay listed, so the list does not shift under the cursor.
-    let answered = state.data.reviews[session.reviewID]?.checkins ?? [:]
-    var result: [Step] = []
-    var carried: [Step] = []
-    for step in state.data.steps.values where step.isLive {
-      guard let review = step.review, earlier.contains(review) else { continue }
-      if review == previous?.id {
-        result.append(step)
-      } else if step.status == .open && step.due < sessionDay || answered[step.id] != nil {
-        carried.append(step)
-      }
-    }
-    let order: (Step, Step) -> Bool = {
-      ($0.owner, $0.due, $0.createdAt, $0.id) < ($1.owner, $1.due, $1.createdAt, $1.id)
-    }
-    return result.sorted(by: order) + carried.sorted(by: order)
-  }
-
   /// Records a check-in answer with one key: `x` says done, `space` says not done (and on an
   /// answered step flips the answer). A first answer moves on to the next step.
   static func checkin(_ state: inout AppState, toggle: Bool) -> [Effect] {
     guard let session = state.review, session.phase != .concluded else { return [] }
-    let steps = checkinSteps(state, session)
+    let steps = state.checkinSteps(for: session)
     guard session.checkinSelection < steps.count else { return [] }
     var effects = startSession(&state)
     let step = steps[session.checkinSelection]
@@ -257,7 +229,7 @@ extension AppReducer {
     default:
       session.phase = .preview
     }
-    let count = checkinSteps(state, session).count
+    let count = state.checkinSteps(for: session).count
     session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
     state.review = session
   }

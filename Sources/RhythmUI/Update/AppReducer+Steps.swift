@@ -111,7 +111,7 @@ extension AppReducer {
   // MARK: - Cadences and metrics
 
   static func skipOccurrence(_ state: inout AppState) -> [Effect] {
-    let cadences = sortedCadences(state)
+    let cadences = state.sortedCadences
     guard let index = state.cadences.selection, index < cadences.count else { return [] }
     let cadence = cadences[index]
     guard
@@ -127,7 +127,7 @@ extension AppReducer {
   }
 
   static func enterValue(_ state: inout AppState) -> [Effect] {
-    let metrics = sortedMetrics(state)
+    let metrics = state.sortedMetrics
     guard let index = state.metrics.selection, index < metrics.count else { return [] }
     let metric = metrics[index]
     let period = metric.periodStart(containing: state.today)

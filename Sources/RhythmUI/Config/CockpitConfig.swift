@@ -13,20 +13,16 @@ public struct CockpitConfig: Hashable, Sendable {
     self.theme = theme
   }
 
-  /// Reads `key = value` lines; unknown keys are kept out, so older versions read newer files.
-  public static func parse(_ text: String) -> CockpitConfig {
+  /// The settings `file` holds; unknown keys are skipped, so older versions read newer files.
+  /// - Returns: the config and the lines that are not `key = value`.
+  public static func read(_ file: KeyValueFile) -> (config: CockpitConfig, problems: [RhythmError])
+  {
     var config = CockpitConfig()
-    for line in text.split(separator: "\n") {
-      let content =
-        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        .first ?? ""
-      let parts = content.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      guard parts.count == 2 else { continue }
-      if parts[0] == "theme", !parts[1].isEmpty { config.theme = parts[1] }
+    let problems = file.readEntries { entry in
+      if entry.key == "theme" && !entry.value.isEmpty { config.theme = entry.value }
+      return nil
     }
-    return config
+    return (config, problems)
   }
 
   /// The config folder: `$XDG_CONFIG_HOME/rhythm`, else `~/.config/rhythm`.
@@ -38,10 +34,16 @@ public struct CockpitConfig: Hashable, Sendable {
     return URL(fileURLWithPath: home).appendingPathComponent(".config/rhythm")
   }
 
-  /// The user's config, or an empty one when there is no file.
-  public static func load(environment: [String: String]) -> CockpitConfig {
+  /// The user's config (an empty one when there is no file), and the lines it could not read.
+  public static func load(environment: [String: String]) -> (
+    config: CockpitConfig, problems: [RhythmError]
+  ) {
     let url = folder(environment: environment).appendingPathComponent("config")
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return CockpitConfig() }
-    return parse(text)
+    do {
+      guard let file = try KeyValueFile.load(url) else { return (CockpitConfig(), []) }
+      return read(file)
+    } catch {
+      return (CockpitConfig(), [error])
+    }
   }
 }

@@ -58,8 +58,9 @@ public struct AppState: Sendable {
   public private(set) var summary: CockpitSummary
   /// Short ids of steps and reviews, as people see them.
   public private(set) var shortIDs = ShortIDTable()
-  /// Home screen selection.
-  public var cockpit = ListState(selection: 0)
+  /// Home screen selection over its reviews, then its steps; the offset scrolls the steps
+  /// panel (see `cockpitTables`).
+  public var cockpit = TableState(selection: 0)
   /// The live review, when one is open.
   public var review: ReviewSession?
   /// Steps triage. Off the Steps screen a reload is deferred until the view is first read.
@@ -72,16 +73,16 @@ public struct AppState: Sendable {
     }
   }
   private var stepsStorage: DeferredStepsView
-  /// Cadences screen selection.
-  public var cadences = ListState(selection: 0)
+  /// Cadences screen selection and scroll.
+  public var cadences = TableState(selection: 0)
   /// The calendar's first month, as months from the current one.
   public var calendarOffset = 0
   /// Whether the calendar shows a quarter (else a month).
   public var calendarShowsQuarter = false
-  /// People screen selection.
-  public var people = ListState(selection: 0)
-  /// Metrics screen selection.
-  public var metrics = ListState(selection: 0)
+  /// People screen selection and scroll.
+  public var people = TableState(selection: 0)
+  /// Metrics screen selection and scroll.
+  public var metrics = TableState(selection: 0)
 
   /// A state over `data` at `now`.
   public init(

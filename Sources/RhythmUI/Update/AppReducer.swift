@@ -123,8 +123,8 @@ public enum AppReducer {
       switch state.keyMap.binding(for: key.canonical, in: .global)?.action {
       case .moveDown?: state.helpScroll += 1
       case .moveUp?: state.helpScroll = max(0, state.helpScroll - 1)
-      case .pageDown?: state.helpScroll += pageSize(state)
-      case .pageUp?: state.helpScroll = max(0, state.helpScroll - pageSize(state))
+      case .pageDown?: state.helpScroll += ScreenLayout(state).helpRows
+      case .pageUp?: state.helpScroll = max(0, state.helpScroll - ScreenLayout(state).helpRows)
       case .quit?: return update(&state, .quit)
       default: state.isHelpShown = false
       }

@@ -1,8 +1,9 @@
-/// Selection and scroll position of a ``ListView`` or ``Table``; kept by the caller.
-public struct ListState: Hashable, Sendable {
+/// The selection and scroll offset of a ``Table``, kept by the caller between frames (ratatui's
+/// `TableState`): the reducer moves the selection and scrolls, the table draws from them.
+public struct TableState: Hashable, Sendable {
   /// The selected row, if any.
   public var selection: Int?
-  /// The first visible row (adjusted on render so the selection stays visible).
+  /// The first row in sight.
   public var offset: Int
 
   /// Creates a state.
@@ -21,8 +22,9 @@ public struct ListState: Hashable, Sendable {
     selection = max(0, min(count - 1, current + delta))
   }
 
-  /// The first visible row for a window of `height` rows over `count` rows: the stored
-  /// offset, moved as little as possible so the selection is inside the window.
+  /// The first row in sight in a window of `height` rows over `count` rows: the stored
+  /// offset, moved as little as possible so that the selection is in the window and the
+  /// window is full.
   public func visibleOffset(height: Int, count: Int) -> Int {
     guard height > 0, count > height else { return 0 }
     var first = max(0, min(offset, count - height))
@@ -33,7 +35,8 @@ public struct ListState: Hashable, Sendable {
     return max(0, min(first, count - height))
   }
 
-  /// Stores the offset ``visibleOffset(height:count:)`` gives, so scrolling stays put.
+  /// Stores the offset ``visibleOffset(height:count:)`` gives, so that the next move scrolls
+  /// from where the window is.
   public mutating func scrollToSelection(height: Int, count: Int) {
     offset = visibleOffset(height: height, count: count)
   }

@@ -55,7 +55,7 @@ public final class Program {
     case .key(let key)?: dispatch(.key(key))
     case .resized(let size)?: dispatch(.resized(size))
     case .quitRequested?: dispatch(.quit)
-    case .mouse?, .tick?, nil: break
+    case .tick?, nil: break
     }
     // Poll whenever the terminal is idle (a timeout, every 250 ms at most), and at least every
     // half second while keys keep coming.

@@ -1,0 +1,90 @@
+import Foundation
+import RhythmCore
+
+/// A selectable row of the home screen: a coming review, or an overdue or due-this-week step.
+enum CockpitItem: Hashable {
+  case review(CockpitSummary.Upcoming)
+  case step(String)
+}
+
+/// A row of the People screen: a person's or a team's figures.
+struct PeopleRow {
+  /// The person's name, or `team NAME`.
+  var label: String
+  /// Their figures.
+  var rate: CockpitSummary.Rate
+  /// Whether the row is a team.
+  var isTeam: Bool
+}
+
+// MARK: - Selectors: what the screens list, derived from the state
+
+/// The lists the screens draw and the reducer moves through, in screen order; each is worked
+/// out here only, so the row the reducer acts on is the row the screen shows.
+extension AppState {
+  /// Live cadences by title (the Cadences screen).
+  var sortedCadences: [Cadence] {
+    data.cadences.values.filter(\.isLive).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+  }
+
+  /// Live metrics by name (the Metrics screen).
+  var sortedMetrics: [Metric] {
+    data.metrics.values.filter(\.isLive).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+  }
+
+  /// The home screen's steps panel: overdue, then due this week.
+  var cockpitSteps: [Step] {
+    summary.overdue + summary.dueThisWeek
+  }
+
+  /// The home screen's selectable rows: the coming reviews, then ``cockpitSteps``.
+  var cockpitItems: [CockpitItem] {
+    summary.upcoming.map(CockpitItem.review) + cockpitSteps.map { .step($0.id) }
+  }
+
+  /// The home screen's two tables' states, from its one selection over ``cockpitItems``: the
+  /// next reviews panel's, and the steps panel's (whose scroll offset `cockpit` keeps).
+  var cockpitTables: (reviews: TableState, steps: TableState) {
+    let reviewCount = summary.upcoming.count
+    let selection = cockpit.selection
+    let reviews = TableState(selection: selection.flatMap { $0 < reviewCount ? $0 : nil })
+    let steps = TableState(
+      selection: selection.flatMap { $0 >= reviewCount ? $0 - reviewCount : nil },
+      offset: cockpit.offset)
+    return (reviews, steps)
+  }
+
+  /// The People screen's rows: people, then teams.
+  var peopleRows: [PeopleRow] {
+    summary.owners.map { PeopleRow(label: name(of: $0.key), rate: $0, isTeam: false) }
+      + summary.teams.map { PeopleRow(label: "team " + $0.key, rate: $0, isTeam: true) }
+  }
+
+  /// The steps to check in during `session`: those captured in the previous held review of
+  /// the cadence, then still-open steps from its earlier reviews that are past due.
+  func checkinSteps(for session: ReviewSession) -> [Step] {
+    let reviews = data.reviews.values.filter {
+      $0.isLive && $0.cadence == session.cadenceID && $0.occurrence < session.occurrence
+    }
+    let earlier = Set(reviews.map(\.id))
+    guard !earlier.isEmpty else { return [] }
+    let previous = reviews.filter { $0.status == .held }.max { $0.occurrence < $1.occurrence }
+    let sessionDay = Day(containing: session.occurrence, in: timeZone)
+    // Steps answered in this review stay listed, so the list does not shift under the cursor.
+    let answered = data.reviews[session.reviewID]?.checkins ?? [:]
+    var result: [Step] = []
+    var carried: [Step] = []
+    for step in data.steps.values where step.isLive {
+      guard let review = step.review, earlier.contains(review) else { continue }
+      if review == previous?.id {
+        result.append(step)
+      } else if step.status == .open && step.due < sessionDay || answered[step.id] != nil {
+        carried.append(step)
+      }
+    }
+    let order: (Step, Step) -> Bool = {
+      ($0.owner, $0.due, $0.createdAt, $0.id) < ($1.owner, $1.due, $1.createdAt, $1.id)
+    }
+    return result.sorted(by: order) + carried.sorted(by: order)
+  }
+}
