@@ -31,11 +31,29 @@ enum CockpitBench {
       _ = Screen.render(state)
       position += 1
     }
+    let apply = applyingOneChange(&state, samples: samples)
     let steps = data.steps.count
     print(
       "  \(steps) steps: load \(ms(loaded - started)), state \(ms(built - loaded)), first frame "
         + "\(ms(drawn - built)) (total \(ms(drawn - started))); Steps screen: move \(ms(move)), "
-        + "filter character \(ms(filter))")
+        + "filter character \(ms(filter)), apply one change \(ms(apply))")
+  }
+
+  /// What taking one committed change into the cockpit's state costs (a step marked done, as
+  /// `x` makes it, stamped as the store would): the store's own write is `step done`'s figure.
+  private static func applyingOneChange(_ state: inout AppState, samples: Int) -> UInt64 {
+    let ids = Array(state.data.steps.keys.sorted().prefix(samples))
+    var stamper = MemoryStamper(device: "bench")
+    var position = 0
+    return median(ids.count) {
+      let id = ids[position]
+      position += 1
+      let change = Change.update(
+        Step.self, id: id, [.set(\.status, .done), .set(\.completedAt, state.now)])
+      state.apply(
+        stamper.operations(
+          for: [change], now: state.now, person: "bench", after: state.data.latestStamp))
+    }
   }
 
   private static func median(_ count: Int, _ body: () -> Void) -> UInt64 {
