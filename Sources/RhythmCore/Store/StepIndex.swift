@@ -6,7 +6,10 @@ import Foundation
 /// It lets a command over 50,000 steps read a few MB of fixed records instead of decoding
 /// 15 MB of JSON. It is a cache: when it does not match the snapshot it is rebuilt.
 struct StepIndex {
-  static let magic = Array("RHYIDX02".utf8)
+  /// The format's name and version. The header holds one section range per record kind, in
+  /// `RecordKind.allCases` order, so adding a kind changes the layout: the version goes up
+  /// and an index of an older layout is rebuilt, never misread.
+  static let magic = Array("RHYIDX03".utf8)
   static let entrySize = 56
   static let noCadence = UInt16.max
 

@@ -20,6 +20,9 @@ struct DemoRecords {
   var metrics: [Metric] = []
   var priorities: [Priority] = []
   var exchanges: [Exchange] = []
+  var topics: [Topic] = []
+  var headlines: [Headline] = []
+  var rights: [DecisionRight] = []
   var undecoded = 0
 
   init(changes: [Change]) {
@@ -35,6 +38,9 @@ struct DemoRecords {
       case .metric: metrics += decode(Metric.self, change)
       case .priority: priorities += decode(Priority.self, change)
       case .exchange: exchanges += decode(Exchange.self, change)
+      case .topic: topics += decode(Topic.self, change)
+      case .headline: headlines += decode(Headline.self, change)
+      case .right: rights += decode(DecisionRight.self, change)
       case .note: undecoded += 1
       }
     }
