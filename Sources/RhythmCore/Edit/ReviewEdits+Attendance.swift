@@ -29,13 +29,17 @@ extension ReviewEdits {
   }
 
   /// Rates a review 1–10: `by` a person (one rating each; rating marks them present), or,
-  /// with no one named, the room's one rating.
+  /// with no one named, the room's one rating (refused once attendees rate it one by one,
+  /// where it would count for nothing).
   public static func rate(
     _ reviewID: String, rating: Int, by person: String? = nil, in reader: some RecordReader
   ) throws(RhythmError) -> Edit {
     let review = try live(reviewID, in: reader)
     let rating = try EditRules.rating(rating)
     guard let person else {
+      guard review.ratings.isEmpty else {
+        throw .message("the review is rated by each attendee: name whose rating this is")
+      }
       return Edit([.update(Review.self, id: reviewID, [.set(\.rating, rating)])])
     }
     let handle = try EditRules.person(person, in: reader)

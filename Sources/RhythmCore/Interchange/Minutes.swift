@@ -122,7 +122,7 @@ public enum Minutes {
   }
 
   /// A mean as minutes write it: `8`, `7.7`.
-  static func score(_ value: Double) -> String {
+  public static func score(_ value: Double) -> String {
     let rounded = (value * 10).rounded() / 10
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
   }

@@ -40,13 +40,14 @@ struct ReviewAttendanceTests {
     #expect(throws: RhythmError.self) {
       try ReviewEdits.rate(review, rating: 0, by: "tom", in: fixture.data)
     }
-    // Without a person: the room's one rating, which counts only when nobody rated alone.
-    fixture.apply(try ReviewEdits.rate(review, rating: 9, in: fixture.data))
-    #expect(fixture.data.reviews[review]?.rating == 9)
-    #expect(fixture.data.reviews[review]?.meanRating == 6.5)
-    var old = Review(id: "r", cadence: "c", occurrence: MeetingFixture.now)
-    old.rating = 8
-    #expect(old.meanRating == 8)
+    // Without a person: the room's one rating, refused once people rate one by one.
+    #expect(throws: RhythmError.self) {
+      try ReviewEdits.rate(review, rating: 9, in: fixture.data)
+    }
+    var unrated = MeetingFixture()
+    unrated.apply(try ReviewEdits.rate(review, rating: 9, in: unrated.data))
+    #expect(unrated.data.reviews[review]?.rating == 9)
+    #expect(unrated.data.reviews[review]?.meanRating == 9)
   }
 
   @Test("audit answers are 1–5, kept per person; answering marks them present")
