@@ -20,7 +20,7 @@ struct Rhythm: ParsableCommand {
       When.self,
       CadenceCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self,
       SyncCommand.self,
-      CockpitCommand.self, DemoCommand.self, KeysCommand.self,
+      LogCommand.self, CockpitCommand.self, DemoCommand.self, KeysCommand.self,
     ]
   )
 

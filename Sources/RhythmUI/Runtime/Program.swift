@@ -99,7 +99,7 @@ public final class Program {
       }
     case .loadHistory(let stepID):
       guard let store else { return [.historyLoaded(stepID: stepID, entries: [])] }
-      let entries = ((try? store.history(of: stepID)) ?? []).map { HistoryEntry($0) }
+      let entries = (try? store.log(of: stepID)) ?? []
       return [.historyLoaded(stepID: stepID, entries: entries)]
     case .bell:
       backend.bell()

@@ -28,7 +28,7 @@ public struct StepsView: Sendable {
   /// Whether the detail pane is shown.
   public var showsDetail = false
   /// The history shown in the detail pane, and whose it is.
-  public var history: (stepID: String, entries: [HistoryEntry])?
+  public var history: (stepID: String, entries: [LogEntry])?
 
   /// An empty view as of `today`.
   public init(today: Day) {
