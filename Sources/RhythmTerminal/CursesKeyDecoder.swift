@@ -80,8 +80,8 @@ public struct CursesKeyDecoder: Sendable {
     if code == CursesKeyDecoder.resizeCode { return .resize }
     if code == CursesKeyDecoder.mouseCode { return .mouse }
     if let key = CursesKeyDecoder.keyCodes[code] { return .key(KeyEvent(key)) }
-    let function = code - CursesKeyDecoder.functionKeyBase
-    if function >= 1 && function <= 63 { return .key(KeyEvent(.function(Int(function)))) }
+    let function = Int(code) - Int(CursesKeyDecoder.functionKeyBase)
+    if function >= 1 && function <= 63 { return .key(KeyEvent(.function(function))) }
     return .unknown
   }
 
