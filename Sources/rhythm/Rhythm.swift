@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RhythmCore
+import RhythmDemo
 
 /// `rhythm`: the operating-rhythm cockpit. With no subcommand it opens the cockpit.
 struct Rhythm: ParsableCommand {

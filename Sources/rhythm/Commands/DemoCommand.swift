@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RhythmCore
+import RhythmDemo
 
 /// `rhythm demo`: the cockpit on a fresh sample organisation in a temporary store.
 struct DemoCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RhythmCore
+import RhythmDemo
 
 /// `rhythm init [--demo]`: creates a store, optionally filled with the sample organisation.
 struct InitCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
+import RhythmCore
+import RhythmDemo
 import Testing
-
-@testable import RhythmCore
 
 /// The demo built once for a fixed instant, decoded into typed records.
 struct DemoRecords {

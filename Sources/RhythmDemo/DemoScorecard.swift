@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// A scorecard row of the demo and how its weekly values move over the year.
 struct DemoMetric {

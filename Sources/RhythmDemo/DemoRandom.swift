@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// The demo's seeded dice: the same seed always rolls the same numbers, on every platform.
 struct DemoRandom {

@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// A next step the demo may capture: `{account}` and `{quarter}` are filled in per review.
 struct DemoStepIdea {

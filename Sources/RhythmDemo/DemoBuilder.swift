@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// Builds the demo organisation's records, rolling seeded dice for everything that varies.
 struct DemoBuilder {

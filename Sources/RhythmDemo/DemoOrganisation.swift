@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// A sample marketing-and-sales organisation with a year of history, for `rhythm init --demo`
 /// and `rhythm demo`: four teams, twelve people, five cadences (weekly pipeline, leadership

@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// The demo organisation's people and teams: a marketing-and-sales group of twelve.
 enum DemoPeople {
