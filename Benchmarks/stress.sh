@@ -95,6 +95,13 @@ check() {
   fi
 }
 
+# alive PID: the process runs (a zombie, killed and not yet reaped, does not).
+alive() {
+  local state
+  state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 # complete_lines FILE: the lines of FILE that were written whole (a kill may cut the last one).
 complete_lines() { head -n "$(wc -l <"$1")" "$1"; }
 
@@ -128,7 +135,10 @@ for trial in $(seq "$writer_trials"); do
     done' >"$out" 2>"$work/writer.err" &
   pid=$!
   sleep_ms $((RANDOM % 250))
-  kill -9 -- "-$pid" 2>/dev/null || true
+  # The group at once (the shell and its `rhythm`); before setsid has run there is no group
+  # yet, and no child either: then the process itself. (Killed children may stay zombies for
+  # a while, until init reaps them; they no longer run.)
+  kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
   status=0
   { wait "$pid"; } 2>/dev/null || status=$?
   if [ "$status" -ne 137 ]; then
@@ -176,14 +186,14 @@ for trial in $(seq "$cockpit_trials"); do
   (sleep_ms $((RANDOM % 800)); kill -9 "$pid" 2>/dev/null) &
   killer=$!
   capture=0
-  while kill -0 "$pid" 2>/dev/null; do
+  while alive "$pid"; do
     capture=$((capture + 1))
     title="kill c$trial n$capture ok"
     tmux_ send-keys -t "$session" a 2>/dev/null || break
     tmux_ send-keys -t "$session" -l "$title @lea due:+3d" 2>/dev/null || break
     tmux_ send-keys -t "$session" Enter 2>/dev/null || break
     deadline=$(($(now_ms) + 5000))
-    while kill -0 "$pid" 2>/dev/null && [ "$(now_ms)" -lt "$deadline" ]; do
+    while alive "$pid" && [ "$(now_ms)" -lt "$deadline" ]; do
       if tmux_ capture-pane -p -t "$session" 2>/dev/null | grep -qF ": $title"; then
         printf 'c\t-\t%s\n' "$title" >>"$reported"
         break
