@@ -76,7 +76,7 @@ extension Store {
     } catch {
       // Reported as not saved, so not left to be found (and duplicated by a retry) later.
       do {
-        try FileIO.truncate(path, to: whole)
+        if FileIO.size(path) > whole { try FileIO.truncate(path, to: whole) }
       } catch let repair {
         throw .message(
           "\(error); cutting the unfinished write off failed too (\(repair)), so it may have "
