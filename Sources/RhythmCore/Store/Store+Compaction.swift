@@ -8,11 +8,7 @@ extension Store {
   ///   are untouched, and the old snapshot stays whole).
   public func compact() throws(RhythmError) {
     try lock.withLock(exclusive: true) { () throws(RhythmError) in
-      try readSnapshot()
-      try readTails()
-      let fromJournals = snapshot == nil || hasOlderTailOperation
-      let table = fromJournals ? try replayJournals() : try snapshotTable()
-      try write(table)
+      try write(try compactionTable())
     }
   }
 
@@ -21,18 +17,26 @@ extension Store {
   /// this store stops trying, and its view stands on the journals, so that no read fails for
   /// want of a write and no saved change is reported as failed.
   /// - Parameter saved: whether a change was just saved (the warning says it was).
-  /// - Throws: only what reading the files again throws (a file damaged meanwhile).
+  /// - Throws: what reading throws (a damaged file is an error, never a warning).
   func updateCache(afterSaving saved: Bool) throws(RhythmError) {
     guard needsCompaction else { return }
-    do {
-      try compact()
+    var failure: RhythmError?
+    do throws(RhythmError) {
+      try lock.withLock(exclusive: true) { () throws(RhythmError) in
+        let table = try compactionTable()
+        do throws(RhythmError) { try write(table) } catch { failure = error }
+      }
     } catch {
-      cacheFailure = error
-      let (file, reason) = cacheProblem(error)
-      let problem = "the cache (\(file)) could not be updated: \(reason)"
-      warn(saved ? "saved; " + problem : "warning: " + problem + "; read the journals instead")
-      try standOnJournals()
+      // No lock to write under (a read-only folder) is a write failure; the rest is reading.
+      guard case .io(let path, _) = error, path == layout.lockPath else { throw error }
+      failure = error
     }
+    guard let failure else { return }
+    cacheFailure = failure
+    let (file, reason) = cacheProblem(failure)
+    let problem = "the cache (\(file)) could not be updated: \(reason)"
+    warn(saved ? "saved; " + problem : "warning: " + problem + "; read the journals instead")
+    try standOnJournals()
   }
 
   /// Rebuilds the snapshot from the journals alone, moving a damaged snapshot aside first
@@ -54,6 +58,15 @@ extension Store {
       let table = try replayJournals()
       try write(table)
     }
+  }
+
+  /// The snapshot and tail read afresh, as the records the next snapshot holds: the snapshot
+  /// with the tail applied, or every journal replayed when the tail holds an older operation.
+  private func compactionTable() throws(RhythmError) -> RecordTable {
+    try readSnapshot()
+    try readTails()
+    let fromJournals = snapshot == nil || hasOlderTailOperation
+    return fromJournals ? try replayJournals() : try snapshotTable()
   }
 
   /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,
@@ -81,6 +94,7 @@ extension Store {
   /// The cache file a failed rewrite was writing, as the user knows it, and why it failed.
   private func cacheProblem(_ error: RhythmError) -> (file: String, reason: String) {
     guard case .io(let path, let reason) = error else { return ("store.json", error.description) }
+    if path == layout.lockPath { return ("store.json", reason) }
     if path.hasPrefix(layout.indexPath) { return ("store.idx", reason) }
     if path.hasPrefix(layout.backupsFolder) { return ("backups/", reason) }
     if path.hasPrefix(layout.snapshotPath) { return ("store.json", reason) }
