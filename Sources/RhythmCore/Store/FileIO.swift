@@ -8,7 +8,7 @@ import Darwin
 
 /// The kinds of file the store writes. A test seam, `RHYTHM_FAIL_WRITE=<kind>`, makes every
 /// write to one kind fail as a full disk would, so tests can see what each failure leaves.
-enum StoreFile: String, CaseIterable, Sendable {
+enum StoreFile: String, Sendable {
   case journal, snapshot, index, backup
 
   /// The kind `RHYTHM_FAIL_WRITE` names, if any.
