@@ -53,11 +53,10 @@ struct Rhythm: ParsableCommand {
     let answer = (readLine() ?? "q").trimmingCharacters(in: .whitespaces).lowercased()
     switch answer.first {
     case "e":
-      _ = try Store.create(at: context.folder, clock: context.clock)
+      context.watch(try Store.create(at: context.folder, clock: context.clock))
     case "d":
-      let store = try Store.create(at: context.folder, clock: context.clock)
+      let store = context.watch(try Store.create(at: context.folder, clock: context.clock))
       try store.commit(DemoOrganisation.build(now: context.clock.now, timeZone: context.timeZone))
-      try store.compact()
     default:
       throw ExitCode.success
     }
