@@ -24,7 +24,7 @@ public enum Action: Sendable {
   /// A commit, undo or redo failed; the text says why.
   case storeFailed(String)
   /// The history of a step, newest last, for the detail pane.
-  case historyLoaded(stepID: String, entries: [HistoryEntry])
+  case historyLoaded(stepID: String, entries: [LogEntry])
 
   // MARK: - Everywhere
 

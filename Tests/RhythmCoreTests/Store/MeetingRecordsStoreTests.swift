@@ -44,18 +44,21 @@ struct MeetingRecordsStoreTests {
     #expect(try store.loadState().steps.count == 3)
     #expect(try store.records(Topic.self).isEmpty)
 
-    // An index whose magic names the older layout is never read, and opening rebuilds it.
+    // An index whose magic names the layout before topics, headlines and rights (RHYIDX03)
+    // is never read, and opening rebuilds it.
     let indexPath = temporary.layout.indexPath
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: indexPath)))
-    #expect(Array(bytes.prefix(8)) == Array("RHYIDX03".utf8))
+    #expect(Array(bytes.prefix(8)) == StepIndex.magic)
+    #expect(StepIndex.magic == Array("RHYIDX04".utf8))
     let identity = try #require(FileIO.identity(path))
-    #expect(StepIndex.read(path: indexPath, matching: identity) != nil)
-    bytes.replaceSubrange(0..<8, with: Array("RHYIDX02".utf8))
+    let snapshot = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(StepIndex.read(path: indexPath, matching: identity, snapshot: snapshot) != nil)
+    bytes.replaceSubrange(0..<8, with: Array("RHYIDX03".utf8))
     try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
-    #expect(StepIndex.read(path: indexPath, matching: identity) == nil)
+    #expect(StepIndex.read(path: indexPath, matching: identity, snapshot: snapshot) == nil)
     let reopened = try temporary.reopen()
     #expect(try reopened.stepRows().count == 3)
     let rebuilt = try [UInt8](Data(contentsOf: URL(fileURLWithPath: indexPath)))
-    #expect(Array(rebuilt.prefix(8)) == Array("RHYIDX03".utf8))
+    #expect(Array(rebuilt.prefix(8)) == StepIndex.magic)
   }
 }

@@ -146,7 +146,9 @@ struct TriageTests {
     var state = onSteps()
     let step = try #require(state.steps.selectedStep)
     #expect(Fixtures.press(["<enter>"], &state) == [.loadHistory(stepID: step.id)])
-    let entry = HistoryEntry(at: Fixtures.now, person: "maria", summary: "status open → done")
+    let entry = LogEntry(
+      at: Fixtures.now, person: "maria", kind: .step, record: step.id,
+      fields: [.init(field: "status", old: .string("open"), new: .string("done"))])
     _ = Fixtures.send(.historyLoaded(stepID: step.id, entries: [entry]), &state)
     #expect(state.steps.history?.entries == [entry])
     let effects = Fixtures.press(["j"], &state)
