@@ -44,30 +44,34 @@ extension DemoBuilder {
     else { return [] }
     let length = ended.timeIntervalSince(started)
     let quarter = "Q\((Day(containing: started, in: zone).components.month - 1) / 3 + 1)"
-    for _ in 0..<meetingRandom.int(1...2) {
+    // Two or three new topics, none already waiting, and no more than six waiting.
+    for _ in 0..<meetingRandom.int(2...3) where queue.count < 6 {
+      let title = meetingFill(meetingRandom.pick(ideas), quarter)
+      guard !queue.contains(where: { $0.title == title }) else { continue }
       let raised = meetingBetween(since, started)
       let rank = (queue.map(\.rank).max() ?? 0) + 1
       queue.append(
         Topic(
-          id: meetingIDs.next(at: raised), title: meetingFill(meetingRandom.pick(ideas), quarter),
-          by: meetingRandom.pick(review.attendees), cadence: review.cadence, rank: rank,
-          createdAt: raised))
+          id: meetingIDs.next(at: raised), title: title, by: meetingRandom.pick(review.attendees),
+          cadence: review.cadence, rank: rank, createdAt: raised))
     }
     var settled: [Topic] = []
-    let solving = min(queue.count, meetingRandom.int(1...2))
+    // A long queue loses its last topic now and then.
+    if queue.count > 4, meetingRandom.chance(0.3) {
+      var topic = queue.remove(at: queue.count - 1)
+      topic.status = .dropped
+      topic.solvedAt = started.addingTimeInterval(length * 0.9)
+      topic.review = review.id
+      settled.append(topic)
+    }
+    // The top one solved, the top two when many wait: a few are always left for next time.
+    let solving = max(0, min(queue.count - 1, queue.count > 4 ? 2 : 1))
     for number in 0..<solving {
       var topic = queue.removeFirst()
       topic.status = .solved
       topic.solvedAt = started.addingTimeInterval(length * (0.4 + 0.2 * Double(number)))
       topic.review = review.id
       link(topic.id, in: review.id, number: number, of: solving)
-      settled.append(topic)
-    }
-    if queue.count > 3, meetingRandom.chance(0.2) {
-      var topic = queue.remove(at: queue.count - 1)
-      topic.status = .dropped
-      topic.solvedAt = started.addingTimeInterval(length * 0.9)
-      topic.review = review.id
       settled.append(topic)
     }
     return settled
