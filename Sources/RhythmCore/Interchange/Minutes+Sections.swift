@@ -4,7 +4,8 @@ import Foundation
 /// topics, audit, decision rights, exchanges and ratings. Each gives its lines (a heading, the
 /// entries, a blank line), or none when it has nothing to say.
 extension Minutes {
-  /// The cadence's metrics in the period of the review's day, against target.
+  /// The cadence's metrics against target: each one's latest value by the review's day (the
+  /// period that holds it, else the last one entered before), with its period.
   static func scorecard(
     _ review: Review, _ cadence: Cadence?, _ state: StoreState, _ zone: TimeZone
   ) -> [String] {
@@ -13,17 +14,17 @@ extension Minutes {
     let day = Day(containing: review.occurrence, in: zone)
     var lines = ["## Scorecard", ""]
     for metric in metrics {
-      let period = metric.periodStart(containing: day)
       let target =
         (metric.direction == .higherIsBetter ? "≥ " : "≤ ") + Metric.format(metric.target)
         + unit(metric)
       var line = "- \(metric.name) (\(name(metric.owner, state))): "
-      if let value = metric.values[period.description] {
+      if let latest = metric.orderedValues.last(where: { $0.period <= day }) {
         line +=
-          "\(Metric.format(value))\(unit(metric)) against \(target) — "
-          + metric.light(value).rawValue
+          "\(Metric.format(latest.value))\(unit(metric)) "
+          + "(\(metric.period.rawValue) of \(latest.period)) against \(target) — "
+          + metric.light(latest.value).rawValue
       } else {
-        line += "no value for the \(metric.period.rawValue) of \(period) (target \(target))"
+        line += "no value yet (target \(target))"
       }
       lines.append(line)
     }

@@ -18,10 +18,13 @@ struct MinutesSectionsTests {
     metric.values = ["2026-11-23": 21.5, "2026-11-16": 26]
     state.metrics["m1"] = metric
     state.metrics["m2"] = Metric(id: "m2", name: "Leads", owner: "tom", unit: "", target: 100)
+    var requests = Metric(id: "m3", name: "Demo requests", owner: "tom", unit: "", target: 60)
+    requests.values = ["2026-11-16": 58, "2026-11-30": 70]  // the later week is not shown
+    state.metrics["m3"] = requests
     state.cadences["c1"] = Cadence(
       id: "c1", title: "Weekly", rule: "FREQ=WEEKLY;BYDAY=WE", start: "2026-01-07T09:00:00",
       timeZone: "UTC", facilitator: "maria", participants: ["maria", "tom", "sam"],
-      agenda: AgendaTemplate.quarterly.sections, metrics: ["m1", "m2"])
+      agenda: AgendaTemplate.quarterly.sections, metrics: ["m1", "m2", "m3"])
     var previous = Review(id: "r1", cadence: "c1", occurrence: Self.at("2026-11-18T09:00:00Z"))
     previous.status = .held
     previous.endedAt = Self.at("2026-11-18T10:00:00Z")
@@ -112,8 +115,9 @@ struct MinutesSectionsTests {
 
       ## Scorecard
 
-      - Win rate (Sam (@sam)): 21.50 % against ≥ 25 % — red
-      - Leads (Tom (@tom)): no value for the week of 2026-11-23 (target ≥ 100)
+      - Win rate (Sam (@sam)): 21.50 % (week of 2026-11-23) against ≥ 25 % — red
+      - Leads (Tom (@tom)): no value yet (target ≥ 100)
+      - Demo requests (Tom (@tom)): 58 (week of 2026-11-16) against ≥ 60 — amber
 
       ## Priorities (2026-Q4)
 
