@@ -132,11 +132,9 @@ public enum TopicEdits {
         $0.cadence == cadence && $0.status == .live
       }?.id
     }
-    return Edit([
-      .update(
-        Topic.self, id: id,
-        [.set(\.status, status), .set(\.solvedAt, context.now), .set(\.review, settledIn)])
-    ])
+    var edits: [FieldEdit<Topic>] = [.set(\.status, status), .set(\.solvedAt, context.now)]
+    if settledIn != topic.review { edits.append(.set(\.review, settledIn)) }
+    return Edit([.update(Topic.self, id: id, edits)])
   }
 
   private static func live(_ id: String, in reader: some RecordReader) throws(RhythmError)
