@@ -139,19 +139,32 @@ public struct RecordSchema<R: Record>: Sendable {
     return field.entry?(record, String(path.dropFirst(field.name.count + 1))) ?? .null
   }
 
+  /// Writes the journal value at `path` into `record`; false when a field without a default
+  /// holds a value of the wrong kind (an unknown field, or a defaulted one, is passed over).
+  private func read(_ path: String, _ json: JSONValue, into record: inout R) -> Bool {
+    guard let field = field(at: path) else { return true }
+    if let edit = field.read(path, json) {
+      edit.write(&record)
+      return true
+    }
+    return field.hasDefault
+  }
+
   /// A record from its fields; `nil` when a field without a default is missing or of the wrong
   /// kind (a record whose creation has not arrived yet).
   public func record(id: String, from fields: [String: JSONValue]) -> R? {
     var record = blank(id)
     // Whole fields first, then single keys of map fields (`values.2026-11-23`) over them.
-    let paths = fields.keys.sorted { !$0.contains(".") && $1.contains(".") }
-    for field in paths.lazy.compactMap({ path in fields[path].map { (key: path, value: $0) } })
-    where field.key != "id" {
-      if let edit = self.field(at: field.key)?.read(field.key, field.value) {
-        edit.write(&record)
-      } else if let known = self.field(at: field.key), !known.hasDefault {
-        return nil
+    var keyed: [(key: String, value: JSONValue)] = []
+    for field in fields where field.key != "id" {
+      guard !field.key.utf8.contains(UInt8(ascii: ".")) else {
+        keyed.append(field)
+        continue
       }
+      guard read(field.key, field.value, into: &record) else { return nil }
+    }
+    for field in keyed {
+      guard read(field.key, field.value, into: &record) else { return nil }
     }
     for field in self.fields where !field.hasDefault && fields[field.name] == nil {
       return nil
