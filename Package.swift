@@ -23,10 +23,12 @@ let package = Package(
     .target(name: "RhythmCore"),
     .target(name: "RhythmUI", dependencies: ["RhythmCore"]),
     .target(name: "RhythmTerminal", dependencies: ["RhythmUI", "CNCurses"]),
+    // The sample organisation of `rhythm demo` and `rhythm init --demo`.
+    .target(name: "RhythmDemo", dependencies: ["RhythmCore"]),
     .executableTarget(
       name: "rhythm",
       dependencies: [
-        "RhythmCore", "RhythmUI", "RhythmTerminal",
+        "RhythmCore", "RhythmUI", "RhythmTerminal", "RhythmDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,9 +43,10 @@ let package = Package(
     // MARK: - Tests
     .target(name: "RhythmTestSupport", dependencies: ["RhythmCore", "RhythmUI"]),
     .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"]),
+    .testTarget(name: "RhythmDemoTests", dependencies: ["RhythmDemo", "RhythmCore"]),
     .testTarget(
       name: "RhythmUITests",
-      dependencies: ["RhythmUI", "RhythmTestSupport"],
+      dependencies: ["RhythmUI", "RhythmTestSupport", "RhythmDemo"],
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "RhythmTerminalTests", dependencies: ["RhythmTerminal"]),

@@ -9,6 +9,8 @@
 
 #include <locale.h>
 #include <langinfo.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -29,6 +31,39 @@ static inline SCREEN *cw_newterm_stdio(const char *term) { return newterm(term, 
 static inline int cw_locale_is_utf8(void) {
   const char *codeset = nl_langinfo(CODESET);
   return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+// MARK: - Signals
+
+/// Calls `handler` when `signo` arrives. No SA_RESTART, so a blocking read returns at once
+/// (EINTR) and the event loop sees what the handler recorded. 0 on success.
+static inline int cw_catch_signal(int signo, void (*handler)(int)) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  sigemptyset(&action.sa_mask);
+  action.sa_handler = handler;
+  return sigaction(signo, &action, NULL);
+}
+
+/// Gives `signo` its default action again.
+static inline void cw_default_signal(int signo) { signal(signo, SIG_DFL); }
+
+/// Takes the default action of `signo` now, in this thread: the process stops (SIGTSTP) and this
+/// returns once it is continued, or the process ends (SIGTERM, SIGHUP). The signal's handler and
+/// this thread's mask are put back afterwards.
+static inline void cw_raise_default(int signo) {
+  struct sigaction fallback, previous;
+  memset(&fallback, 0, sizeof fallback);
+  sigemptyset(&fallback.sa_mask);
+  fallback.sa_handler = SIG_DFL;
+  sigaction(signo, &fallback, &previous);
+  sigset_t only, mask;
+  sigemptyset(&only);
+  sigaddset(&only, signo);
+  pthread_sigmask(SIG_UNBLOCK, &only, &mask);
+  raise(signo);
+  pthread_sigmask(SIG_SETMASK, &mask, NULL);
+  sigaction(signo, &previous, NULL);
 }
 
 // MARK: - Attributes (macros built with NCURSES_BITS)

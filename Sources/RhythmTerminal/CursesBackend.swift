@@ -36,6 +36,9 @@ public final class CursesBackend: TerminalBackend {
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, milliseconds)) * 1_000_000
     while true {
       if session.isQuitRequested { return .quitRequested }
+      // After a suspend the screen is repainted from what ncurses holds, which is this
+      // backend's last frame; a size change arrives as a resize on a later read.
+      _ = session.handleSuspendAndContinue()
       let now = DispatchTime.now().uptimeNanoseconds
       guard now < deadline || milliseconds <= 0 else { return nil }
       let wait = milliseconds <= 0 ? 0 : min(Self.pollSlice, Int((deadline - now) / 1_000_000) + 1)
@@ -93,7 +96,7 @@ public final class CursesBackend: TerminalBackend {
     for y in 0..<max(0, height) {
       for x in 0..<max(0, width) {
         let cell = surface[x, y]
-        if cell.isContinuation { continue }
+        if cell.isContinuation && !session.drawsASCII { continue }
         if !isFull, let previous, previous[x, y] == cell { continue }
         write(cell, x: x, y: y)
       }
@@ -104,8 +107,9 @@ public final class CursesBackend: TerminalBackend {
     doupdate()
   }
 
-  /// Writes one cell; the ERR from the bottom-right cell (the cursor cannot wrap) is expected
-  /// and ignored, as are the others: a cell that cannot be drawn is simply left out.
+  /// Writes one cell (in ASCII stand-ins when the session draws ASCII, where the right half of
+  /// a wide grapheme is drawn too); the ERR from the bottom-right cell (the cursor cannot wrap)
+  /// is expected and ignored, as are the others: a cell that cannot be drawn is left out.
   private func write(_ cell: Cell, x: Int, y: Int) {
     let style = cell.style
     let allocation = session.colors.allocate(
@@ -113,7 +117,11 @@ public final class CursesBackend: TerminalBackend {
     if allocation.isNew {
       init_extended_pair(allocation.pair, allocation.foreground, allocation.background)
     }
-    var text = Array(cell.text.unicodeScalars.prefix(5)).map { wchar_t(bitPattern: $0.value) }
+    let shown =
+      !session.drawsASCII
+      ? cell.text
+      : cell.isContinuation ? ASCIIFallback.continuation : ASCIIFallback.text(for: cell.text)
+    var text = Array(shown.unicodeScalars.prefix(5)).map { wchar_t(bitPattern: $0.value) }
     if text.isEmpty { text = [wchar_t(0x20)] }
     text.append(0)
     _ = cw_mvadd_cell(Int32(y), Int32(x), text, attributes(of: style), allocation.pair)

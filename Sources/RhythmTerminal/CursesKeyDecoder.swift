@@ -75,8 +75,8 @@ public struct CursesKeyDecoder: Sendable {
   private func decode(keyCode code: Int32) -> Decoded {
     if code == CursesKeyDecoder.resizeCode { return .resize }
     if let key = CursesKeyDecoder.keyCodes[code] { return .key(KeyEvent(key)) }
-    let function = code - CursesKeyDecoder.functionKeyBase
-    if function >= 1 && function <= 63 { return .key(KeyEvent(.function(Int(function)))) }
+    let function = Int(code) - Int(CursesKeyDecoder.functionKeyBase)
+    if function >= 1 && function <= 63 { return .key(KeyEvent(.function(function))) }
     return .unknown
   }
 

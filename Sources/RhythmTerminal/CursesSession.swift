@@ -1,28 +1,31 @@
 import CNCurses
-import Dispatch
 import Foundation
-import Synchronization
 
-/// The ncurses lifetime: locale, `newterm`, modes and colours on start; `endwin` on end.
+/// The ncurses lifetime: locale, `newterm`, modes and colours on start; `endwin` on end; and
+/// the signals in between.
 ///
-/// Signals (SIGINT, SIGTERM, SIGHUP) never run code in a raw handler: they are ignored at the
-/// C level and observed through `DispatchSource`s, which only set ``isQuitRequested``; the
-/// event loop turns that into ``TerminalEvent/quitRequested`` and returns, so the `defer`
-/// around the loop restores the terminal. An `atexit` hook restores it as a last resort if the
-/// process exits while curses is active. Swift traps cannot be caught; after one, `reset` or
-/// `stty sane` repairs the terminal.
+/// Signal handlers only record what arrived (``TerminalSignals``); the event loop acts on it:
+/// SIGINT, SIGTERM and SIGHUP become ``TerminalEvent/quitRequested``, so the loop returns and
+/// the `defer` around it restores the terminal (``TerminalApp/exitIfEndedBySignal()`` then gives
+/// the process the status the signal implies); ctrl+z (SIGTSTP) ends curses, stops the process
+/// and, once it is continued, repaints everything (``handleSuspendAndContinue()``). An `atexit`
+/// hook restores the terminal as a last resort if the process exits while curses is active.
+/// Swift traps cannot be caught; after one, `reset` or `stty sane` repairs the terminal.
 public final class CursesSession {
   /// Colour pairs for this terminal (monochrome when colour is off).
   public internal(set) var colors: ColorPairAllocator
   /// The options the session started with.
   public let options: TerminalOptions
 
+  /// True when cells are drawn with ASCII stand-ins (``ASCIIFallback``): no UTF-8 locale could
+  /// be set, or the options ask for it.
+  public let drawsASCII: Bool
+
   private let screen: OpaquePointer
-  private let quitFlag: QuitFlag
-  private var signalSources: [any DispatchSourceSignal]
   private var isEnded = false
 
-  private static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// Tried in order when the user's locale is not UTF-8 (STYLE.md 4.4).
+  static let fallbackLocales = ["C.UTF-8", "en_US.UTF-8"]
 
   /// Checks, before touching curses, that a full-screen terminal is possible.
   /// - Throws: ``TerminalError`` when stdin or stdout is not a TTY, or TERM is unset or dumb.
@@ -44,25 +47,16 @@ public final class CursesSession {
       isOutputTerminal: isatty(STDOUT_FILENO) == 1)
 
     setlocale(LC_ALL, "")
-    if cw_locale_is_utf8() == 0 {
-      // Under LANG=C, wget_wch stalls on "é" (STYLE.md 4.4).
-      setlocale(LC_CTYPE, "C.UTF-8")
+    // Under LANG=C, wget_wch stalls on "é" (STYLE.md 4.4); terminals are UTF-8 nearly always.
+    for fallback in CursesSession.fallbackLocales where cw_locale_is_utf8() == 0 {
+      setlocale(LC_CTYPE, fallback)
     }
+    let drawsASCII = cw_locale_is_utf8() == 0 || options.drawsASCII(environment: environment)
 
-    // Ignoring the signals before newterm also stops ncurses installing its own handlers,
-    // which would call endwin and exit from inside the signal.
-    let flag = QuitFlag()
-    var sources: [any DispatchSourceSignal] = []
-    for number in CursesSession.handledSignals {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: CursesSession.signalQueue)
-      source.setEventHandler { flag.request() }
-      source.resume()
-      sources.append(source)
-    }
-
+    // Before newterm, so that ncurses does not install handlers of its own.
+    TerminalSignals.install()
     guard let screen = cw_newterm_stdio(nil) else {
-      CursesSession.restoreSignals(sources)
+      TerminalSignals.uninstall()
       throw .unknownTerminal(environment["TERM"] ?? "")
     }
     CursesSession.registerExitHook
@@ -86,8 +80,7 @@ public final class CursesSession {
     self.screen = screen
     self.options = options
     self.colors = allocator
-    self.quitFlag = flag
-    self.signalSources = sources
+    self.drawsASCII = drawsASCII
   }
 
   deinit {
@@ -95,11 +88,16 @@ public final class CursesSession {
   }
 
   /// True once SIGINT, SIGTERM or SIGHUP arrived (or ``requestQuit()`` was called).
-  public var isQuitRequested: Bool { quitFlag.isRequested }
+  public var isQuitRequested: Bool {
+    TerminalSignals.quit.load(ordering: .sequentiallyConsistent) != 0
+  }
+
+  /// The signal that asked the event loop to stop, if one did.
+  public var quitSignal: Int32? { TerminalSignals.quitSignal }
 
   /// Asks the event loop to stop, as a signal would.
   public func requestQuit() {
-    quitFlag.request()
+    TerminalSignals.requestQuit()
   }
 
   /// Restores the terminal (`endwin`) and the default signal actions; safe to call twice.
@@ -108,18 +106,44 @@ public final class CursesSession {
     isEnded = true
     endwin()
     delscreen(screen)
-    CursesSession.restoreSignals(signalSources)
-    signalSources = []
+    TerminalSignals.uninstall()
   }
 
-  // MARK: - Signals and exit
-
-  private static let signalQueue = DispatchQueue(label: "rhythm.terminal.signals")
-
-  private static func restoreSignals(_ sources: [any DispatchSourceSignal]) {
-    for source in sources { source.cancel() }
-    for number in handledSignals { signal(number, SIG_DFL) }
+  /// Acts on ctrl+z and on a continue; call it from the event loop.
+  ///
+  /// After ctrl+z (SIGTSTP) it leaves curses mode (the shell gets its screen and cooked mode
+  /// back), stops the process as SIGTSTP would, and once continued (`fg`) repaints the whole
+  /// screen. After a SIGCONT it did not ask for (`kill -STOP`, then `kill -CONT`) it repaints
+  /// too. Either way it then has ncurses check the window size, which may have changed while
+  /// another program had the terminal: a change arrives as a resize event.
+  /// - Returns: true when the screen was repainted.
+  public func handleSuspendAndContinue() -> Bool {
+    var repainted = false
+    if TerminalSignals.suspend.exchange(false, ordering: .sequentiallyConsistent) {
+      def_prog_mode()
+      endwin()
+      cw_raise_default(SIGTSTP)  // returns once continued
+      repaint()
+      repainted = true
+    }
+    if TerminalSignals.continued.exchange(false, ordering: .sequentiallyConsistent) {
+      if !repainted { repaint() }
+      repainted = true
+    }
+    return repainted
   }
+
+  /// Back to curses mode and everything drawn again from what the screen should hold.
+  private func repaint() {
+    reset_prog_mode()
+    clearok(cw_stdscr(), true)
+    wrefresh(cw_stdscr())
+    // A resize while stopped signalled the shell's process group, not ours: ncurses' own
+    // SIGWINCH handler only records it, and the next read compares the size.
+    kill(getpid(), SIGWINCH)
+  }
+
+  // MARK: - Exit
 
   /// Registers, once, an exit hook that ends curses if the process exits while it is active.
   private static let registerExitHook: Void = {
@@ -127,17 +151,4 @@ public final class CursesSession {
       if !isendwin() { endwin() }
     }
   }()
-}
-
-/// A flag the signal sources set and the event loop reads.
-final class QuitFlag: Sendable {
-  private let value = Atomic<Bool>(false)
-
-  /// Sets the flag.
-  func request() {
-    value.store(true, ordering: .sequentiallyConsistent)
-  }
-
-  /// Reads the flag.
-  var isRequested: Bool { value.load(ordering: .sequentiallyConsistent) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RhythmCore
+import RhythmDemo
 
 /// `rhythm`: the operating-rhythm cockpit. With no subcommand it opens the cockpit.
 struct Rhythm: ParsableCommand {
@@ -52,11 +53,10 @@ struct Rhythm: ParsableCommand {
     let answer = (readLine() ?? "q").trimmingCharacters(in: .whitespaces).lowercased()
     switch answer.first {
     case "e":
-      _ = try Store.create(at: context.folder, clock: context.clock)
+      context.watch(try Store.create(at: context.folder, clock: context.clock))
     case "d":
-      let store = try Store.create(at: context.folder, clock: context.clock)
+      let store = context.watch(try Store.create(at: context.folder, clock: context.clock))
       try store.commit(DemoOrganisation.build(now: context.clock.now, timeZone: context.timeZone))
-      try store.compact()
     default:
       throw ExitCode.success
     }

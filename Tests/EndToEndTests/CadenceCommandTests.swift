@@ -298,8 +298,8 @@ struct CadenceCommandTests {
   @Test("sync: two clones of a bare repository exchange journals; errors outside git")
   func sync() throws {
     let fixture = try CLIFixture()
-    let git = "/usr/bin/git"
-    guard FileManager.default.isExecutableFile(atPath: git) else { return }
+    let git = try #require(
+      findExecutable("git"), "git is not installed: `rhythm sync` needs it (.ci/run installs it)")
     let gitEnvironment = fixture.environment([
       "GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "t@example.com",
       "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "t@example.com",

@@ -313,21 +313,14 @@ struct CockpitFlowTests {
   @Test("quit with q, then with SIGTERM: the shell gets its screen and cooked mode back")
   func terminalRestored() throws {
     let fixture = try Self.demoFixture()
-    var environment = fixture.environment
-    environment["PATH"] = nil
-    let shell = try TmuxSession(["sh"], environment: environment)
+    let shell = try TmuxSession.shell(fixture)
     defer { shell.close() }
-    // The typed line never shows the prompt whole (''), so only a real prompt matches.
-    try shell.send(keys: "PS1='e2e''> '", .enter)
-    try Self.waitForPrompt(shell)
 
     let pidFile = fixture.root + "/cockpit.pid"
     for (run, quits) in ["q", "SIGTERM"].enumerated() {
       try? FileManager.default.removeItem(atPath: pidFile)
-      try shell.send(
-        keys: .text(
-          "sh -c 'echo $$ > \(pidFile); exec \(fixture.binary) cockpit'; echo st\(run)=$?"),
-        .enter)
+      try shell.run(
+        "sh -c 'echo $$ > \(pidFile); exec \(fixture.binary) cockpit'; echo st\(run)=$?")
       let pid = try waitForPID(in: pidFile)
       try shell.waitFor("┌ Next reviews")
       #expect(try shell.paneFormat("#{alternate_on}") == "1")
@@ -342,43 +335,20 @@ struct CockpitFlowTests {
           && !screen.contains("Next reviews")
       }
       #expect(try shell.paneFormat("#{alternate_on}") == "0", "left the alternate screen")
-      if quits == "q" { #expect(try shell.lines().contains("st0=0"), "q exits with status 0") }
+      let status = quits == "q" ? 0 : 128 + SIGTERM
+      #expect(try shell.lines().contains("st\(run)=\(status)"), "\(quits) exits with \(status)")
       #expect(try !shell.screen().contains("┌"), "no frame left in the pane")
 
-      // Typed with C-j (a newline whatever the mode), so a raw terminal still runs it.
-      let (begin, end) = (10 * run + 1, 10 * run + 2)
-      try shell.send(
-        keys: .text("echo begin-$((\(begin))); stty -a; echo end-$((\(end)))"), .named("C-j"))
-      try shell.waitUntil("stty -a printed (\(quits))") { screen in
-        screen.split(separator: "\n").contains { $0 == "end-\(end)" }
-      }
-      let lines = try shell.lines()
-      // With echo off, the output follows the prompt on the same line.
-      let from = try #require(lines.lastIndex { $0.hasSuffix("begin-\(begin)") })
-      let to = try #require(lines.firstIndex(of: "end-\(end)"))
-      let modes = Set(
-        lines[from..<to].joined(separator: " ").split(separator: " ").map(String.init))
-      let shown = modes.filter {
-        ["icanon", "echo", "icrnl"].contains($0.replacingOccurrences(of: "-", with: ""))
-      }
-      #expect(modes.isSuperset(of: ["icanon", "echo", "icrnl"]), "after \(quits): \(shown)")
-      #expect(modes.isDisjoint(with: ["-icanon", "-echo", "-icrnl"]), "after \(quits): \(shown)")
-
+      let mark = 10 * run + 1
+      try shell.expectCookedMode(mark: mark, "after \(quits)")
       // And usable the ordinary way: typed, echoed, Enter.
-      try shell.send(keys: .text("echo ok-$((\(end + 1)))"), .enter)
+      try shell.run("echo ok-$((\(mark + 2)))")
       try shell.waitUntil("ok printed (\(quits))") { screen in
         let lines = screen.split(separator: "\n")
-        return lines.contains("ok-\(end + 1)")
-          && lines.contains { $0.hasSuffix("echo ok-$((\(end + 1)))") }
+        return lines.contains("ok-\(mark + 2)")
+          && lines.contains { $0.hasSuffix("echo ok-$((\(mark + 2)))") }
       }
-      try Self.waitForPrompt(shell)
-    }
-  }
-
-  /// Waits until the shell's last line is its prompt.
-  static func waitForPrompt(_ shell: TmuxSession) throws {
-    try shell.waitUntil("the shell prompt") { screen in
-      screen.split(separator: "\n").last == "e2e>"
+      try shell.waitForPrompt()
     }
   }
 }

@@ -59,4 +59,23 @@ struct CursesKeyDecoderTests {
   @Test func invalidScalarIsUnknown() {
     #expect(decode(.character(0xD800)) == .unknown)
   }
+
+  // Found by Fuzz/Targets/key-decoder.swift: the subtraction overflowed Int32 and trapped.
+  @Test func keyCodesFarBelowTheFunctionKeysAreUnknown() {
+    #expect(decode(.keyCode(Int32.min)) == .unknown)
+    #expect(decode(.character(0x1B), then: [.keyCode(Int32.min)]) == .unknown)
+    #expect(decode(.keyCode(Int32.max)) == .unknown)
+  }
+
+  // Found by Fuzz/Targets/key-decoder.swift: `alt+` and a combining mark printed as a string
+  // that did not read back (the mark joined the `+`).
+  @Test func altWithACombiningMarkReadsBack() throws {
+    let decoded = decode(.character(0x1B), then: [.character(0x1B02)])
+    guard case .key(let key) = decoded else {
+      Issue.record("expected a key, got \(decoded)")
+      return
+    }
+    #expect(key == KeyEvent(.character("\u{1B02}"), modifiers: .alt))
+    #expect(KeyEvent(canonical: key.canonical) == key)
+  }
 }

@@ -34,4 +34,12 @@ struct TerminalSetupTests {
     #expect(TerminalOptions().usesColor(environment: ["NO_COLOR": ""]))
     #expect(!TerminalOptions(noColor: true).usesColor(environment: [:]))
   }
+
+  @Test func asciiOnlyIsAskedForByOptionOrEnvironment() {
+    #expect(!TerminalOptions().drawsASCII(environment: [:]))
+    #expect(TerminalOptions(asciiOnly: true).drawsASCII(environment: [:]))
+    #expect(TerminalOptions().drawsASCII(environment: ["RHYTHM_ASCII": "1"]))
+    #expect(!TerminalOptions().drawsASCII(environment: ["RHYTHM_ASCII": ""]))
+    #expect(!TerminalOptions().drawsASCII(environment: ["RHYTHM_ASCII": "0"]))
+  }
 }

@@ -85,11 +85,9 @@ public enum StepsCSV {
       }
       let tagList = (value(tags) ?? "")
         .split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
-        .map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) }
+        .map { EditRules.tag(String($0)) }
         .filter { !$0.isEmpty }
-      let handle = value(owner).map {
-        ($0.hasPrefix("@") ? String($0.dropFirst()) : $0).lowercased()
-      }
+      let handle = value(owner).map(EditRules.handle)
       steps.append(
         ImportedStep(
           title: title, owner: handle, due: dueDay, success: value(success), tags: tagList,

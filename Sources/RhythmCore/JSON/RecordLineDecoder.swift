@@ -168,7 +168,7 @@ enum RecordLineDecoder {
 }
 
 /// The field names the decoders above know.
-private enum FieldKey {
+private enum FieldKey: Int {
   case id, title, owner, due, success, status, createdAt, completedAt, review, tags, deleted, text
   case decidedBy
   case cadence, occurrence, movedTo, startedAt, endedAt, rating, attendees, checkins, minutesAt
@@ -244,15 +244,19 @@ private struct LineScanner {
 
   /// Calls `field` with each key (a static string compared as bytes) and the scanner placed on
   /// its value; `field` reads the value and returns false to give up. False when the line is
-  /// not an object of plain fields.
+  /// not an object of plain fields, or names a field twice.
   mutating func fields(_ field: (FieldKey, inout LineScanner) -> Bool) -> Bool {
     skipSpace()
     guard take(UInt8(ascii: "{")) else { return false }
     skipSpace()
     if take(UInt8(ascii: "}")) { return false }
+    var seen: UInt32 = 0
     while true {
       skipSpace()
       guard let key = knownKey() else { return false }
+      // A repeated key goes to the full decoder, which decides which of the two counts.
+      guard seen & 1 << key.rawValue == 0 else { return false }
+      seen |= 1 << key.rawValue
       skipSpace()
       guard take(UInt8(ascii: ":")) else { return false }
       skipSpace()

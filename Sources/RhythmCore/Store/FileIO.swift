@@ -6,8 +6,24 @@ import Glibc
 import Darwin
 #endif
 
+/// The kinds of file the store writes. A test seam, `RHYTHM_FAIL_WRITE=<kind>`, makes every
+/// write to one kind fail as a full disk would, so tests can see what each failure leaves.
+enum StoreFile: String, Sendable {
+  case journal, snapshot, index, backup
+
+  /// The kind `RHYTHM_FAIL_WRITE` names, if any.
+  static func failing(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> StoreFile? {
+    environment["RHYTHM_FAIL_WRITE"].flatMap { StoreFile(rawValue: $0) }
+  }
+}
+
 /// The few POSIX file operations the store needs for durability, with errors as
 /// `RhythmError.io`: append-and-fsync, atomic replace, folder fsync, permissions.
+///
+/// The writes take `failing`: when it is true the write fails halfway with `ENOSPC`, as on a
+/// full disk, through the same clean-up as a real failure (the store's fault-injection seam).
 enum FileIO {
   /// Reads a whole file; `nil` when it does not exist.
   static func read(_ path: String) throws(RhythmError) -> Data? {
@@ -55,12 +71,15 @@ enum FileIO {
 
   /// Appends `bytes` to `path` (created 0600 when missing) and flushes them to disk before
   /// returning. A new file also has its folder flushed, so the file itself survives a crash.
-  static func appendDurably(_ bytes: [UInt8], to path: String) throws(RhythmError) {
+  /// A failed append may leave part of `bytes` behind: the caller cuts it off.
+  static func appendDurably(_ bytes: [UInt8], to path: String, failing: Bool = false)
+    throws(RhythmError)
+  {
     let existed = access(path, F_OK) == 0
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw failure(path, "cannot open for writing") }
     defer { close(descriptor) }
-    try writeAll(descriptor, bytes, path: path)
+    try writeAll(descriptor, bytes, path: path, failing: failing)
     guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
     if !existed { try syncFolder(of: path) }
   }
@@ -77,14 +96,18 @@ enum FileIO {
 
   /// Replaces `path` with `bytes` atomically: a temporary file is written and flushed, renamed
   /// over `path`, and the folder flushed. Readers see the old file or the new, never a mix.
-  static func replaceAtomically(_ path: String, with bytes: some Collection<UInt8>)
-    throws(RhythmError)
-  {
+  /// A failure leaves `path` as it was and removes the temporary file.
+  /// - Parameter beforeRename: runs once the new content is safely on disk, just before it
+  ///   takes the place of the old.
+  static func replaceAtomically(
+    _ path: String, with bytes: some Collection<UInt8>, failing: Bool = false,
+    beforeRename: () -> Void = {}
+  ) throws(RhythmError) {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw failure(temporary, "cannot create") }
     do throws(RhythmError) {
-      try writeAll(descriptor, Array(bytes), path: temporary)
+      try writeAll(descriptor, Array(bytes), path: temporary, failing: failing)
       guard fsync(descriptor) == 0 else { throw failure(temporary, "cannot flush to disk") }
     } catch {
       close(descriptor)
@@ -92,6 +115,7 @@ enum FileIO {
       throw error
     }
     close(descriptor)
+    beforeRename()
     guard rename(temporary, path) == 0 else {
       unlink(temporary)
       throw failure(path, "cannot replace")
@@ -136,8 +160,35 @@ enum FileIO {
   }
 
   /// Makes a hard link (used to keep the previous snapshot as a backup without copying it).
-  static func hardLink(_ source: String, to destination: String) -> Bool {
-    link(source, destination) == 0
+  static func hardLink(_ source: String, to destination: String, failing: Bool = false)
+    throws(RhythmError)
+  {
+    if failing {
+      errno = ENOSPC
+      throw failure(destination, "cannot link")
+    }
+    guard link(source, destination) == 0 else { throw failure(destination, "cannot link") }
+  }
+
+  /// Renames `source` to `destination` (used to move a damaged snapshot aside).
+  static func move(_ source: String, to destination: String, failing: Bool = false)
+    throws(RhythmError)
+  {
+    if failing {
+      errno = ENOSPC
+      throw failure(destination, "cannot move")
+    }
+    guard rename(source, destination) == 0 else { throw failure(source, "cannot move") }
+  }
+
+  /// Sets the permission bits of `path`; returns the previous ones when they were different.
+  static func restrict(_ path: String, to mode: mode_t) throws(RhythmError) -> mode_t? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw failure(path, "cannot stat") }
+    let previous = info.st_mode & 0o7777
+    guard previous != mode else { return nil }
+    guard chmod(path, mode) == 0 else { throw failure(path, "cannot set its permissions") }
+    return previous
   }
 
   /// Removes a file, ignoring a missing one.
@@ -154,9 +205,14 @@ enum FileIO {
     _ = fsync(descriptor)
   }
 
-  private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String)
-    throws(RhythmError)
-  {
+  private static func writeAll(
+    _ descriptor: Int32, _ bytes: [UInt8], path: String, failing: Bool = false
+  ) throws(RhythmError) {
+    if failing {
+      try writeAll(descriptor, Array(bytes.prefix(bytes.count / 2)), path: path)
+      errno = ENOSPC
+      throw failure(path, "cannot write")
+    }
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { buffer -> Int in

@@ -72,7 +72,9 @@ enum Journal {
     return nil
   }
 
-  private static func parse(
+  /// Reads the whole lines of `data` (the journal `path` from `start` on) into `tail`; returns
+  /// where they end.
+  static func parse(
     _ data: Data, path: String, start: JournalPosition, into tail: inout JournalTail
   ) throws(RhythmError) -> JournalPosition {
     var position = start

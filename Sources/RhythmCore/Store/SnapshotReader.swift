@@ -214,7 +214,8 @@ struct SnapshotReader {
         }
         throw corrupt(at: line.lowerBound, reason: "unexpected line")
       }
-      guard let colon = data[line].firstIndex(of: UInt8(ascii: ":")) else {
+      guard let colon = data[line].firstIndex(of: UInt8(ascii: ":")), colon >= line.lowerBound + 4
+      else {
         throw corrupt(at: line.lowerBound, reason: "expected '\"key\": value'")
       }
       let key = String(decoding: data[(line.lowerBound + 3)..<(colon - 1)], as: UTF8.self)
@@ -242,10 +243,10 @@ struct SnapshotReader {
       }
       switch key {
       case "schemaVersion":
-        guard let version = value.numberValue else {
-          throw corrupt(at: valueStart, reason: "schemaVersion must be a number")
+        guard let version = value.numberValue.flatMap(Int.init(exactly:)) else {
+          throw corrupt(at: valueStart, reason: "schemaVersion must be a whole number")
         }
-        header.schemaVersion = Int(version)
+        header.schemaVersion = version
         sawSchema = true
         if header.schemaVersion > SnapshotFormat.schemaVersion {
           throw .unsupportedSchema(path: path, version: header.schemaVersion)
@@ -255,10 +256,11 @@ struct SnapshotReader {
           throw corrupt(at: valueStart, reason: "journals must be an object")
         }
         for (device, entry) in devices {
-          guard case .object(let position) = entry, let bytes = position["bytes"]?.numberValue,
-            let lines = position["lines"]?.numberValue
+          guard case .object(let position) = entry,
+            let bytes = position["bytes"]?.numberValue.flatMap(Int.init(exactly:)), bytes >= 0,
+            let lines = position["lines"]?.numberValue.flatMap(Int.init(exactly:)), lines >= 0
           else { throw corrupt(at: valueStart, reason: "bad journal position for \(device)") }
-          header.journals[device] = JournalPosition(bytes: Int(bytes), lines: Int(lines))
+          header.journals[device] = JournalPosition(bytes: bytes, lines: lines)
         }
       case "stamp":
         if let text = value.stringValue {

@@ -4,14 +4,39 @@ extension Store {
   /// Rewrites the snapshot and index from the snapshot and the tail, or from the journals
   /// alone when the tail holds an operation older than the snapshot. The previous snapshot is
   /// kept in `backups/` (a hard link, no copy).
+  /// - Throws: what reading throws, and `.io` when a file cannot be written (the journals
+  ///   are untouched, and the old snapshot stays whole).
   public func compact() throws(RhythmError) {
     try lock.withLock(exclusive: true) { () throws(RhythmError) in
-      try readSnapshot()
-      try readTails()
-      let fromJournals = snapshot == nil || hasOlderTailOperation
-      let replayed = fromJournals ? try replayJournals() : try snapshotState()
-      try write(replayed)
+      try write(try compactionState())
     }
+  }
+
+  /// Rewrites the snapshot and index when they lag behind the journals, if it can. They are
+  /// caches: when they cannot be written (a full disk, a read-only folder) a warning says so,
+  /// this store stops trying, and its view stands on the journals, so that no read fails for
+  /// want of a write and no saved change is reported as failed.
+  /// - Parameter saved: whether a change was just saved (the warning says it was).
+  /// - Throws: what reading throws (a damaged file is an error, never a warning).
+  func updateCache(afterSaving saved: Bool) throws(RhythmError) {
+    guard needsCompaction else { return }
+    var failure: RhythmError?
+    do throws(RhythmError) {
+      try lock.withLock(exclusive: true) { () throws(RhythmError) in
+        let replayed = try compactionState()
+        do throws(RhythmError) { try write(replayed) } catch { failure = error }
+      }
+    } catch {
+      // No lock to write under (a read-only folder) is a write failure; the rest is reading.
+      guard case .io(let path, _) = error, path == layout.lockPath else { throw error }
+      failure = error
+    }
+    guard let failure else { return }
+    cacheFailure = failure
+    let (file, reason) = cacheProblem(failure)
+    let problem = "the cache (\(file)) could not be updated: \(reason)"
+    warn(saved ? "saved; " + problem : "warning: " + problem + "; read the journals instead")
+    try standOnJournals()
   }
 
   /// Rebuilds the snapshot from the journals alone, moving a damaged snapshot aside first
@@ -21,9 +46,7 @@ extension Store {
       if FileIO.exists(layout.snapshotPath) {
         try FileIO.makeFolder(layout.backupsFolder)
         let aside = layout.backupsFolder + "/store-\(backupStamp())-before-rebuild.json"
-        guard rename(layout.snapshotPath, aside) == 0 else {
-          throw .io(path: layout.snapshotPath, reason: "cannot move it to backups/")
-        }
+        try FileIO.move(layout.snapshotPath, to: aside, failing: failingWrites == .backup)
       }
       FileIO.remove(layout.indexPath)
       snapshot = nil
@@ -34,6 +57,47 @@ extension Store {
       latestStamp = nil
       try write(try replayJournals())
     }
+  }
+
+  /// The snapshot and tail read afresh, as the records the next snapshot holds: the snapshot
+  /// with the tail applied, or every journal replayed when the tail holds an older operation.
+  private func compactionState() throws(RhythmError) -> StoreState {
+    try readSnapshot()
+    try readTails()
+    let fromJournals = snapshot == nil || hasOlderTailOperation
+    return fromJournals ? try replayJournals() : try snapshotState()
+  }
+
+  /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,
+  /// when the snapshot cannot give the right values (the tail holds an operation older than
+  /// it), works from the journals alone.
+  private func standOnJournals() throws(RhythmError) {
+    let loadedState = state
+    try lock.withLock(exclusive: false) { () throws(RhythmError) in
+      try readSnapshot()
+      try readTails()
+      if hasOlderTailOperation {
+        snapshot = nil
+        index = nil
+        positions = [:]
+        tail = []
+        tailByRecord = [:]
+        latestStamp = nil
+        try readTails()
+      }
+    }
+    // A state loaded before was kept current; one built over the older snapshot was not.
+    state = snapshot == nil ? nil : loadedState
+  }
+
+  /// The cache file a failed rewrite was writing, as the user knows it, and why it failed.
+  private func cacheProblem(_ error: RhythmError) -> (file: String, reason: String) {
+    guard case .io(let path, let reason) = error else { return ("store.json", error.description) }
+    if path == layout.lockPath { return ("store.json", reason) }
+    if path.hasPrefix(layout.indexPath) { return ("store.idx", reason) }
+    if path.hasPrefix(layout.backupsFolder) { return ("backups/", reason) }
+    if path.hasPrefix(layout.snapshotPath) { return ("store.json", reason) }
+    return ((path as NSString).lastPathComponent, reason)
   }
 
   /// Every record of the snapshot (removed ones too), with the tail applied.
@@ -56,24 +120,30 @@ extension Store {
   /// Replays every journal from its first line: the same `apply` a cockpit's state uses.
   func replayJournals() throws(RhythmError) -> StoreState {
     let read = try Journal.readTails(folder: layout.journalFolder, from: [:])
-    for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    for warning in read.warnings { warn("warning: " + warning) }
     positions = read.positions
     latestStamp = read.operations.lazy.map(\.stamp).max()
     return StoreState.replaying(read.operations)
   }
 
-  /// Writes `replayed` as the new snapshot and index, then reads them back as the view.
+  /// Writes `replayed` as the new snapshot and index, then reads them back as the view. A failure
+  /// to write the new snapshot leaves the old one and its index; the old index is removed
+  /// just before the new snapshot takes its place, so that no failure or crash leaves it
+  /// beside a snapshot it does not describe (a failed index write leaves no index).
   private func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
     let records = replayed.fieldMaps()
     let writer = SnapshotWriter(records: records, header: header)
-    if FileIO.exists(layout.snapshotPath) {
-      try FileIO.makeFolder(layout.backupsFolder)
-      _ = FileIO.hardLink(
-        layout.snapshotPath, to: layout.backupsFolder + "/store-\(backupStamp()).json")
-      pruneBackups(keeping: 5)
+    let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil
+    do {
+      try FileIO.replaceAtomically(
+        layout.snapshotPath, with: writer.bytes, failing: failingWrites == .snapshot
+      ) { FileIO.remove(layout.indexPath) }
+    } catch {
+      if let backup { FileIO.remove(backup) }  // the snapshot it copies is still there
+      throw error
     }
-    try FileIO.replaceAtomically(layout.snapshotPath, with: writer.bytes)
+    if backup != nil { pruneBackups(keeping: 5) }
     guard let identity = FileIO.identity(layout.snapshotPath) else {
       throw .io(path: layout.snapshotPath, reason: "cannot stat the new snapshot")
     }
@@ -83,11 +153,27 @@ extension Store {
     }
     let indexBytes = StepIndex.encode(
       writer: writer, header: header, identity: identity, cadenceOfReview: cadenceOfReview)
-    try FileIO.replaceAtomically(layout.indexPath, with: indexBytes)
+    try FileIO.replaceAtomically(
+      layout.indexPath, with: indexBytes, failing: failingWrites == .index)
     let loadedState = state
     try readSnapshot()
     try readTails()
     state = loadedState
+  }
+
+  /// Keeps the snapshot about to be replaced in `backups/` (a hard link, no copy); the snapshot
+  /// is not replaced without it. Returns the backup's path.
+  private func keepBackup() throws(RhythmError) -> String {
+    try FileIO.makeFolder(layout.backupsFolder)
+    let stamp = backupStamp()
+    var path = layout.backupsFolder + "/store-\(stamp).json"
+    var attempt = 1
+    while FileIO.exists(path) {  // two rewrites in the same millisecond
+      attempt += 1
+      path = layout.backupsFolder + "/store-\(stamp)-\(attempt).json"
+    }
+    try FileIO.hardLink(layout.snapshotPath, to: path, failing: failingWrites == .backup)
+    return path
   }
 
   private func backupStamp() -> String {

@@ -40,7 +40,13 @@ extension Store {
       try append(operations, device: device)
       return operations
     }
-    if needsCompaction { try compact() }
+    // Saved: from here on nothing reports a failure. The caches are brought up to date if they
+    // can be, else a warning says they could not.
+    do {
+      try updateCache(afterSaving: true)
+    } catch {
+      warn("saved; but the store could not be read again: \(error)")
+    }
     return operations
   }
 
@@ -51,20 +57,33 @@ extension Store {
   }
 
   /// Appends operations to this device's journal, durably, and takes them into the view.
+  /// A failed append leaves nothing of itself: the journal is cut back to where it was.
   func append(_ operations: [Operation], device: String) throws(RhythmError) {
     let path = layout.journalPath(for: device)
     try FileIO.makeFolder(layout.journalFolder)
     let whole = try Journal.wholeLinesLength(of: path)
     if FileIO.size(path) > whole {
       try FileIO.truncate(path, to: whole)  // a torn line from a crash: never reported done
-      warnings.removeAll { $0.hasPrefix(path + ":") }
+      warnings.removeAll { $0.hasPrefix("warning: " + path + ":") }
     }
     var bytes: [UInt8] = []
     for operation in operations {
       bytes += Array(operation.line().utf8)
       bytes.append(0x0A)
     }
-    try FileIO.appendDurably(bytes, to: path)
+    do {
+      try FileIO.appendDurably(bytes, to: path, failing: failingWrites == .journal)
+    } catch {
+      // Reported as not saved, so not left to be found (and duplicated by a retry) later.
+      do {
+        if FileIO.size(path) > whole { try FileIO.truncate(path, to: whole) }
+      } catch let repair {
+        throw .message(
+          "\(error); cutting the unfinished write off failed too (\(repair)), so it may have "
+            + "been saved: look with `rhythm step list` before trying again")
+      }
+      throw error
+    }
     var position = positions[device] ?? JournalPosition(bytes: 0, lines: 0)
     if position.bytes == whole {
       position.bytes += bytes.count

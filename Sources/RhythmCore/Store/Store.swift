@@ -17,8 +17,12 @@ public final class Store {
   public let clock: Clock
   /// Who the operations this process makes are by.
   public let person: String
-  /// Things worth telling the user that did not stop the command (a torn journal line).
+  /// Things worth telling the user that did not stop the command (a torn journal line, a
+  /// cache that could not be rewritten), each a sentence starting with what it is ("warning:",
+  /// "saved;", "note:").
   public internal(set) var warnings: [String] = []
+  /// Told of each new warning as it happens (a command prints it on standard error).
+  public var onWarning: ((String) -> Void)?
 
   let lock: FileLock
   var snapshot: SnapshotReader?
@@ -36,11 +40,17 @@ public final class Store {
   /// Typed sections already decoded (for commands that do not load everything).
   var sectionCache: [RecordKind: Any] = [:]
   var idGenerator = RecordIDGenerator()
+  /// The kind of file whose writes fail on purpose (`RHYTHM_FAIL_WRITE`, a test seam).
+  var failingWrites: StoreFile?
+  /// Why the snapshot could not be rewritten, once it could not: this store then stops trying
+  /// and works from the journals (the next process tries again).
+  var cacheFailure: RhythmError?
 
-  private init(layout: StoreLayout, clock: Clock, person: String) {
+  private init(layout: StoreLayout, clock: Clock, person: String, failingWrites: StoreFile?) {
     self.layout = layout
     self.clock = clock
     self.person = person
+    self.failingWrites = failingWrites
     lock = FileLock(path: layout.lockPath)
   }
 
@@ -51,16 +61,26 @@ public final class Store {
   public static func open(
     at folder: String, clock: Clock, person: String? = nil
   ) throws(RhythmError) -> Store {
+    try open(at: folder, clock: clock, person: person, failingWrites: StoreFile.failing())
+  }
+
+  /// `open(at:clock:person:)`, with the writes to one kind of file made to fail (tests).
+  static func open(
+    at folder: String, clock: Clock, person: String?, failingWrites: StoreFile?
+  ) throws(RhythmError) -> Store {
     let layout = StoreLayout(folder: folder)
     guard FileIO.exists(layout.journalFolder) || FileIO.exists(layout.snapshotPath) else {
       throw .noStore(path: layout.folder)
     }
-    let store = Store(layout: layout, clock: clock, person: person ?? Store.defaultPerson())
+    let store = Store(
+      layout: layout, clock: clock, person: person ?? Store.defaultPerson(),
+      failingWrites: failingWrites)
     try store.load()
     return store
   }
 
-  /// Creates an empty store in `folder` (made 0700, with a `.gitignore` for the caches).
+  /// Creates an empty store in `folder` (made 0700, with a `.gitignore` for the caches). A
+  /// folder that is already there is made 0700 too, with a note in `warnings` when it was not.
   /// - Throws: `.storeExists` when `folder` already holds a store.
   public static func create(
     at folder: String, clock: Clock, person: String? = nil
@@ -69,12 +89,19 @@ public final class Store {
     if FileIO.exists(layout.journalFolder) || FileIO.exists(layout.snapshotPath) {
       throw .storeExists(path: layout.folder)
     }
+    let existed = FileIO.exists(layout.folder)
     try FileIO.makeFolder(layout.folder)
+    var note: String?
+    if existed, let previous = try FileIO.restrict(layout.folder, to: 0o700) {
+      note = "note: made \(layout.folder) private (0700; it was 0\(String(previous, radix: 8)))"
+    }
     try FileIO.makeFolder(layout.journalFolder)
     if !FileIO.exists(layout.gitignorePath) {
       try FileIO.replaceAtomically(layout.gitignorePath, with: Array(StoreLayout.gitignore.utf8))
     }
-    return try open(at: folder, clock: clock, person: person)
+    let store = try open(at: folder, clock: clock, person: person)
+    if let note { store.warn(note) }
+    return store
   }
 
   /// Rebuilds the snapshot of the store in `folder` from its journals, without reading the
@@ -82,9 +109,18 @@ public final class Store {
   public static func rebuild(
     at folder: String, clock: Clock, person: String? = nil
   ) throws(RhythmError) {
+    try rebuild(at: folder, clock: clock, person: person, failing: StoreFile.failing())
+  }
+
+  /// `rebuild(at:clock:person:)`, with the writes to one kind of file made to fail (tests).
+  static func rebuild(
+    at folder: String, clock: Clock, person: String? = nil, failing: StoreFile?
+  ) throws(RhythmError) {
     let layout = StoreLayout(folder: folder)
     guard FileIO.exists(layout.journalFolder) else { throw .noStore(path: layout.folder) }
-    try Store(layout: layout, clock: clock, person: person ?? defaultPerson()).rebuild()
+    try Store(
+      layout: layout, clock: clock, person: person ?? defaultPerson(), failingWrites: failing
+    ).rebuild()
   }
 
   /// The person operations are by: `RHYTHM_USER`, else the login name.
@@ -97,14 +133,14 @@ public final class Store {
     return "someone"
   }
 
-  /// Reads the snapshot and index (rebuilding them when stale or missing) and the journal
-  /// tails past them.
+  /// Reads the snapshot and index and the journal tails past them, then rewrites the snapshot
+  /// and index when they are stale or missing, if it can (reading never needs a write).
   private func load() throws(RhythmError) {
     try lock.withLock(exclusive: false) { () throws(RhythmError) in
       try readSnapshot()
       try readTails()
     }
-    if needsCompaction { try compact() }
+    try updateCache(afterSaving: false)
   }
 
   /// Reads `store.json` and `store.idx` when they are there.
@@ -141,7 +177,7 @@ public final class Store {
   @discardableResult
   func readTails() throws(RhythmError) -> [Operation] {
     let read = try Journal.readTails(folder: layout.journalFolder, from: positions)
-    for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    for warning in read.warnings { warn("warning: " + warning) }
     positions = read.positions
     let fresh = read.operations.sorted { $0.stamp < $1.stamp }
     for operation in fresh { addToTail(operation) }
@@ -167,7 +203,7 @@ public final class Store {
   /// operation older than the snapshot (it came from another device through git) so that
   /// only a replay from the journals gives the right field values.
   var needsCompaction: Bool {
-    guard compactsAutomatically else { return false }
+    guard compactsAutomatically, cacheFailure == nil else { return false }
     if snapshot == nil { return !tail.isEmpty }
     return index == nil || tail.count > Store.compactionThreshold || hasOlderTailOperation
   }
@@ -175,6 +211,13 @@ public final class Store {
   var hasOlderTailOperation: Bool {
     guard let snapshotStamp = snapshot?.header.stamp else { return false }
     return tail.contains { $0.stamp < snapshotStamp }
+  }
+
+  /// Keeps `text` in `warnings` (once) and passes it on to `onWarning`.
+  func warn(_ text: String) {
+    guard !warnings.contains(text) else { return }
+    warnings.append(text)
+    onWarning?(text)
   }
 
   static func key(_ kind: RecordKind, _ id: String) -> String {

@@ -111,16 +111,17 @@ public struct KeyEvent: Hashable, Sendable, CustomStringConvertible {
     var rest = Substring(text)
     var modifiers: Modifiers = []
     var isShifted = false
+    // Prefixes are matched as bytes: a combining mark after `+` joins it into one character.
     while true {
-      if rest.count > 5, rest.hasPrefix("ctrl+") {
+      if rest.utf8.count > 5, rest.utf8.starts(with: "ctrl+".utf8) {
         modifiers.insert(.ctrl)
-        rest = rest.dropFirst(5)
-      } else if rest.count > 4, rest.hasPrefix("alt+") {
+        rest = Substring(rest.utf8.dropFirst(5))
+      } else if rest.utf8.count > 4, rest.utf8.starts(with: "alt+".utf8) {
         modifiers.insert(.alt)
-        rest = rest.dropFirst(4)
-      } else if rest.count > 6, rest.hasPrefix("shift+") {
+        rest = Substring(rest.utf8.dropFirst(4))
+      } else if rest.utf8.count > 6, rest.utf8.starts(with: "shift+".utf8) {
         isShifted = true
-        rest = rest.dropFirst(6)
+        rest = Substring(rest.utf8.dropFirst(6))
       } else {
         break
       }

@@ -16,6 +16,8 @@ public final class Program {
   private var previousFrame: Surface?
   /// Stamps changes when there is no store.
   private var memory = MemoryStamper()
+  /// How many of the store's warnings the status line has shown (or were there before).
+  private var warningsShown: Int
 
   /// How long to wait for input before a tick (the timer and countdowns move on ticks).
   public static let tickMilliseconds = 250
@@ -30,6 +32,7 @@ public final class Program {
     self.store = store
     self.clock = clock
     self.state.size = backend.size
+    warningsShown = store?.warnings.count ?? 0
   }
 
   /// Runs until the user quits or the backend asks to.
@@ -73,6 +76,17 @@ public final class Program {
       let effect = pending.removeFirst()
       for next in run(effect) { pending += AppReducer.update(&state, next) }
     }
+    showStoreWarnings()
+  }
+
+  /// Puts what the store warned of since the last look (a change saved while the cache could
+  /// not be rewritten) on the status line.
+  private func showStoreWarnings() {
+    guard let store, store.warnings.count > warningsShown, let last = store.warnings.last else {
+      return
+    }
+    warningsShown = store.warnings.count
+    _ = AppReducer.update(&state, .storeFailed(last))
   }
 
   // MARK: - Effects

@@ -73,34 +73,55 @@ public struct StepsView: Sendable {
     refilter(keeping: selected, from: nil)
   }
 
-  /// Replaces the given steps in place (local edits), re-sorting only when an order key
-  /// changed, then re-filters.
+  /// Replaces the given steps in place (local edits): a step whose order changed moves to its
+  /// sorted place (found by binary search, not a sort of every row), then the rows re-filter.
+  /// At 50,000 steps this costs a few milliseconds, not a sort.
   public mutating func update(_ steps: [Step]) {
     let selected = selectedStep?.id
-    var needsSort = false
     for step in steps {
-      if let position = positions[step.id] {
+      let removed = positions[step.id]
+      if let position = removed {
         let old = rows[position].step
-        if step.isLive {
+        let keepsPlace =
+          old.due == step.due && old.owner == step.owner && old.status == step.status
+          && old.createdAt == step.createdAt
+        if step.isLive && keepsPlace {
           rows[position] = TriageRow(step)
-          if old.due != step.due || old.owner != step.owner || old.status != step.status {
-            needsSort = true
-          }
-        } else {
-          rows[position].step = step
+          continue
         }
-      } else if step.isLive {
-        rows.append(TriageRow(step))
-        needsSort = true
+        rows.remove(at: position)
+        statuses.remove(at: position)
+        positions[step.id] = nil
       }
-    }
-    rows.removeAll { !$0.step.isLive }
-    if needsSort {
-      sortRows()
-    } else {
-      reindex()
+      var changed = removed.map { $0..<min($0 + 1, rows.count) } ?? rows.count..<rows.count
+      if step.isLive {
+        let place = insertionPoint(for: step)
+        rows.insert(TriageRow(step), at: place)
+        statuses.insert(step.status, at: place)
+        changed = removed.map { min($0, place)..<(max($0, place) + 1) } ?? place..<rows.count
+      } else if let removed {
+        changed = removed..<rows.count
+      }
+      // Only the rows between the old and the new place moved.
+      for index in changed.clamped(to: 0..<rows.count) { positions[rows[index].step.id] = index }
     }
     refilter(keeping: selected, from: nil)
+  }
+
+  /// Where `step` goes among the sorted rows.
+  private func insertionPoint(for step: Step) -> Int {
+    let key = StepSort.SortKey(step, index: -1)
+    var low = 0
+    var high = rows.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sort.precedes(StepSort.SortKey(rows[middle].step, index: middle), key) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low
   }
 
   /// Sets the filter text, filtering from the previous result when the new text only narrows it.

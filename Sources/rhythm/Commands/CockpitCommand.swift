@@ -102,6 +102,8 @@ func runCockpit(
     startAction = .openReview(cadenceID: cadence.id, start: options.start)
   }
   let terminalOptions = TerminalOptions(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+  // While the screen is up, the store's warnings go to the status line, not to stderr.
+  store.onWarning = nil
   do {
     try TerminalApp.run(options: terminalOptions) { backend in
       let program = Program(state: state, backend: backend, store: store, clock: clock)

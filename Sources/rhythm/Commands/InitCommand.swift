@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RhythmCore
+import RhythmDemo
 
 /// `rhythm init [--demo]`: creates a store, optionally filled with the sample organisation.
 struct InitCommand: ParsableCommand {
@@ -13,10 +14,10 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     let context = try CommandContext(storeOptions)
-    let store = try Store.create(at: context.folder, clock: context.clock)
+    let store = context.watch(try Store.create(at: context.folder, clock: context.clock))
     if demo {
+      // The commit writes the first snapshot too, when it can (else it says so).
       try store.commit(DemoOrganisation.build(now: context.clock.now, timeZone: context.timeZone))
-      try store.compact()
     }
     Output.line(
       "created \(demo ? "the demo organisation" : "an empty store") in \(store.layout.folder)")

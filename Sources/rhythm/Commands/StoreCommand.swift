@@ -8,17 +8,56 @@ struct StoreCommand: ParsableCommand {
     commandName: "store", abstract: "Check or rebuild the store's files.",
     subcommands: [Check.self, Rebuild.self, Path.self])
 
-  /// Reads every file and reports the first problem.
+  /// Replays every journal and compares the snapshot and index with it.
   struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read every file; report problems.")
+    static let configuration = CommandConfiguration(
+      abstract: "Replay every journal; compare store.json and store.idx with it.",
+      discussion: """
+        Reads only. Exit 0 when the snapshot and index agree with the journals;
+        otherwise each difference is listed (cache, record, field) and the exit
+        status is 1: `rhythm store rebuild` rebuilds both from the journals.
+        """)
     @OptionGroup var storeOptions: StoreOptions
 
+    /// Differences listed before the rest are only counted.
+    static let shownDifferences = 50
+
     func run() throws {
-      let store = try CommandContext(storeOptions).openStore()
-      let state = try store.loadState()
-      Output.line(
-        "ok: \(state.people.count) people, \(state.cadences.count) cadences, \(state.reviews.count) reviews, "
-          + "\(state.steps.count) steps, \(state.decisions.count) decisions")
+      let context = try CommandContext(storeOptions)
+      let check = try StoreCheck.run(folder: context.folder)
+      for warning in check.warnings { Terminal.printError("rhythm: warning: " + warning) }
+      let differences = check.differences
+      guard differences.isEmpty else {
+        for difference in differences.prefix(Self.shownDifferences) {
+          Output.line(difference.description)
+        }
+        if differences.count > Self.shownDifferences {
+          Output.line("… and \(differences.count - Self.shownDifferences) more")
+        }
+        let files = Set(differences.map(\.file)).sorted().joined(separator: " and ")
+        throw RhythmError.message(
+          "\(files) \(differences.count == 1 ? "differs" : "differ") from the journals "
+            + "(\(differences.count) \(differences.count == 1 ? "difference" : "differences")): "
+            + "run `rhythm store rebuild` to rebuild them from the journals")
+      }
+      Output.line(Self.summary(check))
+    }
+
+    /// "N operations in M journals replayed; snapshot and index agree (counts)".
+    static func summary(_ check: StoreCheck) -> String {
+      let caches: String
+      switch (check.hasSnapshot, check.hasIndex) {
+      case (true, true): caches = "snapshot and index agree"
+      case (true, false): caches = "snapshot agrees (no index yet)"
+      default: caches = "no snapshot yet"
+      }
+      let counts = [
+        (RecordKind.person, "people"), (.cadence, "cadences"), (.review, "reviews"),
+        (.step, "steps"), (.decision, "decisions"),
+      ].map { "\(check.liveRecords[$0.0] ?? 0) \($0.1)" }
+      return "\(check.operations) operations in \(check.journals) "
+        + "\(check.journals == 1 ? "journal" : "journals") replayed; \(caches) "
+        + "(\(counts.joined(separator: ", ")))"
     }
   }
 

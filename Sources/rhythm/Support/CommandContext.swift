@@ -21,8 +21,15 @@ struct CommandContext {
 
   /// Opens the store, telling the user of anything it noticed (such as a torn journal line).
   func openStore() throws(RhythmError) -> Store {
-    let store = try Store.open(at: folder, clock: clock)
-    for warning in store.warnings { Terminal.printError("rhythm: warning: \(warning)") }
+    watch(try Store.open(at: folder, clock: clock))
+  }
+
+  /// Passes the store's warnings on to the user on standard error, one line each: those it
+  /// has, and those to come (a cache it could not rewrite after a change was saved).
+  @discardableResult
+  func watch(_ store: Store) -> Store {
+    for warning in store.warnings { Terminal.printError("rhythm: " + warning) }
+    store.onWarning = { Terminal.printError("rhythm: " + $0) }
     return store
   }
 

@@ -150,3 +150,11 @@ func runProcess(
 ) throws -> ProcessResult {
   try RunningProcess(executable, arguments, environment: environment, stdin: stdin).wait()
 }
+
+/// The path of the executable `name` in `PATH`, if there is one.
+func findExecutable(_ name: String) -> String? {
+  let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+  return path.split(separator: ":").map { $0 + "/" + name }.first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+}

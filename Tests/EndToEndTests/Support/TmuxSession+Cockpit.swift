@@ -10,15 +10,15 @@ import Darwin
 // MARK: - Driving the cockpit
 
 extension TmuxSession {
-  /// A session running `rhythm arguments…` in the fixture's environment.
+  /// A session running `rhythm arguments…` in the fixture's environment plus `changes`.
   ///
   /// With `pidFile`, the program is started through `sh -c 'echo $$ > FILE; exec rhythm …'`, so
   /// the file holds the pid of `rhythm` itself (see ``waitForPID(in:timeout:)``).
   static func rhythm(
     _ fixture: CLIFixture, _ arguments: [String], pidFile: String? = nil, width: Int = 120,
-    height: Int = 40
+    height: Int = 40, environment changes: [String: String?] = [:]
   ) throws -> TmuxSession {
-    var environment = fixture.environment
+    var environment = fixture.environment(changes)
     environment["PATH"] = nil
     var command = [fixture.binary] + arguments
     if let pidFile {

@@ -1,5 +1,6 @@
 import Foundation
 import RhythmCore
+import RhythmDemo
 
 @testable import RhythmUI
 

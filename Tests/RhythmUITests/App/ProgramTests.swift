@@ -1,5 +1,6 @@
 import Foundation
 import RhythmCore
+import RhythmDemo
 import Testing
 
 @testable import RhythmUI

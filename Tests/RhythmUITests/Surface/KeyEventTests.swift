@@ -21,6 +21,11 @@ struct KeyEventTests {
     #expect(KeyEvent(canonical: "alt+ctrl+x")?.canonical == "ctrl+alt+x")
   }
 
+  @Test func modifiersBeforeACombiningMarkAreRead() {
+    #expect(KeyEvent(canonical: "alt+\u{301}") == KeyEvent(.character("\u{301}"), modifiers: .alt))
+    #expect(KeyEvent(canonical: "ctrl+alt+\u{200D}")?.modifiers == [.ctrl, .alt])
+  }
+
   @Test func unknownStringsAreRejected() {
     #expect(KeyEvent(canonical: "bogus") == nil)
     #expect(KeyEvent(canonical: "<f0>") == nil)
