@@ -80,7 +80,6 @@ private struct ConvergenceScenario {
   }
 
   let seed: UInt64
-  let fixture: CLIFixture
   let team: SyncedClones
   var random: SeededGenerator
   /// Every step's id → the order the test made it in: choices go by that number, not by the
@@ -102,13 +101,12 @@ private struct ConvergenceScenario {
   init(seed: UInt64, clones: Int) throws {
     self.seed = seed
     random = SeededGenerator(seed: seed)
-    fixture = try CLIFixture()
     let start = SyncedClones.millis(CLIFixture.now)
     var clocks = [start]
     for _ in 1..<clones {
       clocks.append(start + Int64.random(in: -180_000...180_000, using: &random))
     }
-    team = try SyncedClones(fixture, people: Self.people, clocks: clocks)
+    team = try SyncedClones(try CLIFixture(), people: Self.people, clocks: clocks)
     views = Array(repeating: [:], count: clones)
     undoable = Array(repeating: 0, count: clones)
     team.note = note
