@@ -8,12 +8,19 @@ struct DemoBuilder {
   let today: Day
   /// The first day of the demo's year: cadences start here.
   let firstDay: Day
-  private(set) var changes: [Change] = []
+  var changes: [Change] = []
   private var random = DemoRandom(seed: 0x5248_5954_484D_0001)
   private var ids = RecordIDGenerator(seed: 0x5248_5954_484D_0002)
-  private var reviews: [Review] = []
-  private var decisions: [Decision] = []
-  private var steps: [Step] = []
+  /// Dice and ids of what the meetings record (topics, headlines, ratings, audits, rights):
+  /// a stream of their own, so that the records above keep the ids and values they had
+  /// before meetings recorded more.
+  var meetingRandom = DemoRandom(seed: 0x5248_5954_484D_0003)
+  var meetingIDs = RecordIDGenerator(seed: 0x5248_5954_484D_0004)
+  var reviews: [Review] = []
+  var decisions: [Decision] = []
+  var steps: [Step] = []
+  /// The cadences' ids by title.
+  var cadenceIDs: [String: String] = [:]
 
   init(now: Date, timeZone: TimeZone) {
     self.now = now
@@ -33,6 +40,7 @@ struct DemoBuilder {
       .sorted { reviews[$0].occurrence > reviews[$1].occurrence }
       .prefix(2)
     for index in latestHeld { reviews[index].minutesAt = nil }
+    addMeetingRecords()
     changes += reviews.map { .create($0) }
     changes += decisions.map { .create($0) }
     changes += steps.map { .create($0) }
@@ -73,6 +81,7 @@ struct DemoBuilder {
       facilitator: spec.facilitator, participants: spec.participants, team: spec.team,
       agenda: spec.agenda, metrics: spec.metrics.compactMap { metricIDs[$0] })
     changes.append(.create(cadence))
+    cadenceIDs[spec.title] = cadence.id
     let duration = Double(spec.durationMinutes * 60)
     let occurrences =
       ((try? cadence.schedule())?.occurrences(in: start.instant(in: zone)..<now) ?? [])
@@ -101,7 +110,7 @@ struct DemoBuilder {
     }
   }
 
-  /// Fills in a held review (times, attendance, rating, check-ins, minutes) and captures its
+  /// Fills in a held review (times, attendance, ratings, check-ins, minutes) and captures its
   /// decisions and steps; returns the steps.
   private mutating func hold(_ review: inout Review, of spec: DemoCadence, previousSteps: [Step])
     -> [Step]
@@ -112,8 +121,11 @@ struct DemoBuilder {
     review.status = .held
     review.startedAt = started
     review.endedAt = ended
-    review.rating = random.pick([6, 7, 7, 8, 8, 8, 8, 9, 9, 10])
+    let roomRating = random.pick([6, 7, 7, 8, 8, 8, 8, 9, 9, 10])
     review.attendees = spec.participants.filter { $0 == spec.facilitator || !random.chance(0.1) }
+    for attendee in review.attendees {
+      review.ratings[attendee] = min(10, max(1, roomRating + meetingRandom.int(-1...1)))
+    }
     for step in previousSteps {
       if step.status == .dropped, let completedAt = step.completedAt, completedAt <= started {
         continue
@@ -226,7 +238,7 @@ struct DemoBuilder {
   // MARK: - Time helpers
 
   /// `hour:minute` on `day` in the organisation's zone.
-  private func at(_ day: Day, _ hour: Int, _ minute: Int = 0) -> Date {
+  func at(_ day: Day, _ hour: Int, _ minute: Int = 0) -> Date {
     LocalDateTime(day: day, time: TimeOfDay(secondOfDay: hour * 3600 + minute * 60))
       .instant(in: zone)
   }

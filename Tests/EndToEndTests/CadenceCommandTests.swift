@@ -159,7 +159,7 @@ struct CadenceCommandTests {
       Set(reviews[0].keys)
         == [
           "id", "short", "cadence", "cadenceTitle", "occurrence", "status", "movedTo", "rating",
-          "steps", "decisions",
+          "ratings", "attendees", "steps", "decisions",
         ])
 
     // The calendar carries the skip as an EXDATE and the move as a RECURRENCE-ID.
@@ -208,7 +208,13 @@ struct CadenceCommandTests {
     #expect(try array(shown["decisions"]).count == withSteps["decisions"] as? Int)
     #expect(try fixture.succeed("review", "show", id).contains("steps captured"))
 
-    #expect(try fixture.succeed("review", "rate", id, "9").hasSuffix(" 9/10\n"))
+    // The demo's reviews are rated by each attendee: a rating names whose it is.
+    try fixture.run("review", "rate", id, "9").expectUserError("rated by each attendee")
+    for attendee in try #require(shown["attendees"] as? [String]) {
+      #expect(
+        try fixture.succeed("review", "rate", id, "9", "--by", attendee).hasSuffix(
+          " 9/10 by @\(attendee)\n"))
+    }
     #expect(try object(try fixture.json("review", "show", id, "--json"))["rating"] as? Int == 9)
     try fixture.run("review", "rate", id, "11").expectUserError("from 1 to 10")
     try fixture.run("review", "show", "zzzzzz").expectUserError("no review matches")

@@ -6,7 +6,9 @@ import Testing
 /// it for people, and kept exactly in `--json`.
 @Suite("Hostile text from a journal")
 struct HostileTextTests {
-  @Test("step list, export minutes, review show, decision list and errors show every payload")
+  @Test(
+    "step, decision, topic, headline, exchange and right lists, minutes, review show and errors show every payload"
+  )
   func shownInert() throws {
     let fixture = try CLIFixture()
     let store = try HostileStore(fixture)
@@ -16,6 +18,10 @@ struct HostileTextTests {
       ("export minutes", ["export", "minutes", store.review]),
       ("review show", ["review", "show", store.review]),
       ("decision list", ["decision", "list"]),
+      ("topic list", ["topic", "list"]),
+      ("headline list", ["headline", "list"]),
+      ("exchange list", ["exchange", "list"]),
+      ("right list", ["right", "list"]),
     ]
     for (name, arguments) in surfaces {
       let output = try fixture.run(arguments)
@@ -178,6 +184,7 @@ private struct HostileStore {
       journal.add(
         "note", note,
         ["id": note, "text": payload.text, "review": review, "createdAt": CLIFixture.now])
+      journal.addMeetingRecords(payload.text, index: index, review: review, cadence: cadence)
     }
     try journal.write(to: fixture)
   }
@@ -195,6 +202,30 @@ private struct HostileJournal {
       "kind": kind, "rec": record, "id": String(format: "01m88yxtm0mallory0op%06d", count),
       "ts": String(format: "0001795597900000-%04d", count),
     ])
+  }
+
+  /// A topic, a headline, an exchange and a decision right whose text is `text`.
+  mutating func addMeetingRecords(_ text: String, index: Int, review: String, cadence: String) {
+    func id(_ kind: String) -> String { String(format: "01m88yxtm0mallory\(kind)%05d", index) }
+    add(
+      "topic", id("topi"),
+      [
+        "id": id("topi"), "title": text, "by": "mallory", "cadence": cadence, "status": "open",
+        "rank": index + 1, "createdAt": CLIFixture.now,
+      ])
+    add(
+      "headline", id("head"),
+      [
+        "id": id("head"), "text": text, "by": "mallory", "review": review, "tone": "bad",
+        "createdAt": CLIFixture.now,
+      ])
+    add(
+      "exchange", id("exch"),
+      [
+        "id": id("exch"), "from": "mallory", "to": "sales", "text": text,
+        "createdAt": CLIFixture.now,
+      ])
+    add("right", id("righ"), ["id": id("righ"), "area": text, "decider": "mallory"])
   }
 
   /// One step per payload, the first owned by `mallory`, the others by `maria`.

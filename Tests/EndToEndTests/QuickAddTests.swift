@@ -52,7 +52,7 @@ struct QuickAddTests {
         == StepJSON(
           id: step.id, short: short, title: "Draft booth design", owner: "maria", due: "2026-11-27",
           status: "open", success: "approved by VP", createdAt: CLIFixture.now, completedAt: nil,
-          review: nil, tags: ["conference", "q4"]))
+          review: nil, tags: ["conference", "q4"], topic: nil))
     #expect(step.id.count == 26 && step.id.hasSuffix(short) && short.count >= 4)
   }
 
@@ -105,7 +105,7 @@ struct QuickAddTests {
     #expect(
       Set(first.keys) == [
         "id", "short", "title", "owner", "due", "status", "success", "createdAt", "completedAt",
-        "review", "tags",
+        "review", "tags", "topic",
       ])
     #expect(
       first["success"] is NSNull && first["completedAt"] is NSNull && first["review"] is NSNull)

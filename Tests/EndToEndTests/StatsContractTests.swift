@@ -65,7 +65,8 @@ struct StatsContractTests {
       let fields = try object(json)
       #expect(
         Set(fields.keys) == [
-          "key", "due", "done", "onTime", "overdue", "completionRate", "onTimeRate",
+          "key", "due", "done", "onTime", "overdue", "completionRate", "onTimeRate", "given",
+          "received",
         ])
       key = try #require(fields["key"] as? String)
       due = try #require(fields["due"] as? Int)

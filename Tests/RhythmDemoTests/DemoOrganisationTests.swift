@@ -20,6 +20,9 @@ struct DemoRecords {
   var metrics: [Metric] = []
   var priorities: [Priority] = []
   var exchanges: [Exchange] = []
+  var topics: [Topic] = []
+  var headlines: [Headline] = []
+  var rights: [DecisionRight] = []
   var undecoded = 0
 
   init(changes: [Change]) {
@@ -35,6 +38,9 @@ struct DemoRecords {
       case .metric: metrics += decode(Metric.self, change)
       case .priority: priorities += decode(Priority.self, change)
       case .exchange: exchanges += decode(Exchange.self, change)
+      case .topic: topics += decode(Topic.self, change)
+      case .headline: headlines += decode(Headline.self, change)
+      case .right: rights += decode(DecisionRight.self, change)
       case .note: undecoded += 1
       }
     }
@@ -77,7 +83,7 @@ struct DemoOrganisationTests {
     #expect((80...130).contains(demo.decisions.count))
     #expect((250...380).contains(demo.steps.count))
     #expect(demo.metrics.count == 8)
-    #expect((8...14).contains(demo.priorities.count))
+    #expect((8...15).contains(demo.priorities.count))
     #expect(demo.exchanges.count >= 10)
   }
 
@@ -133,7 +139,10 @@ struct DemoOrganisationTests {
       let started = try #require(review.startedAt)
       let ended = try #require(review.endedAt)
       #expect(started >= review.occurrence && ended > started && ended <= DemoRecords.now)
-      #expect((1...10).contains(review.rating ?? 0))
+      #expect(review.rating == nil)
+      #expect(Set(review.ratings.keys) == Set(review.attendees))
+      #expect(review.ratings.values.allSatisfy { (1...10).contains($0) })
+      #expect(review.unclear != nil)
       #expect(!review.attendees.isEmpty)
       #expect(review.attendees.allSatisfy { demo.people[$0] != nil })
       if let minutesAt = review.minutesAt {
@@ -213,11 +222,72 @@ struct DemoOrganisationTests {
     let values = demo.metrics.flatMap { metric in metric.values.values.map(metric.isOnTrack) }
     #expect(values.contains(false) && values.contains(true))
     #expect(Set(demo.priorities.map(\.quarter)) == ["2026-Q3", "2026-Q4"])
-    #expect(Set(demo.priorities.map(\.status)) == [.onTrack, .offTrack, .done])
+    #expect(Set(demo.priorities.map(\.status)) == [.onTrack, .offTrack, .done, .dropped])
     #expect(demo.priorities.allSatisfy { demo.people[$0.owner] != nil })
     let names = Set(demo.people.keys).union(demo.teams.map(\.name))
     #expect(demo.exchanges.allSatisfy { names.contains($0.from) && names.contains($0.to) })
     #expect(demo.exchanges.allSatisfy { $0.createdAt <= DemoRecords.now })
+  }
+
+  @Test func topicsAreWorkedInTheReviewsThatHaveATopicsSection() throws {
+    #expect((150...400).contains(demo.topics.count))
+    let topicIDs = Set(demo.topics.map(\.id))
+    for topic in demo.topics {
+      let cadence = try #require(demo.cadences[topic.cadence ?? ""])
+      #expect(cadence.agenda.contains { $0.kind == .topics })
+      #expect(topic.by.map { demo.people[$0] != nil } == true)
+      #expect(!topic.title.contains("{") && topic.createdAt <= DemoRecords.now)
+      switch topic.status {
+      case .open:
+        #expect(topic.solvedAt == nil && topic.review == nil)
+      case .solved, .dropped:
+        let review = try #require(demo.reviews[topic.review ?? ""])
+        #expect(review.cadence == cadence.id && review.status == .held)
+        let solvedAt = try #require(topic.solvedAt)
+        #expect(solvedAt >= topic.createdAt && solvedAt <= (review.endedAt ?? .distantPast))
+      }
+    }
+    // Every topics cadence has a queue left for the next review, in rank order.
+    for cadence in demo.cadences.values where cadence.agenda.contains(where: { $0.kind == .topics })
+    {
+      #expect(!Topic.queue(of: cadence.id, in: demo.topics).isEmpty, "\(cadence.title)")
+    }
+    #expect(demo.topics.contains { $0.status == .dropped })
+    // Solved topics carry the decisions and steps of their review.
+    let linkedDecisions = demo.decisions.filter { $0.topic != nil }
+    let linkedSteps = demo.steps.filter { $0.topic != nil }
+    #expect(linkedDecisions.count >= 20 && linkedSteps.count >= 50)
+    let byID = Dictionary(uniqueKeysWithValues: demo.topics.map { ($0.id, $0) })
+    for decision in linkedDecisions {
+      #expect(topicIDs.contains(decision.topic ?? ""))
+      #expect(byID[decision.topic ?? ""]?.review == decision.review)
+    }
+    for step in linkedSteps { #expect(byID[step.topic ?? ""]?.review == step.review) }
+  }
+
+  @Test func headlinesAuditsAndRights() throws {
+    #expect(demo.headlines.count >= 10)
+    for headline in demo.headlines {
+      let review = try #require(demo.reviews[headline.review])
+      let cadence = try #require(demo.cadences[review.cadence])
+      #expect(cadence.agenda.contains { $0.kind == .headlines })
+      #expect(!headline.text.contains("{"))
+    }
+    #expect(Set(demo.headlines.map(\.tone)) == [.good, .bad])
+    let audited = demo.reviews.values.filter { !$0.audit.isEmpty }
+    #expect(audited.count >= 3)
+    for review in audited {
+      let cadence = try #require(demo.cadences[review.cadence])
+      #expect(cadence.agenda.contains { $0.kind == .audit })
+      #expect(Set(review.audit.keys) == Set(review.attendees))
+      for answer in review.audit.values {
+        #expect(
+          [answer.risk, answer.transparency, answer.drive].allSatisfy { (1...5).contains($0) })
+      }
+    }
+    #expect(demo.rights.count == 7)
+    #expect(demo.rights.allSatisfy { demo.people[$0.decider] != nil })
+    #expect(demo.rights.contains { $0.cadence != nil && demo.cadences[$0.cadence ?? ""] != nil })
   }
 
   @Test func otherZonesWork() {

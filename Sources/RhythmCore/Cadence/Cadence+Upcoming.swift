@@ -39,3 +39,29 @@ extension Cadence {
     return best
   }
 }
+
+extension Cadence {
+  /// The review to open when no cadence is named: a live one (the one that started last),
+  /// else the soonest upcoming occurrence of any cadence (ties: by title). `nil` with no
+  /// cadence that meets again.
+  public static func nextToMeet(
+    _ cadences: some Sequence<Cadence>, reviews: some Sequence<Review>, now: Date
+  ) throws(RhythmError) -> (cadence: Cadence, entry: ScheduleEntry)? {
+    let reviews = Array(reviews)
+    var best: (cadence: Cadence, entry: ScheduleEntry)?
+    func key(_ candidate: (cadence: Cadence, entry: ScheduleEntry)) -> (Int, Double, String) {
+      if candidate.entry.status == .live {
+        let started = candidate.entry.review?.startedAt ?? candidate.entry.occurrence
+        return (0, -started.timeIntervalSince1970, candidate.cadence.title)
+      }
+      let time = candidate.entry.movedTo ?? candidate.entry.occurrence
+      return (1, time.timeIntervalSince1970, candidate.cadence.title)
+    }
+    for cadence in cadences where cadence.isLive {
+      guard let entry = try cadence.upcoming(reviews: reviews, now: now) else { continue }
+      let candidate = (cadence: cadence, entry: entry)
+      if best.map({ key(candidate) < key($0) }) ?? true { best = candidate }
+    }
+    return best
+  }
+}

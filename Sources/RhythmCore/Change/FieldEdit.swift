@@ -18,6 +18,13 @@ public struct FieldEdit<R: Record>: Sendable, Equatable, CustomStringConvertible
       path: R.schema.name(of: keyPath), json: value.json, write: { $0[keyPath: keyPath] = value })
   }
 
+  /// Sets the field `name` at `keyPath` (the schema reading a journal, which knows the name).
+  static func set<V: FieldValue>(
+    _ keyPath: WritableKeyPath<R, V> & Sendable, named name: String, _ value: V, json: JSONValue
+  ) -> FieldEdit {
+    FieldEdit(path: name, json: json, write: { $0[keyPath: keyPath] = value })
+  }
+
   /// Sets one key of a map field (`nil` removes it): `.entry(\.values, "2026-11-23", 42)`.
   public static func entry<V: FieldValue>(
     _ keyPath: WritableKeyPath<R, [String: V]> & Sendable, _ key: String, _ value: V?

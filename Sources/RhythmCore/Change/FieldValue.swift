@@ -112,13 +112,33 @@ extension Review.Status: FieldValue {}
 extension Metric.Direction: FieldValue {}
 extension Metric.Period: FieldValue {}
 extension Priority.Status: FieldValue {}
+extension SectionKind: FieldValue {}
+extension Topic.Status: FieldValue {}
+extension Headline.Tone: FieldValue {}
+
+extension AuditAnswer: FieldValue {
+  public init?(json: JSONValue) {
+    guard case .object(let object) = json, let risk = object["risk"].flatMap(Int.init(json:)),
+      let transparency = object["transparency"].flatMap(Int.init(json:)),
+      let drive = object["drive"].flatMap(Int.init(json:))
+    else { return nil }
+    self.init(risk: risk, transparency: transparency, drive: drive)
+  }
+  public var json: JSONValue {
+    .object(["risk": risk.json, "transparency": transparency.json, "drive": drive.json])
+  }
+}
 
 extension AgendaSection: FieldValue {
+  /// A section; one written before sections had kinds (or with a kind this version does not
+  /// know) gets the kind of its title.
   public init?(json: JSONValue) {
     guard case .object(let object) = json, let title = object["title"].flatMap(String.init(json:)),
       let minutes = object["minutes"].flatMap(Int.init(json:))
     else { return nil }
-    self.init(title, minutes: minutes)
+    self.init(title, minutes: minutes, kind: object["kind"].flatMap(SectionKind.init(json:)))
   }
-  public var json: JSONValue { .object(["title": .string(title), "minutes": minutes.json]) }
+  public var json: JSONValue {
+    .object(["title": .string(title), "minutes": minutes.json, "kind": kind.json])
+  }
 }

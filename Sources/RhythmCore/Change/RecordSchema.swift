@@ -39,10 +39,15 @@ public struct RecordSchema<R: Record>: Sendable {
       Field(
         name: name, keyPath: keyPath, hasDefault: true,
         read: { path, json in
-          if path == name { return [String: V](json: json).map { FieldEdit.set(keyPath, $0) } }
+          if path == name {
+            return [String: V](json: json).map {
+              FieldEdit.set(keyPath, named: name, $0, json: json)
+            }
+          }
           let key = String(path.dropFirst(name.count + 1))
-          if json == .null { return FieldEdit.entry(keyPath, key, nil) }
-          return V(json: json).map { FieldEdit.entry(keyPath, key, $0) }
+          guard json == .null || V(json: json) != nil else { return nil }
+          let value = V(json: json)
+          return FieldEdit(path: path, json: json, write: { $0[keyPath: keyPath][key] = value })
         },
         value: { $0[keyPath: keyPath].json },
         entry: { record, key in record[keyPath: keyPath][key]?.json ?? .null },
@@ -56,7 +61,9 @@ public struct RecordSchema<R: Record>: Sendable {
     ) -> Field {
       Field(
         name: name, keyPath: keyPath, hasDefault: hasDefault,
-        read: { _, json in V(json: json).map { FieldEdit.set(keyPath, $0) } },
+        read: { _, json in
+          V(json: json).map { FieldEdit.set(keyPath, named: name, $0, json: json) }
+        },
         value: { $0[keyPath: keyPath].json }, entry: nil, keepKeys: nil)
     }
   }

@@ -40,9 +40,10 @@ extension Review {
       .required("cadence", \.cadence), .required("occurrence", \.occurrence),
       .required("status", \.status), .optional("movedTo", \.movedTo),
       .optional("startedAt", \.startedAt), .optional("endedAt", \.endedAt),
-      .optional("rating", \.rating), .optional("attendees", \.attendees),
-      .map("checkins", \.checkins), .optional("minutesAt", \.minutesAt),
-      .optional("deleted", \.deleted),
+      .optional("rating", \.rating), .map("ratings", \.ratings),
+      .optional("attendees", \.attendees), .map("checkins", \.checkins),
+      .map("audit", \.audit), .optional("unclear", \.unclear),
+      .optional("minutesAt", \.minutesAt), .optional("deleted", \.deleted),
     ])
 }
 
@@ -54,7 +55,8 @@ extension Step {
       .required("title", \.title), .required("owner", \.owner), .required("due", \.due),
       .optional("success", \.success), .required("status", \.status),
       .required("createdAt", \.createdAt), .optional("completedAt", \.completedAt),
-      .optional("review", \.review), .optional("tags", \.tags), .optional("deleted", \.deleted),
+      .optional("review", \.review), .optional("tags", \.tags), .optional("topic", \.topic),
+      .optional("deleted", \.deleted),
     ])
 }
 
@@ -65,7 +67,7 @@ extension Decision {
     fields: [
       .required("text", \.text), .optional("decidedBy", \.decidedBy),
       .optional("review", \.review), .required("createdAt", \.createdAt),
-      .optional("tags", \.tags), .optional("deleted", \.deleted),
+      .optional("tags", \.tags), .optional("topic", \.topic), .optional("deleted", \.deleted),
     ])
 }
 
@@ -107,5 +109,39 @@ extension Exchange {
     fields: [
       .required("from", \.from), .required("to", \.to), .required("text", \.text),
       .required("createdAt", \.createdAt), .optional("deleted", \.deleted),
+    ])
+}
+
+extension Topic {
+  public static let section = \StoreState.topics
+  public static let schema = RecordSchema<Topic>(
+    blank: { Topic(id: $0, title: "", rank: 0, createdAt: .distantPast) },
+    fields: [
+      .required("title", \.title), .optional("by", \.by), .optional("cadence", \.cadence),
+      .required("status", \.status), .required("rank", \.rank),
+      .required("createdAt", \.createdAt), .optional("solvedAt", \.solvedAt),
+      .optional("review", \.review), .optional("description", \.description),
+      .optional("refersTo", \.refersTo), .optional("deleted", \.deleted),
+    ])
+}
+
+extension Headline {
+  public static let section = \StoreState.headlines
+  public static let schema = RecordSchema<Headline>(
+    blank: { Headline(id: $0, text: "", review: "", createdAt: .distantPast) },
+    fields: [
+      .required("text", \.text), .optional("by", \.by), .required("review", \.review),
+      .required("tone", \.tone), .required("createdAt", \.createdAt),
+      .optional("deleted", \.deleted),
+    ])
+}
+
+extension DecisionRight {
+  public static let section = \StoreState.rights
+  public static let schema = RecordSchema<DecisionRight>(
+    blank: { DecisionRight(id: $0, area: "", decider: "") },
+    fields: [
+      .required("area", \.area), .required("decider", \.decider),
+      .optional("cadence", \.cadence), .optional("deleted", \.deleted),
     ])
 }

@@ -63,7 +63,8 @@ public enum CadenceEdits {
       timeZone: draft.timeZone.identifier,
       durationMinutes: draft.durationMinutes ?? total(draft.agenda) ?? 60,
       facilitator: facilitator, participants: participants,
-      team: try draft.team.map { (name) throws(RhythmError) in try team(name, in: reader) },
+      team: try draft.team.map { (name) throws(RhythmError) in try EditRules.team(name, in: reader)
+      },
       agenda: draft.agenda)
     return Edit(changes + [.create(cadence)], created: cadence.id)
   }
@@ -141,7 +142,7 @@ public enum CadenceEdits {
       if handles != cadence.participants { edits.append(.set(\.participants, handles)) }
     }
     if let name = patch.team {
-      let team = try team(name, in: reader)
+      let team = try EditRules.team(name, in: reader)
       if team != cadence.team { edits.append(.set(\.team, team)) }
     }
     return Edit(edits.isEmpty ? [] : [.update(Cadence.self, id: id, edits)])
@@ -167,17 +168,6 @@ public enum CadenceEdits {
       if !handles.contains(handle) { handles.append(handle) }
     }
     return handles
-  }
-
-  /// A team that exists, or that some person says they belong to.
-  private static func team(_ name: String, in reader: some RecordReader) throws(RhythmError)
-    -> String
-  {
-    if try reader.live(Team.self, id: name) != nil { return name }
-    guard try reader.all(Person.self).values.contains(where: { $0.teams.contains(name) }) else {
-      throw .notFound(kind: "team", reference: name)
-    }
-    return name
   }
 
   private static func checkAgenda(_ agenda: [AgendaSection]) throws(RhythmError) {

@@ -1,11 +1,12 @@
 import Foundation
 
-/// What a meeting records besides steps: decisions and notes.
+/// What a meeting records besides steps: decisions, notes and headlines.
 public enum MeetingEdits {
-  /// Records a decision; `@who` in the text (or `decider`) names who decided.
+  /// Records a decision; `@who` in the text (or `decider`) names who decided. `topic` is the
+  /// topic open as it was made, which it settles (or helps to).
   public static func decide(
     _ text: String, decider: String? = nil, review: String? = nil, tags: [String] = [],
-    in reader: some RecordReader, _ context: inout EditContext
+    topic: String? = nil, in reader: some RecordReader, _ context: inout EditContext
   ) throws(RhythmError) -> Edit {
     var words: [String] = []
     var named = decider
@@ -22,7 +23,8 @@ public enum MeetingEdits {
     let body = try EditRules.text(words.joined(separator: " "), field: "decision")
     let decision = Decision(
       id: context.newID(), text: body, decidedBy: decidedBy, review: review,
-      createdAt: context.now, tags: try EditRules.tags(tags))
+      createdAt: context.now, tags: try EditRules.tags(tags),
+      topic: try EditRules.topic(topic, in: reader))
     return Edit([.create(decision)], created: decision.id)
   }
 
@@ -36,5 +38,21 @@ public enum MeetingEdits {
       id: context.newID(), text: body, review: review, author: context.actor,
       createdAt: context.now)
     return Edit([.create(note)], created: note.id)
+  }
+
+  /// Records a headline, good or bad news told in `review`; `by` defaults to the actor when
+  /// the actor is a person of the store.
+  public static func headline(
+    _ text: String, tone: Headline.Tone = .good, by: String? = nil, review: String,
+    in reader: some RecordReader, _ context: inout EditContext
+  ) throws(RhythmError) -> Edit {
+    guard try reader.live(Review.self, id: review) != nil else {
+      throw .notFound(kind: "review", reference: review)
+    }
+    let headline = Headline(
+      id: context.newID(), text: try EditRules.text(text, field: "headline"),
+      by: try EditRules.author(by, in: reader, context), review: review, tone: tone,
+      createdAt: context.now)
+    return Edit([.create(headline)], created: headline.id)
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Every change to reviews: start one live, check in last time's steps, conclude and rate it,
-/// send its minutes, skip or move an occurrence.
+/// Every change to reviews: start one live, check in last time's steps, conclude it, send its
+/// minutes, skip or move an occurrence (attendance, ratings and the audit are in
+/// `ReviewEdits+Attendance`).
 public enum ReviewEdits {
   /// Makes the review of `cadence` at `occurrence` live: the stored one when there is one
   /// (`review`, or any of that occurrence), else a new one with the cadence's participants as
@@ -56,32 +57,18 @@ public enum ReviewEdits {
     return Edit(changes)
   }
 
-  /// Concludes a live review: held, ended now, rated.
+  /// Concludes a live review: held, ended now, and given the room's rating when there is one
+  /// (attendees rate it one by one with `rate(_:rating:by:in:)`).
   public static func conclude(
-    _ reviewID: String, rating: Int, in reader: some RecordReader, _ context: EditContext
+    _ reviewID: String, rating: Int? = nil, in reader: some RecordReader, _ context: EditContext
   ) throws(RhythmError) -> Edit {
     let review = try live(reviewID, in: reader)
     guard review.status == .live else {
       throw .message("the review is \(review.status.rawValue), not live: start it first")
     }
-    return Edit([
-      .update(
-        Review.self, id: reviewID,
-        [
-          .set(\.status, .held), .set(\.endedAt, context.now),
-          .set(\.rating, try EditRules.rating(rating)),
-        ])
-    ])
-  }
-
-  /// Rates a review 1–10.
-  public static func rate(_ reviewID: String, rating: Int, in reader: some RecordReader)
-    throws(RhythmError) -> Edit
-  {
-    _ = try live(reviewID, in: reader)
-    return Edit([
-      .update(Review.self, id: reviewID, [.set(\.rating, try EditRules.rating(rating))])
-    ])
+    var edits: [FieldEdit<Review>] = [.set(\.status, .held), .set(\.endedAt, context.now)]
+    if let rating { edits.append(.set(\.rating, try EditRules.rating(rating))) }
+    return Edit([.update(Review.self, id: reviewID, edits)])
   }
 
   /// Notes that a held review's minutes went out now.
@@ -125,7 +112,7 @@ public enum ReviewEdits {
     return Edit([.create(review)], created: review.id)
   }
 
-  private static func live(_ id: String, in reader: some RecordReader) throws(RhythmError)
+  static func live(_ id: String, in reader: some RecordReader) throws(RhythmError)
     -> Review
   {
     guard let review = try reader.live(Review.self, id: id) else {

@@ -14,11 +14,13 @@ public enum StepEdits {
     public var tags: [String]
     /// The review it is captured in.
     public var review: String?
+    /// The topic open as it is captured.
+    public var topic: String?
 
     /// A draft from its parts.
     public init(
       title: String, owner: String? = nil, due: Day? = nil, success: String? = nil,
-      tags: [String] = [], review: String? = nil
+      tags: [String] = [], review: String? = nil, topic: String? = nil
     ) {
       self.title = title
       self.owner = owner
@@ -26,13 +28,14 @@ public enum StepEdits {
       self.success = success
       self.tags = tags
       self.review = review
+      self.topic = topic
     }
 
     /// A draft from a quick-add line.
-    public init(_ quickAdd: QuickAdd, review: String? = nil) {
+    public init(_ quickAdd: QuickAdd, review: String? = nil, topic: String? = nil) {
       self.init(
         title: quickAdd.title, owner: quickAdd.owner, due: quickAdd.due,
-        success: quickAdd.success, tags: quickAdd.tags, review: review)
+        success: quickAdd.success, tags: quickAdd.tags, review: review, topic: topic)
     }
   }
 
@@ -56,7 +59,8 @@ public enum StepEdits {
       id: context.newID(), title: title, owner: owner,
       due: draft.due ?? context.today.adding(days: defaultDays),
       success: try EditRules.optionalText(draft.success, field: "success criterion"),
-      createdAt: context.now, review: draft.review, tags: try EditRules.tags(draft.tags))
+      createdAt: context.now, review: draft.review, tags: try EditRules.tags(draft.tags),
+      topic: try EditRules.topic(draft.topic, in: reader))
     changes.append(.create(step))
     return Edit(changes, created: step.id)
   }

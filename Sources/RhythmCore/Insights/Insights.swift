@@ -21,14 +21,22 @@ public struct InsightRow: Sendable, Hashable {
   public var completionRate: Double?
   /// `onTime / due`; `nil` when nothing was due.
   public var onTimeRate: Double?
+  /// Exchanges (help given unasked) logged in the window, given and received.
+  public var given: Int
+  public var received: Int
 
   /// A row with its counts; the rates follow from them.
-  public init(key: String, due: Int, done: Int, onTime: Int, overdue: Int) {
+  public init(
+    key: String, due: Int, done: Int, onTime: Int, overdue: Int, given: Int = 0,
+    received: Int = 0
+  ) {
     self.key = key
     self.due = due
     self.done = done
     self.onTime = onTime
     self.overdue = overdue
+    self.given = given
+    self.received = received
     completionRate = due > 0 ? Double(done) / Double(due) : nil
     onTimeRate = due > 0 ? Double(onTime) / Double(due) : nil
   }

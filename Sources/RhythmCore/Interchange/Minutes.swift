@@ -2,8 +2,12 @@ import Foundation
 
 /// The minutes of a review as Markdown.
 ///
-/// They say what was decided, who does what by when, how last time's steps went, the notes and
-/// the rating. Pure: the same review and state give the same text. Store text in them is
+/// They carry every section of the meeting: who was there, the scorecard with red, amber and
+/// green, the quarter's priorities, headlines, the topics solved (with their decisions and
+/// steps) and left open, what was decided, who does what by when, how last time's steps went,
+/// the collaboration audit, decision rights, the exchanges since the last review, the ratings
+/// and the notes. A section with nothing in it is left out (but decisions and next steps, which
+/// always say so). Pure: the same review and state give the same text. Store text in them is
 /// inert (`InertText.visible`): a control character in a title shows as `^[` or `<U+202E>`,
 /// whether the minutes go to a terminal or a file.
 public enum Minutes {
@@ -34,11 +38,22 @@ public enum Minutes {
     if !review.attendees.isEmpty {
       facts.append(
         "**Attendees:** " + review.attendees.map { name($0, state) }.joined(separator: ", "))
+      let absent = (cadence?.participants ?? []).filter { !review.attendees.contains($0) }
+      if !absent.isEmpty {
+        facts.append("**Absent:** " + absent.map { name($0, state) }.joined(separator: ", "))
+      }
     }
-    if let rating = review.rating { facts.append("**Rating:** \(rating)/10") }
+    if let rating = review.meanRating { facts.append("**Rating:** \(score(rating))/10") }
     facts.append("**Status:** \(review.status.rawValue)")
+    if let unclear = review.unclear {
+      facts.append("**Anything unclear about who does what:** \(unclear ? "yes" : "no")")
+    }
     lines += facts.map { "- " + $0 }
     lines.append("")
+    lines += scorecard(review, cadence, state, zone)
+    lines += priorities(review, cadence, state, zone)
+    lines += headlines(review, state)
+    lines += topics(review, state)
 
     let decisions = state.decisions.values.filter { $0.review == review.id && $0.isLive }
       .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
@@ -82,6 +97,11 @@ public enum Minutes {
       lines.append("")
     }
 
+    lines += audit(review, state, zone)
+    lines += rights(cadence, state)
+    lines += exchanges(review, cadence, state)
+    lines += ratings(review, state)
+
     let notes = state.notes.values.filter { $0.review == review.id && $0.isLive }
       .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     if !notes.isEmpty {
@@ -96,9 +116,15 @@ public enum Minutes {
 
   // MARK: - Formatting
 
-  private static func name(_ handle: String, _ state: StoreState) -> String {
+  static func name(_ handle: String, _ state: StoreState) -> String {
     guard let person = state.people[handle] else { return "@" + handle }
     return "\(person.name) (@\(handle))"
+  }
+
+  /// A mean as minutes write it: `8`, `7.7`.
+  public static func score(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
   }
 
   private static func day(_ date: Date, _ zone: TimeZone) -> String {

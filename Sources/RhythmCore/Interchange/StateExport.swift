@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `{"schemaVersion": 1, "exportedAt": …, "people": […], "teams": […], "cadences": […],
 /// "reviews": […], "steps": […], "decisions": […], "notes": […], "metrics": […],
-/// "priorities": […], "exchanges": […]}`; each list sorted by id, each record with the fields
+/// "priorities": […], "exchanges": […], "topics": […], "headlines": […], "rights": […]}`; each list sorted by id, each record with the fields
 /// the store writes. Removed records are left out.
 public enum StateExport {
   /// The version of this document's layout.
@@ -31,6 +31,9 @@ public enum StateExport {
       "metrics": section(state.metrics),
       "priorities": section(state.priorities),
       "exchanges": section(state.exchanges),
+      "topics": section(state.topics),
+      "headlines": section(state.headlines),
+      "rights": section(state.rights),
     ])
   }
 }

@@ -14,6 +14,7 @@ enum RecordLineDecoder {
     fileprivate var success: String?
     fileprivate var review: String?
     fileprivate var cadence: String?
+    fileprivate var topic: String?
     fileprivate var tags: (bytes: [UInt8], values: [String])?
 
     /// Nothing to share yet.
@@ -39,6 +40,7 @@ enum RecordLineDecoder {
     var completedAt: Date?
     var review: String?
     var tags: [String] = []
+    var topic: String?
     var deleted: Bool?
     let complete = scanner.fields { key, scanner in
       switch key {
@@ -56,6 +58,7 @@ enum RecordLineDecoder {
       case .tags:
         guard let values = scanner.stringArray(reusing: &reuse.tags) else { return false }
         tags = values
+      case .topic: return scanner.optionalString(into: &topic, reusing: &reuse.topic)
       case .deleted: return scanner.bool(into: &deleted)
       default: return false
       }
@@ -64,7 +67,7 @@ enum RecordLineDecoder {
     guard complete, let id, let title, let owner, let due, let createdAt else { return nil }
     var step = Step(
       id: id, title: title, owner: owner, due: due, success: success, createdAt: createdAt,
-      review: review, tags: tags)
+      review: review, tags: tags, topic: topic)
     step.status = status
     step.completedAt = completedAt
     step.deleted = deleted
@@ -88,6 +91,7 @@ enum RecordLineDecoder {
     var review: String?
     var createdAt: Date?
     var tags: [String] = []
+    var topic: String?
     var deleted: Bool?
     let complete = scanner.fields { key, scanner in
       switch key {
@@ -99,6 +103,7 @@ enum RecordLineDecoder {
       case .tags:
         guard let values = scanner.stringArray(reusing: &reuse.tags) else { return false }
         tags = values
+      case .topic: return scanner.optionalString(into: &topic, reusing: &reuse.topic)
       case .deleted: return scanner.bool(into: &deleted)
       default: return false
       }
@@ -106,7 +111,8 @@ enum RecordLineDecoder {
     }
     guard complete, let id, let text, let createdAt else { return nil }
     var decision = Decision(
-      id: id, text: text, decidedBy: decidedBy, review: review, createdAt: createdAt, tags: tags)
+      id: id, text: text, decidedBy: decidedBy, review: review, createdAt: createdAt, tags: tags,
+      topic: topic)
     decision.deleted = deleted
     return decision
   }
@@ -130,8 +136,10 @@ enum RecordLineDecoder {
     var startedAt: Date?
     var endedAt: Date?
     var rating: Int?
+    var ratings: [String: Int] = [:]
     var attendees: [String]?
     var checkins: [String: String]?
+    var unclear: Bool?
     var minutesAt: Date?
     var deleted: Bool?
     let complete = scanner.fields { key, scanner in
@@ -147,6 +155,12 @@ enum RecordLineDecoder {
       case .rating: return scanner.optionalInteger(into: &rating)
       case .attendees: attendees = scanner.stringArray(reusing: &reuse.tags)
       case .checkins: checkins = scanner.stringMap()
+      case .ratings:
+        guard let values = scanner.integerMap() else { return false }
+        ratings = values
+      // Audit answers are rare (quarterly reviews): only an empty map is read here.
+      case .audit: return scanner.emptyObject()
+      case .unclear: return scanner.bool(into: &unclear)
       case .deleted: return scanner.bool(into: &deleted)
       default: return false
       }
@@ -159,8 +173,10 @@ enum RecordLineDecoder {
     review.startedAt = startedAt
     review.endedAt = endedAt
     review.rating = rating
+    review.ratings = ratings
     review.attendees = attendees
     review.checkins = checkins
+    review.unclear = unclear
     review.minutesAt = minutesAt
     review.deleted = deleted
     return review
@@ -170,8 +186,9 @@ enum RecordLineDecoder {
 /// The field names the decoders above know.
 private enum FieldKey: Int {
   case id, title, owner, due, success, status, createdAt, completedAt, review, tags, deleted, text
-  case decidedBy
+  case decidedBy, topic
   case cadence, occurrence, movedTo, startedAt, endedAt, rating, attendees, checkins, minutesAt
+  case ratings, audit, unclear
 
   var name: StaticString {
     switch self {
@@ -197,6 +214,10 @@ private enum FieldKey: Int {
     case .attendees: return "attendees"
     case .checkins: return "checkins"
     case .minutesAt: return "minutesAt"
+    case .topic: return "topic"
+    case .ratings: return "ratings"
+    case .audit: return "audit"
+    case .unclear: return "unclear"
     }
   }
 
@@ -209,7 +230,8 @@ private enum FieldKey: Int {
     case (2, UInt8(ascii: "i")): candidate = .id
     case (3, UInt8(ascii: "d")): candidate = .due
     case (4, UInt8(ascii: "t")): candidate = bytes[1] == UInt8(ascii: "a") ? .tags : .text
-    case (5, UInt8(ascii: "t")): candidate = .title
+    case (5, UInt8(ascii: "t")): candidate = bytes[1] == UInt8(ascii: "i") ? .title : .topic
+    case (5, UInt8(ascii: "a")): candidate = .audit
     case (5, UInt8(ascii: "o")): candidate = .owner
     case (6, UInt8(ascii: "s")): candidate = .status
     case (6, UInt8(ascii: "r")): candidate = bytes[2] == UInt8(ascii: "v") ? .review : .rating
@@ -218,6 +240,8 @@ private enum FieldKey: Int {
     case (7, UInt8(ascii: "c")): candidate = .cadence
     case (7, UInt8(ascii: "m")): candidate = .movedTo
     case (7, UInt8(ascii: "e")): candidate = .endedAt
+    case (7, UInt8(ascii: "r")): candidate = .ratings
+    case (7, UInt8(ascii: "u")): candidate = .unclear
     case (8, UInt8(ascii: "c")): candidate = .checkins
     case (9, UInt8(ascii: "c")): candidate = .createdAt
     case (9, UInt8(ascii: "d")): candidate = .decidedBy
@@ -486,6 +510,35 @@ private struct LineScanner {
       if take(UInt8(ascii: ",")) { continue }
       return take(UInt8(ascii: "}")) ? values : nil
     }
+  }
+
+  /// An object of whole numbers (`{"maria":8,…}`).
+  mutating func integerMap() -> [String: Int]? {
+    guard take(UInt8(ascii: "{")) else { return nil }
+    var values: [String: Int] = [:]
+    skipSpace()
+    if take(UInt8(ascii: "}")) { return values }
+    while true {
+      skipSpace()
+      guard let key = string() else { return nil }
+      skipSpace()
+      guard take(UInt8(ascii: ":")) else { return nil }
+      skipSpace()
+      var value: Int?
+      guard !take(word: "null"), optionalInteger(into: &value), let value,
+        values.updateValue(value, forKey: key) == nil
+      else { return nil }
+      skipSpace()
+      if take(UInt8(ascii: ",")) { continue }
+      return take(UInt8(ascii: "}")) ? values : nil
+    }
+  }
+
+  /// `{}`, and nothing else.
+  mutating func emptyObject() -> Bool {
+    guard take(UInt8(ascii: "{")) else { return false }
+    skipSpace()
+    return take(UInt8(ascii: "}"))
   }
 
   private mutating func skipSpace() {

@@ -10,12 +10,14 @@ public struct Decision: Record, Hashable {
   public var review: String?
   public var createdAt: Date
   public var tags: [String]
+  /// The topic it settled, when one was open as it was recorded.
+  public var topic: String?
   public var deleted: Bool?
 
   /// A decision made at `createdAt`.
   public init(
     id: String, text: String, decidedBy: String? = nil, review: String? = nil, createdAt: Date,
-    tags: [String] = []
+    tags: [String] = [], topic: String? = nil
   ) {
     self.id = id
     self.text = text
@@ -23,6 +25,7 @@ public struct Decision: Record, Hashable {
     self.review = review
     self.createdAt = createdAt
     self.tags = tags
+    self.topic = topic
   }
 }
 

@@ -46,6 +46,22 @@ public struct Metric: Record, Hashable {
     direction == .higherIsBetter ? value >= target : value <= target
   }
 
+  /// How a value reads on the scorecard.
+  public enum Light: String, Sendable {
+    /// On target.
+    case green
+    /// Off target by at most a tenth of it.
+    case amber
+    /// Further off.
+    case red
+  }
+
+  /// Green on target, amber within a tenth of the target of it, red further off.
+  public func light(_ value: Double) -> Light {
+    if isOnTrack(value) { return .green }
+    return abs(value - target) <= abs(target) * 0.1 ? .amber : .red
+  }
+
   /// The first day of the period that contains `day`: the Monday for weeks, the 1st for months.
   public func periodStart(containing day: Day) -> Day {
     switch period {
@@ -54,6 +70,12 @@ public struct Metric: Record, Hashable {
       let (year, month, _) = day.components
       return Day(year: year, month: month, day: 1) ?? day
     }
+  }
+
+  /// A value as people read it: whole numbers without decimals, others with two.
+  public static func format(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15
+      ? String(Int(value)) : String(format: "%.2f", value)
   }
 
   /// The values in period order, oldest first.
@@ -66,17 +88,19 @@ public struct Metric: Record, Hashable {
 /// A quarterly priority with an owner and a status.
 public struct Priority: Record, Hashable {
   /// Where a priority stands.
-  public enum Status: String, Codable, Sendable {
+  public enum Status: String, Codable, Sendable, CaseIterable {
     case onTrack = "on-track"
     case offTrack = "off-track"
     case done
+    /// No longer pursued.
+    case dropped
   }
 
   public static let kind = RecordKind.priority
   public var id: String
   public var title: String
   public var owner: String
-  /// `2026-Q4`.
+  /// `2026-Q4` (see `Quarter`).
   public var quarter: String
   public var status: Status
   public var team: String?

@@ -3,6 +3,7 @@ import Foundation
 /// The kinds of record the store holds; each operation names one.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
   case person, team, cadence, review, step, decision, note, metric, priority, exchange
+  case topic, headline, right
 
   /// The type whose records this kind names.
   public var recordType: any Record.Type {
@@ -17,6 +18,9 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case .metric: Metric.self
     case .priority: Priority.self
     case .exchange: Exchange.self
+    case .topic: Topic.self
+    case .headline: Headline.self
+    case .right: DecisionRight.self
     }
   }
 }

@@ -22,12 +22,14 @@ public struct Step: Record, Hashable {
   /// The review the step was captured in.
   public var review: String?
   public var tags: [String]
+  /// The topic it came out of, when one was open as it was captured.
+  public var topic: String?
   public var deleted: Bool?
 
   /// A new open step.
   public init(
     id: String, title: String, owner: String, due: Day, success: String? = nil,
-    createdAt: Date, review: String? = nil, tags: [String] = []
+    createdAt: Date, review: String? = nil, tags: [String] = [], topic: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -38,6 +40,7 @@ public struct Step: Record, Hashable {
     self.createdAt = createdAt
     self.review = review
     self.tags = tags
+    self.topic = topic
   }
 
   /// Open and past the end of its due day.

@@ -4,9 +4,14 @@ import Foundation
 /// is, the snapshot's header, and one fixed-size entry per step with what listing, resolving
 /// ids and insights need (id, owner, cadence, due, status, completion, where its line is).
 /// It lets a command over 50,000 steps read a few MB of fixed records instead of decoding
-/// 15 MB of JSON. It is a cache: when it does not match the snapshot it is rebuilt.
+/// 15 MB of JSON. It is a cache: when it does not match the snapshot it is rebuilt. It matches
+/// when the snapshot's size, mtime and inode are those it was written for, or, when those
+/// changed (a copy, a restore), when the snapshot's bytes have the checksum it was written for.
 struct StepIndex {
-  static let magic = Array("RHYIDX02".utf8)
+  /// The format's name and version. The header holds one section range per record kind, in
+  /// `RecordKind.allCases` order, so adding a kind changes the layout: the version goes up
+  /// and an index of an older layout is rebuilt, never misread.
+  static let magic = Array("RHYIDX04".utf8)
   static let entrySize = 56
   static let noCadence = UInt16.max
 
@@ -35,19 +40,25 @@ struct StepIndex {
 
   // MARK: - Reading
 
-  /// Reads `path`; `nil` when it is missing, from another version, or not for `identity`.
-  static func read(path: String, matching identity: FileIdentity) -> StepIndex? {
-    guard let data = try? FileIO.read(path), data.count > 8 + 32 + 160,
+  /// Reads `path`; `nil` when it is missing, from another version, or not for the snapshot
+  /// whose file is `identity` and whose bytes are `snapshot`.
+  static func read(path: String, matching identity: FileIdentity, snapshot: Data) -> StepIndex? {
+    guard let data = try? FileIO.read(path), data.count > 8 + 40 + 160,
       Array(data.prefix(8)) == magic
     else { return nil }
-    return StepIndex(data: data, identity: identity)
+    return StepIndex(data: data, identity: identity, snapshot: snapshot)
   }
 
-  private init?(data: Data, identity: FileIdentity) {
+  private init?(data: Data, identity: FileIdentity, snapshot: Data) {
     var reader = BinaryReader(data: data, offset: 8)
     let stored = FileIdentity(
       size: reader.u64(), seconds: reader.i64(), nanoseconds: reader.i64(), inode: reader.u64())
-    guard stored == identity else { return nil }
+    let checksum = reader.u64()
+    // Same file: trusted at once. Same size, other file: trusted when its bytes are the same.
+    guard
+      stored == identity
+        || stored.size == identity.size && ContentChecksum.of(snapshot) == checksum
+    else { return nil }
     snapshotIdentity = stored
     var sections: [RecordKind: Range<Int>] = [:]
     for kind in RecordKind.allCases {
@@ -178,6 +189,7 @@ struct StepIndex {
     out.i64(identity.seconds)
     out.i64(identity.nanoseconds)
     out.u64(identity.inode)
+    out.u64(ContentChecksum.of(writer.bytes))
     for kind in RecordKind.allCases {
       let range = writer.sections[kind] ?? 0..<0
       out.u64(UInt64(range.lowerBound))

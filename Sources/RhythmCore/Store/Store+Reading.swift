@@ -47,6 +47,9 @@ extension Store {
       try load(Metric.self, from: snapshot, into: &loaded)
       try load(Priority.self, from: snapshot, into: &loaded)
       try load(Exchange.self, from: snapshot, into: &loaded)
+      try load(Topic.self, from: snapshot, into: &loaded)
+      try load(Headline.self, from: snapshot, into: &loaded)
+      try load(DecisionRight.self, from: snapshot, into: &loaded)
     }
     for operation in tail { loaded.apply(operation) }
     state = loaded
@@ -76,6 +79,9 @@ extension Store {
     loaded.metrics = try records(Metric.self)
     loaded.priorities = try records(Priority.self)
     loaded.exchanges = try records(Exchange.self)
+    loaded.topics = try records(Topic.self)
+    loaded.headlines = try records(Headline.self)
+    loaded.rights = try records(DecisionRight.self)
     return loaded
   }
 

@@ -159,7 +159,7 @@ public final class Store {
     } catch {
       throw .io(path: layout.snapshotPath, reason: "cannot read")
     }
-    if let index = StepIndex.read(path: layout.indexPath, matching: identity) {
+    if let index = StepIndex.read(path: layout.indexPath, matching: identity, snapshot: data) {
       guard index.header.schemaVersion <= SnapshotFormat.schemaVersion else {
         throw .unsupportedSchema(path: layout.snapshotPath, version: index.header.schemaVersion)
       }

@@ -157,7 +157,10 @@ public struct StoreCheck: Sendable {
   ) throws(RhythmError) {
     guard FileIO.exists(layout.indexPath) else { return }
     hasIndex = true
-    guard let index = StepIndex.read(path: layout.indexPath, matching: identity) else {
+    guard
+      let index = StepIndex.read(
+        path: layout.indexPath, matching: identity, snapshot: snapshot.data)
+    else {
       differ("store.idx", "it was made for another version of store.json (stale), or is damaged")
       return
     }

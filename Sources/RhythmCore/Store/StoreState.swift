@@ -17,6 +17,9 @@ public struct StoreState: Sendable {
   public var metrics: [String: Metric] = [:]
   public var priorities: [String: Priority] = [:]
   public var exchanges: [String: Exchange] = [:]
+  public var topics: [String: Topic] = [:]
+  public var headlines: [String: Headline] = [:]
+  public var rights: [String: DecisionRight] = [:]
 
   /// The stamp of the fields of records read from a snapshot, which keeps values, not the
   /// stamps that wrote them (`nil`: no snapshot, every field came from an operation here).

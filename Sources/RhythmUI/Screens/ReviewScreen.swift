@@ -61,7 +61,7 @@ enum ReviewScreen {
     case .concluded:
       segments = [
         painter.segment(" ✓ HELD ", .ok),
-        painter.segment(review?.rating.map { " rated \($0)/10" } ?? "", .text),
+        painter.segment(review?.meanRating.map { " rated \(Minutes.score($0))/10" } ?? "", .text),
       ]
     }
     painter.line(segments, x: area.x, y: area.y, width: area.width, on: &surface)
@@ -162,7 +162,8 @@ enum ReviewScreen {
       lines.append([
         painter.segment(
           " " + ScreenText.day(Day(containing: previous.occurrence, in: state.timeZone)), .text),
-        painter.segment(previous.rating.map { " · rated \($0)/10" } ?? "", .muted),
+        painter.segment(
+          previous.meanRating.map { " · rated \(Minutes.score($0))/10" } ?? "", .muted),
       ])
       lines.append([
         painter.segment(

@@ -17,7 +17,7 @@ struct CadenceEditCommand: ParsableCommand {
   @Option(help: "New facilitator (a handle).") var facilitator: String?
   @Option(help: "New participants: handles separated by commas.") var participants: String?
   @Option(help: "New team.") var team: String?
-  @Option(help: "New agenda: a template name or Title:minutes,…") var agenda: String?
+  @Option(help: "New agenda: a template name or Title:minutes[:kind],…") var agenda: String?
 
   func run() throws {
     let context = try CommandContext(storeOptions)

@@ -22,7 +22,11 @@ struct CadenceAddCommand: ParsableCommand {
       monthly first mon 10:00, quarterly last business day 16:00,
       weekdays 09:15) or an RRULE (FREQ=WEEKLY;BYDAY=MO): see
       `rhythm when --help`. AGENDA is a template (weekly, pipeline, monthly,
-      quarterly) or sections with minutes: "Check-in:5,Metrics:10,Topics:30".
+      quarterly) or sections with minutes and, optionally, a kind:
+      "Check-in:5,Metrics:10,Open questions:30:topics". A section without a
+      kind gets the one its title suggests (free when none does). Kinds:
+      checkin, scorecard, priorities, headlines, steps, topics, audit,
+      decision-rights, conclude, free.
 
       Example:
         rhythm cadence add "Marketing weekly" --rule "weekly mon 10:00" \\
@@ -43,7 +47,7 @@ struct CadenceAddCommand: ParsableCommand {
   @Option(help: "Who runs it (a handle).") var facilitator: String?
   @Option(help: "Who attends: handles separated by commas.") var participants: String?
   @Option(help: "The team it belongs to.") var team: String?
-  @Option(help: "A template name or Title:minutes,…") var agenda: String?
+  @Option(help: "A template name or Title:minutes[:kind],…") var agenda: String?
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
@@ -236,7 +240,7 @@ struct CadenceShowCommand: ParsableCommand {
               return .object([
                 "id": JSONValue(reviewID), "occurrence": iso(entry.occurrence),
                 "status": .string(entry.status.rawValue), "movedTo": iso(entry.movedTo),
-                "rating": entry.review?.rating.map { .number(Double($0)) } ?? .null,
+                "rating": entry.review?.meanRating.map(JSONValue.number) ?? .null,
                 "steps": .number(Double(reviewID.flatMap { counts.steps[$0] } ?? 0)),
                 "decisions": .number(Double(reviewID.flatMap { counts.decisions[$0] } ?? 0)),
               ])
@@ -265,7 +269,7 @@ struct CadenceShowCommand: ParsableCommand {
       Output.line("agenda: none")
     } else {
       Output.line("agenda (\(cadence.agenda.reduce(0) { $0 + $1.minutes }) min)")
-      Output.table(cadence.agenda.map { ["  " + $0.title, "\($0.minutes) min"] })
+      Output.table(cadence.agenda.map { ["  " + $0.title, "\($0.minutes) min", $0.kind.rawValue] })
     }
     Output.line()
     Output.line("next occurrences (\(zone.identifier))")
@@ -299,7 +303,7 @@ struct CadenceShowCommand: ParsableCommand {
         return [
           "  " + TimeText.dayAndTime(entry.occurrence, zone),
           reviewID.flatMap { reviewShorts[$0] } ?? "-",
-          status, entry.review?.rating.map { "rating \($0)" } ?? "",
+          status, entry.review?.meanRating.map { "rating \(Minutes.score($0))" } ?? "",
           CadenceSupport.countsText(
             steps: reviewID.flatMap { counts.steps[$0] } ?? 0,
             decisions: reviewID.flatMap { counts.decisions[$0] } ?? 0),

@@ -16,6 +16,7 @@ struct DecisionCommand: ParsableCommand {
     @Option(help: "Who holds the decision right.") var by: String?
     @Option(help: "The review it was made in.") var review: String?
     @Option(help: "A tag; repeat for several.") var tag: [String] = []
+    @Option(help: "The topic it settles (id or short id).") var topic: String?
 
     func run() throws {
       let context = try CommandContext(storeOptions)
@@ -27,7 +28,8 @@ struct DecisionCommand: ParsableCommand {
           try store.resolve(text, among: try store.records(Review.self).keys, kind: "review")
         }
         return try MeetingEdits.decide(
-          words, decider: by, review: reviewID, tags: tag, in: store, &editContext)
+          words, decider: by, review: reviewID, tags: tag,
+          topic: try References.topic(topic, in: store), in: store, &editContext)
       }
       Output.line(String((edit.created ?? "").suffix(6)))
     }
@@ -61,6 +63,7 @@ struct DecisionCommand: ParsableCommand {
                 "id": .string(decision.id), "text": .string(decision.text),
                 "decidedBy": JSONValue(decision.decidedBy), "review": JSONValue(decision.review),
                 "createdAt": JSONValue(decision.createdAt), "tags": JSONValue(decision.tags),
+                "topic": JSONValue(decision.topic),
               ])
             }))
         return

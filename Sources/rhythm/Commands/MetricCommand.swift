@@ -89,9 +89,9 @@ struct MetricCommand: ParsableCommand {
             let latest = metric.orderedValues.last
             let mark = latest.map { metric.isOnTrack($0.value) ? "on track" : "off track" } ?? ""
             return [
-              metric.name, "@" + metric.owner, latest.map { MetricCommand.format($0.value) } ?? "-",
+              metric.name, "@" + metric.owner, latest.map { Metric.format($0.value) } ?? "-",
               (metric.direction == .higherIsBetter ? "≥ " : "≤ ")
-                + MetricCommand.format(metric.target)
+                + Metric.format(metric.target)
                 + (metric.unit.isEmpty ? "" : " " + metric.unit), mark,
             ]
           })
@@ -106,9 +106,5 @@ struct MetricCommand: ParsableCommand {
     let id = try store.resolve(reference, among: metrics.keys, kind: "metric")
     guard let metric = metrics[id] else { throw .notFound(kind: "metric", reference: reference) }
     return metric
-  }
-
-  static func format(_ value: Double) -> String {
-    value.rounded() == value ? String(Int(value)) : String(format: "%.2f", value)
   }
 }

@@ -2,13 +2,13 @@ import ArgumentParser
 import Foundation
 import RhythmCore
 
-/// `rhythm review list|show|rate`.
+/// `rhythm review list|show|start|attend|rate|unclear`.
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "review", abstract: "List, show and rate reviews.",
+    commandName: "review", abstract: "List, show, start and rate reviews; take attendance.",
     subcommands: [
       ReviewListCommand.self, ReviewShowCommand.self, ReviewRateCommand.self,
-      ReviewStartCommand.self,
+      ReviewStartCommand.self, ReviewAttendCommand.self, ReviewUnclearCommand.self,
     ])
 
   /// The review `reference` names: 4+ characters of its id.
@@ -30,7 +30,8 @@ struct ReviewListCommand: ParsableCommand {
       scheduled, live, held, skipped, moved or missed (past, and neither held,
       skipped nor moved). --json prints objects {id (null for an occurrence
       with no review record), short, cadence, cadenceTitle, occurrence,
-      status, movedTo, rating, steps, decisions}.
+      status, movedTo, rating (the mean of the attendees' ratings, else the
+      room's one rating), ratings [{by, rating}], attendees, steps, decisions}.
       """)
 
   @OptionGroup var storeOptions: StoreOptions
@@ -102,7 +103,9 @@ struct ReviewListCommand: ParsableCommand {
               "status": .string(row.entry.status.rawValue),
               "movedTo": row.entry.movedTo.map { .string(ISOInstant.format($0, in: zone)) }
                 ?? .null,
-              "rating": row.entry.review?.rating.map { .number(Double($0)) } ?? .null,
+              "rating": row.entry.review?.meanRating.map(JSONValue.number) ?? .null,
+              "ratings": ReviewCommand.ratings(row.entry.review),
+              "attendees": JSONValue(row.entry.review?.attendees ?? []),
               "steps": .number(Double(id.flatMap { counts.steps[$0] } ?? 0)),
               "decisions": .number(Double(id.flatMap { counts.decisions[$0] } ?? 0)),
             ])
@@ -123,7 +126,8 @@ struct ReviewListCommand: ParsableCommand {
         return [
           id.flatMap { shorts[$0] } ?? "-",
           TimeText.dayAndTime(row.entry.occurrence, context.timeZone),
-          row.cadence.title, status, row.entry.review?.rating.map { "\($0)/10" } ?? "",
+          row.cadence.title, status,
+          row.entry.review?.meanRating.map { "\(Minutes.score($0))/10" } ?? "",
           CadenceSupport.countsText(
             steps: id.flatMap { counts.steps[$0] } ?? 0,
             decisions: id.flatMap { counts.decisions[$0] } ?? 0),
@@ -157,6 +161,9 @@ struct ReviewShowCommand: ParsableCommand {
     let steps = state.steps.values.filter { $0.review == review.id }.sorted {
       ($0.owner, $0.due, $0.id) < ($1.owner, $1.due, $1.id)
     }
+    let headlines = state.headlines.values.filter { $0.review == review.id }.sorted {
+      ($0.createdAt, $0.id) < ($1.createdAt, $1.id)
+    }
     let checked = review.checkins.keys.sorted().map {
       (id: $0, step: state.steps[$0], answer: review.checkins[$0] ?? "")
     }
@@ -172,8 +179,24 @@ struct ReviewShowCommand: ParsableCommand {
           "cadenceTitle": JSONValue(cadence?.title), "occurrence": iso(review.occurrence),
           "status": .string(review.status.rawValue), "movedTo": iso(review.movedTo),
           "startedAt": iso(review.startedAt), "endedAt": iso(review.endedAt),
-          "rating": review.rating.map { .number(Double($0)) } ?? .null,
-          "attendees": JSONValue(review.attendees), "minutesAt": iso(review.minutesAt),
+          "rating": review.meanRating.map(JSONValue.number) ?? .null,
+          "ratings": ReviewCommand.ratings(review), "attendees": JSONValue(review.attendees),
+          "unclear": review.unclear.map(JSONValue.bool) ?? .null,
+          "audit": .array(
+            (AuditSummary(review)?.answers ?? []).map { answer in
+              .object([
+                "by": .string(answer.by), "risk": answer.answer.risk.json,
+                "transparency": answer.answer.transparency.json, "drive": answer.answer.drive.json,
+              ])
+            }),
+          "headlines": .array(
+            headlines.map {
+              .object([
+                "id": .string($0.id), "text": .string($0.text), "tone": .string($0.tone.rawValue),
+                "by": JSONValue($0.by),
+              ])
+            }),
+          "minutesAt": iso(review.minutesAt),
           "decisions": .array(
             decisions.map {
               .object([
@@ -212,14 +235,29 @@ struct ReviewShowCommand: ParsableCommand {
       if let ended = review.endedAt { text += " – " + TimeText.local(ended, zone) }
       facts.append(["held", text])
     }
-    facts.append(["rating", review.rating.map { "\($0)/10" } ?? "-"])
+    facts.append(["rating", review.meanRating.map { "\(Minutes.score($0))/10" } ?? "-"])
+    if !review.ratings.isEmpty {
+      facts.append([
+        "ratings",
+        review.ratings.keys.sorted().map { "@\($0) \(review.ratings[$0] ?? 0)" }
+          .joined(separator: ", "),
+      ])
+    }
     if !review.attendees.isEmpty {
       facts.append(["attendees", review.attendees.map { "@" + $0 }.joined(separator: ", ")])
+    }
+    if let unclear = review.unclear {
+      facts.append(["unclear", unclear ? "yes: something is unclear about who does what" : "no"])
     }
     facts.append([
       "minutes", review.minutesAt.map { "out " + TimeText.local($0, zone) } ?? "not out",
     ])
     Output.table(facts)
+    if !headlines.isEmpty {
+      Output.line()
+      Output.line("headlines")
+      for headline in headlines { Output.line("  \(headline.tone.rawValue): \(headline.text)") }
+    }
     Output.line()
     Output.line("decisions")
     if decisions.isEmpty { Output.line("  none") }
@@ -253,25 +291,102 @@ struct ReviewShowCommand: ParsableCommand {
   }
 }
 
-/// `rhythm review rate REVIEW N`.
+/// `rhythm review rate REVIEW N [--by P]`.
 struct ReviewRateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "rate", abstract: "Rate a review from 1 to 10.")
+    commandName: "rate", abstract: "Rate a review from 1 to 10 (one rating per person).",
+    discussion: """
+      The rating is --by's, else yours when you are a person of the store (RHYTHM_USER, else
+      your login name): each person has one rating, and a new one replaces it; the review's
+      rating is their mean. When you are not a person of the store and give no --by, it is
+      the room's one rating (refused once people rate the review one by one).
+      """)
 
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The review: 4+ characters of its id.") var id: String
   @Argument(help: "The rating, 1 to 10.") var rating: Int
+  @Option(help: "Whose rating it is.") var by: String?
 
   func run() throws {
     let context = try CommandContext(storeOptions)
     _ = try EditRules.rating(rating)
     let store = try context.openStore()
     var short = id
+    var rater = by.map(EditRules.handle)
     try context.commit(store) { store, _ throws(RhythmError) in
       let review = try ReviewCommand.review(id, in: store)
-      short = ShortIDs.map(Array(try store.records(Review.self).keys))[review.id] ?? review.id
-      return try ReviewEdits.rate(review.id, rating: rating, in: store)
+      short = try References.short(Review.self, id: review.id, in: store)
+      if rater == nil, try store.live(Person.self, id: store.person) != nil {
+        rater = store.person
+      }
+      return try ReviewEdits.rate(review.id, rating: rating, by: rater, in: store)
     }
-    Output.line("rated \(short) \(rating)/10")
+    Output.line("rated \(short) \(rating)/10" + (rater.map { " by @\($0)" } ?? ""))
+  }
+}
+
+/// `rhythm review attend REVIEW P... [--absent P...]`.
+struct ReviewAttendCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "attend", abstract: "Take attendance: who was there, who was not.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "The review: 4+ characters of its id.") var id: String
+  @Argument(help: "People who were there.") var present: [String] = []
+  @Option(parsing: .upToNextOption, help: "People who were not.") var absent: [String] = []
+
+  func run() throws {
+    guard !present.isEmpty || !absent.isEmpty else {
+      throw ValidationError("name who was there (and --absent who was not)")
+    }
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
+    var reviewID = id
+    try context.commit(store) { store, _ throws(RhythmError) in
+      reviewID = try ReviewCommand.review(id, in: store).id
+      return try ReviewEdits.attend(reviewID, present: present, absent: absent, in: store)
+    }
+    let attendees = try store.records(Review.self)[reviewID]?.attendees ?? []
+    Output.line(
+      "attendees of \(try References.short(Review.self, id: reviewID, in: store)): "
+        + (attendees.isEmpty ? "none" : attendees.map { "@" + $0 }.joined(separator: ", ")))
+  }
+}
+
+/// `rhythm review unclear REVIEW yes|no`.
+struct ReviewUnclearCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "unclear", abstract: "Record whether anything is unclear about who does what.")
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "The review: 4+ characters of its id.") var id: String
+  @Argument(help: "yes or no.") var answer: YesNo
+
+  func run() throws {
+    let context = try CommandContext(storeOptions)
+    let store = try context.openStore()
+    var short = id
+    try context.commit(store) { store, _ throws(RhythmError) in
+      let review = try ReviewCommand.review(id, in: store)
+      short = try References.short(Review.self, id: review.id, in: store)
+      return try ReviewEdits.setUnclear(review.id, answer == .yes, in: store)
+    }
+    Output.line("\(short): " + (answer == .yes ? "something is unclear" : "nothing is unclear"))
+  }
+}
+
+/// A yes or no answer on the command line.
+enum YesNo: String, ExpressibleByArgument, CaseIterable {
+  case yes, no
+}
+
+extension ReviewCommand {
+  /// A review's ratings as `[{by, rating}]`, in handle order.
+  static func ratings(_ review: Review?) -> JSONValue {
+    guard let review else { return .array([]) }
+    return .array(
+      review.ratings.keys.sorted().map {
+        .object(["by": .string($0), "rating": (review.ratings[$0] ?? 0).json])
+      })
   }
 }

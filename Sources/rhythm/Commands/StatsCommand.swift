@@ -9,7 +9,9 @@ struct StatsCommand: ParsableCommand {
     commandName: "stats", abstract: "Completion and on-time rates per owner, team or cadence.",
     discussion: """
       due: steps due in the window (dropped ones excluded); done: of those, done at any time;
-      onTime: done on or before the end of the due day; overdue: open steps past due (any date).
+      onTime: done on or before the end of the due day; overdue: open steps past due (any date);
+      given, received (by owner or team; null by cadence): exchanges logged in the window. A
+      person or team with exchanges but no steps has a row too.
       """)
 
   @OptionGroup var storeOptions: StoreOptions
@@ -22,7 +24,7 @@ struct StatsCommand: ParsableCommand {
     let store = try context.openStore()
     let range = try InsightWindow.parse(window, today: context.today)
     var teamsByOwner: [String: [String]] = [:]
-    if by == .team {
+    if by != .cadence {
       for person in try store.records(Person.self).values {
         teamsByOwner[person.handle] = person.teams
       }
@@ -30,6 +32,12 @@ struct StatsCommand: ParsableCommand {
     var rows = Insights.rows(
       for: try store.stepFacts(), by: by, window: range, now: context.clock.now,
       timeZone: context.timeZone, teamsByOwner: teamsByOwner)
+    if by != .cadence {
+      let counts = Insights.exchangeCounts(
+        try store.records(Exchange.self).values, by: by, window: range,
+        timeZone: context.timeZone, teamsByOwner: teamsByOwner)
+      rows = Insights.adding(counts, to: rows)
+    }
     if by == .cadence {
       let cadences = try store.records(Cadence.self)
       rows = rows.map { row in
@@ -50,19 +58,25 @@ struct StatsCommand: ParsableCommand {
                 "onTime": .number(Double(row.onTime)), "overdue": .number(Double(row.overdue)),
                 "completionRate": row.completionRate.map(JSONValue.number) ?? .null,
                 "onTimeRate": row.onTimeRate.map(JSONValue.number) ?? .null,
+                "given": by == .cadence ? .null : row.given.json,
+                "received": by == .cadence ? .null : row.received.json,
               ])
             }),
         ]))
       return
     }
     Output.line("\(range.start) – \(range.end)")
+    let exchanges = by != .cadence
     Output.table(
-      [[by.rawValue, "due", "done", "on time", "overdue", "done %", "on-time %"]]
+      [
+        [by.rawValue, "due", "done", "on time", "overdue", "done %", "on-time %"]
+          + (exchanges ? ["given", "received"] : [])
+      ]
         + rows.map { row in
           [
             row.key, String(row.due), String(row.done), String(row.onTime), String(row.overdue),
             Output.percent(row.completionRate), Output.percent(row.onTimeRate),
-          ]
+          ] + (exchanges ? [String(row.given), String(row.received)] : [])
         })
   }
 }

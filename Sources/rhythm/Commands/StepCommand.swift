@@ -28,6 +28,7 @@ struct StepAddCommand: ParsableCommand {
   @Option(help: "What done looks like.") var success: String?
   @Option(help: "A tag; repeat for several.") var tag: [String] = []
   @Option(help: "The review the step comes from (id or short id).") var review: String?
+  @Option(help: "The topic it comes out of (id or short id).") var topic: String?
   @Flag(help: "Add the owner as a new person when unknown.") var newPerson = false
 
   func run() throws {
@@ -43,6 +44,7 @@ struct StepAddCommand: ParsableCommand {
       draft.review = try review.map { (text) throws(RhythmError) in
         try store.resolve(text, among: try store.records(Review.self).keys, kind: "review")
       }
+      draft.topic = try References.topic(topic, in: store)
       return try StepEdits.add(draft, addingOwner: newPerson, in: store, &editContext)
     }
     guard let id = edit.created else { return }

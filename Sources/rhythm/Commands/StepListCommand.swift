@@ -91,7 +91,7 @@ struct StepListCommand: ParsableCommand {
       "status": .string(step.status.rawValue),
       "success": JSONValue(step.success), "createdAt": JSONValue(step.createdAt),
       "completedAt": JSONValue(step.completedAt), "review": JSONValue(step.review),
-      "tags": JSONValue(step.tags),
+      "tags": JSONValue(step.tags), "topic": JSONValue(step.topic),
     ])
   }
 }

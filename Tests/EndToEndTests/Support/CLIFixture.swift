@@ -107,6 +107,12 @@ final class CLIFixture {
   /// Standard output parsed as JSON (objects as `[String: Any]`, arrays as `[Any]`).
   func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any
   {
+    try json(arguments, sourceLocation: sourceLocation)
+  }
+
+  /// Standard output parsed as JSON, for arguments built as an array.
+  func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Any
+  {
     let result = try run(arguments)
     try #require(result.status == 0, "\(arguments): \(result)", sourceLocation: sourceLocation)
     return try JSONSerialization.jsonObject(
@@ -137,4 +143,5 @@ struct StepJSON: Decodable, Equatable {
   let completedAt: String?
   let review: String?
   let tags: [String]
+  let topic: String?
 }

@@ -27,7 +27,8 @@ struct StateExportTests {
       Set(object.keys)
         == [
           "schemaVersion", "exportedAt", "people", "teams", "cadences", "reviews", "steps",
-          "decisions", "notes", "metrics", "priorities", "exchanges",
+          "decisions", "notes", "metrics", "priorities", "exchanges", "topics", "headlines",
+          "rights",
         ])
     guard case .array(let people)? = object["people"], case .array(let steps)? = object["steps"]
     else {

@@ -21,6 +21,7 @@ struct RecordLineDecoderTests {
     full.completedAt = created.addingTimeInterval(86_400)
     full.review = "01jd3k4m7qbbbbbbbbbbbbbbbb"
     full.tags = ["conference", "q4"]
+    full.topic = "01jd3k4m7qtttttttttttttttt"
     plain.deleted = true
     for step in [plain, full] {
       let bytes = line(step)
@@ -36,7 +37,7 @@ struct RecordLineDecoderTests {
     let created = try #require(ISOInstant.parse("2026-11-02T10:15:30Z"))
     let decision = Decision(
       id: "01jd3k4m7qcccccccccccccccc", text: "Move the launch to March", decidedBy: "ana",
-      review: nil, createdAt: created, tags: ["launch"])
+      review: nil, createdAt: created, tags: ["launch"], topic: "01jd3k4m7qtttttttttttttttt")
     let bytes = line(decision)
     let fast = bytes.withUnsafeBytes { RecordLineDecoder.decodeDecision($0) }
     #expect(fast == decision)

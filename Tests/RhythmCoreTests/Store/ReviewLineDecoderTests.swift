@@ -26,6 +26,8 @@ struct ReviewLineDecoderTests {
       "01jd3k4m7qbbbbbbbbbbbbbbbb": "done", "01jd3k4m7qdddddddddddddddd": "not-done",
     ]
     full.minutesAt = occurrence.addingTimeInterval(7_200)
+    full.ratings = ["maria": 9, "sam": 7]
+    full.unclear = true
     full.deleted = false
     var reuse = RecordLineDecoder.Reuse()
     for review in [plain, full, plain] {
@@ -47,6 +49,8 @@ struct ReviewLineDecoderTests {
       #"{"attendees":[],"cadence":"c","checkins":{"a":"done","a":"not-done"},"id":"r","occurrence":"2026-11-02T10:00:00Z","status":"held"}"#,
       base + #","agenda":[]}"#,
       base + #","status":"lost"}"#,
+      base + #","ratings":{"maria":7.5}}"#,
+      base + #","audit":{"maria":{"drive":3,"risk":4,"transparency":5}}}"#,
     ]
     for text in lines {
       let decoded = Array(text.utf8).withUnsafeBytes { RecordLineDecoder.decodeReview($0) }
@@ -56,5 +60,16 @@ struct ReviewLineDecoderTests {
       RecordLineDecoder.decodeReview($0)
     }
     #expect(plain?.rating == -3)
+  }
+}
+
+extension ReviewLineDecoderTests {
+  @Test("a review with audit answers is read by the full decoder, to the same value")
+  func auditAnswers() throws {
+    var review = Review(id: "r", cadence: "c", occurrence: Date(timeIntervalSince1970: 0))
+    review.audit = ["maria": AuditAnswer(risk: 4, transparency: 5, drive: 3)]
+    let bytes = line(review)
+    #expect(bytes.withUnsafeBytes { RecordLineDecoder.decodeReview($0) } == nil)
+    #expect(try RecordCoding.makeDecoder().decode(Review.self, from: Data(bytes)) == review)
   }
 }

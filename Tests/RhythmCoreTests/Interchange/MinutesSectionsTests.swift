@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+@testable import RhythmCore
+
+@Suite("Minutes carry every section of the meeting")
+struct MinutesSectionsTests {
+  private static func at(_ text: String) -> Date { ISOInstant.parse(text) ?? Date() }
+  private static let due = Day(year: 2026, month: 12, day: 4) ?? Day(ordinal: 0)
+
+  /// A quarterly-style review with everything in it.
+  private func state() -> (StoreState, Review) {
+    var state = StoreState()
+    for (handle, name) in [("maria", "Maria"), ("tom", "Tom"), ("sam", "Sam")] {
+      state.people[handle] = Person(handle: handle, name: name, teams: ["marketing"])
+    }
+    var metric = Metric(id: "m1", name: "Win rate", owner: "sam", unit: "%", target: 25)
+    metric.values = ["2026-11-23": 21.5, "2026-11-16": 26]
+    state.metrics["m1"] = metric
+    state.metrics["m2"] = Metric(id: "m2", name: "Leads", owner: "tom", unit: "", target: 100)
+    var requests = Metric(id: "m3", name: "Demo requests", owner: "tom", unit: "", target: 60)
+    requests.values = ["2026-11-16": 58, "2026-11-30": 70]  // the later week is not shown
+    state.metrics["m3"] = requests
+    state.cadences["c1"] = Cadence(
+      id: "c1", title: "Weekly", rule: "FREQ=WEEKLY;BYDAY=WE", start: "2026-01-07T09:00:00",
+      timeZone: "UTC", facilitator: "maria", participants: ["maria", "tom", "sam"],
+      agenda: AgendaTemplate.quarterly.sections, metrics: ["m1", "m2", "m3"])
+    var previous = Review(id: "r1", cadence: "c1", occurrence: Self.at("2026-11-18T09:00:00Z"))
+    previous.status = .held
+    previous.endedAt = Self.at("2026-11-18T10:00:00Z")
+    previous.audit = ["maria": AuditAnswer(risk: 2, transparency: 3, drive: 3)]
+    state.reviews["r1"] = previous
+    var review = Review(id: "r2", cadence: "c1", occurrence: Self.at("2026-11-25T09:00:00Z"))
+    review.status = .held
+    review.startedAt = Self.at("2026-11-25T09:00:00Z")
+    review.endedAt = Self.at("2026-11-25T10:00:00Z")
+    review.attendees = ["maria", "tom"]
+    review.ratings = ["maria": 8, "tom": 7]
+    review.unclear = false
+    review.audit = [
+      "maria": AuditAnswer(risk: 4, transparency: 4, drive: 5),
+      "tom": AuditAnswer(risk: 3, transparency: 5, drive: 4),
+    ]
+    state.reviews["r2"] = review
+    state.priorities["p1"] = Priority(
+      id: "p1", title: "Hire two SDRs", owner: "sam", quarter: "2026-Q4", status: .offTrack)
+    state.priorities["p2"] = Priority(
+      id: "p2", title: "Old one", owner: "sam", quarter: "2026-Q3", status: .done)
+    state.headlines["h1"] = Headline(
+      id: "h1", text: "Kestrel renewed", by: "tom", review: "r2",
+      createdAt: Self.at("2026-11-25T09:10:00Z"))
+    state.headlines["h2"] = Headline(
+      id: "h2", text: "Lost Orion", review: "r2", tone: .bad,
+      createdAt: Self.at("2026-11-25T09:11:00Z"))
+    var solved = Topic(
+      id: "t1", title: "Lead routing", by: "maria", cadence: "c1", rank: 1,
+      createdAt: Self.at("2026-11-20T09:00:00Z"))
+    solved.status = .solved
+    solved.solvedAt = Self.at("2026-11-25T09:40:00Z")
+    solved.review = "r2"
+    state.topics["t1"] = solved
+    var dropped = Topic(
+      id: "t2", title: "Logo colour", cadence: "c1", rank: 2,
+      createdAt: Self.at("2026-11-20T09:00:00Z"))
+    dropped.status = .dropped
+    dropped.solvedAt = Self.at("2026-11-25T09:45:00Z")
+    dropped.review = "r2"
+    state.topics["t2"] = dropped
+    state.topics["t3"] = Topic(
+      id: "t3", title: "Booth budget", cadence: "c1", rank: 5,
+      createdAt: Self.at("2026-11-21T09:00:00Z"))
+    var later = Topic(
+      id: "t4", title: "Pricing page", cadence: "c1", rank: 3,
+      createdAt: Self.at("2026-11-22T09:00:00Z"))
+    later.status = .solved
+    later.solvedAt = Self.at("2026-12-02T09:40:00Z")  // still open when this review ended
+    later.review = "r3"
+    state.topics["t4"] = later
+    state.topics["t5"] = Topic(
+      id: "t5", title: "Raised after", cadence: "c1", rank: 9,
+      createdAt: Self.at("2026-11-25T11:00:00Z"))
+    state.decisions["d1"] = Decision(
+      id: "d1", text: "Route by region", decidedBy: "maria", review: "r2",
+      createdAt: Self.at("2026-11-25T09:35:00Z"), topic: "t1")
+    state.steps["s1"] = Step(
+      id: "s1", title: "Rewrite the routing rule", owner: "tom", due: Self.due,
+      createdAt: Self.at("2026-11-25T09:36:00Z"), review: "r2", topic: "t1")
+    state.rights["g1"] = DecisionRight(id: "g1", area: "Pricing", decider: "maria")
+    state.rights["g2"] = DecisionRight(
+      id: "g2", area: "Campaign spend", decider: "tom", cadence: "c1")
+    state.rights["g3"] = DecisionRight(id: "g3", area: "Hiring", decider: "sam", cadence: "other")
+    state.exchanges["x1"] = Exchange(
+      id: "x1", from: "tom", to: "sales", text: "Shared objections",
+      createdAt: Self.at("2026-11-20T12:00:00Z"))
+    state.exchanges["x2"] = Exchange(
+      id: "x2", from: "sam", to: "maria", text: "Before the last review",
+      createdAt: Self.at("2026-11-17T12:00:00Z"))
+    return (state, review)
+  }
+
+  @Test("attendance, scorecard, priorities, headlines, topics, audit, rights, exchanges, ratings")
+  func everySection() {
+    let (state, review) = state()
+    let expected = """
+      # Weekly — 2026-11-25
+
+      - **When:** 2026-11-25 09:00 UTC
+      - **Length:** 60 min
+      - **Facilitator:** Maria (@maria)
+      - **Attendees:** Maria (@maria), Tom (@tom)
+      - **Absent:** Sam (@sam)
+      - **Rating:** 7.5/10
+      - **Status:** held
+      - **Anything unclear about who does what:** no
+
+      ## Scorecard
+
+      - Win rate (Sam (@sam)): 21.50 % (week of 2026-11-23) against ≥ 25 % — red
+      - Leads (Tom (@tom)): no value yet (target ≥ 100)
+      - Demo requests (Tom (@tom)): 58 (week of 2026-11-16) against ≥ 60 — amber
+
+      ## Priorities (2026-Q4)
+
+      - Hire two SDRs — Sam (@sam) — off track
+
+      ## Headlines
+
+      - Good: Kestrel renewed — Tom (@tom)
+      - Bad: Lost Orion
+
+      ## Topics
+
+      ### Solved
+
+      - **Lead routing** (raised by Maria (@maria))
+        - Decision: Route by region (decided by Maria (@maria))
+        - Step: Rewrite the routing rule — Tom (@tom), due 2026-12-04
+
+      ### Dropped
+
+      - Logo colour
+
+      ### Left open
+
+      1. Pricing page
+      2. Booth budget
+
+      ## Decisions
+
+      - Route by region (decided by Maria (@maria))
+
+      ## Next steps
+
+      ### Tom (@tom)
+
+      - [ ] Rewrite the routing rule — due 2026-12-04
+
+      ## Collaboration audit
+
+      - Mutual risk and reward: 3.5/5 (last time 2) — 2 exchanges this quarter
+      - Transparency: 4.5/5 (last time 3)
+      - Drive to win: 4.5/5 (last time 3)
+
+      - Maria (@maria): risk and reward 4, transparency 4, drive 5
+      - Tom (@tom): risk and reward 3, transparency 5, drive 4
+
+      ## Decision rights
+
+      - Campaign spend: Tom (@tom)
+      - Pricing: Maria (@maria)
+
+      ## Exchanges since the last review
+
+      - Tom (@tom) → sales: Shared objections
+
+      ## Ratings
+
+      - Maria (@maria): 8
+      - Tom (@tom): 7
+      - **Mean:** 7.5/10 from 2
+
+      """
+    #expect(Minutes.markdown(review: review, state: state) == expected)
+  }
+}
