@@ -33,8 +33,18 @@ struct ConvergenceTests {
       try team.succeed(0, "decision", "add", "Kept \(number)", "--by", "maria")
       try team.succeed(1, "decision", "add", "Changed \(number)", "--by", "li")
     }
+    // Both add a cadence and a metric of the same name.
+    for clone in [0, 1] {
+      try team.succeed(
+        clone, "cadence", "add", "Standup", "--rule", "weekly tue 09:00", "--tz", "UTC")
+      try team.succeed(clone, "metric", "add", "Leads", "--owner", "maria", "--target", "10")
+    }
     for clone in [0, 1, 0] { try team.sync(clone) }
-    for read in [["review", "list", "--json"], ["decision", "list", "--json"]] {
+    let reads = [
+      ["review", "list", "--json"], ["decision", "list", "--json"], ["cadence", "list", "--json"],
+      ["metric", "list", "--json"],
+    ]
+    for read in reads {
       let first = try team.succeed(0, read)
       // Each run hashes differently: an order left to a dictionary would show.
       for clone in [0, 1, 0, 1, 0, 1] {
