@@ -130,8 +130,9 @@ struct CadenceListCommand: ParsableCommand {
         ))
     }
     rows.sort {
-      ($0.next?.movedTo ?? $0.next?.occurrence ?? .distantFuture, $0.cadence.title)
-        < ($1.next?.movedTo ?? $1.next?.occurrence ?? .distantFuture, $1.cadence.title)
+      let left = $0.next?.movedTo ?? $0.next?.occurrence ?? .distantFuture
+      let right = $1.next?.movedTo ?? $1.next?.occurrence ?? .distantFuture
+      return (left, $0.cadence.title, $0.cadence.id) < (right, $1.cadence.title, $1.cadence.id)
     }
     if json {
       Output.json(

@@ -45,7 +45,10 @@ struct DecisionCommand: ParsableCommand {
 
     func run() throws {
       let store = try CommandContext(storeOptions).openStore()
-      var decisions = try store.records(Decision.self).values.sorted { $0.createdAt > $1.createdAt }
+      // Newest first; the id orders those made in the same instant the same on every device.
+      var decisions = try store.records(Decision.self).values.sorted {
+        ($0.createdAt, $0.id) > ($1.createdAt, $1.id)
+      }
       if let review {
         let id = try store.resolve(
           review, among: try store.records(Review.self).keys, kind: "review")

@@ -65,7 +65,9 @@ struct MetricCommand: ParsableCommand {
 
     func run() throws {
       let store = try CommandContext(storeOptions).openStore()
-      let metrics = try store.records(Metric.self).values.sorted { $0.name < $1.name }
+      let metrics = try store.records(Metric.self).values.sorted {
+        ($0.name, $0.id) < ($1.name, $1.id)
+      }
       if json {
         Output.json(
           .array(

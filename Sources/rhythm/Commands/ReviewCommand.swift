@@ -82,7 +82,12 @@ struct ReviewListCommand: ParsableCommand {
           ))
       }
     }
-    rows.sort { ($0.entry.occurrence, $0.cadence.title) < ($1.entry.occurrence, $1.cadence.title) }
+    // Cadence id and review id order ties the same on every device (two devices can each store
+    // a review of one occurrence).
+    rows.sort {
+      ($0.entry.occurrence, $0.cadence.title, $0.cadence.id, $0.entry.review?.id ?? "")
+        < ($1.entry.occurrence, $1.cadence.title, $1.cadence.id, $1.entry.review?.id ?? "")
+    }
     let counts = try CadenceSupport.counts(store)
     let shorts = ShortIDs.map(Array(storedReviews.keys))
     if json {

@@ -116,6 +116,7 @@ struct Git {
     environment["GIT_TERMINAL_PROMPT"] = "0"
     environment["LC_ALL"] = "C"
     process.environment = environment
+    let finished = DispatchSemaphore(value: 0)
     let scratch = FileManager.default.temporaryDirectory
     let outputURL = scratch.appendingPathComponent("rhythm-git-\(UUID().uuidString).out")
     let errorURL = scratch.appendingPathComponent("rhythm-git-\(UUID().uuidString).err")
@@ -129,11 +130,13 @@ struct Git {
       process.standardOutput = try FileHandle(forWritingTo: outputURL)
       process.standardError = try FileHandle(forWritingTo: errorURL)
       process.standardInput = FileHandle.nullDevice
+      // Not `waitUntilExit`: on Linux it polls every 50 ms, which was most of a sync's time.
+      process.terminationHandler = { _ in finished.signal() }
       try process.run()
     } catch {
       throw .message("cannot run git: \(error.localizedDescription) (is git installed?)")
     }
-    process.waitUntilExit()
+    finished.wait()
     let output = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
     let errors = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
     return (process.terminationStatus, output, errors)
