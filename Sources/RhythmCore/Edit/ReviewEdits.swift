@@ -28,7 +28,8 @@ public enum ReviewEdits {
         ], created: stored.id)
     }
     var review = Review(
-      id: reviewID ?? context.newID(), cadence: cadence.id, occurrence: occurrence, status: .live)
+      id: reviewID ?? Review.id(cadence: cadence.id, occurrence: occurrence), cadence: cadence.id,
+      occurrence: occurrence, status: .live)
     review.startedAt = context.now
     review.attendees = cadence.participants
     return Edit([.create(review)], created: review.id)
@@ -107,7 +108,8 @@ public enum ReviewEdits {
         created: existing.id)
     }
     var review = Review(
-      id: context.newID(), cadence: cadence.id, occurrence: occurrence, status: status)
+      id: Review.id(cadence: cadence.id, occurrence: occurrence), cadence: cadence.id,
+      occurrence: occurrence, status: status)
     review.movedTo = movedTo
     return Edit([.create(review)], created: review.id)
   }
@@ -129,5 +131,15 @@ public enum ReviewEdits {
     return try reader.all(Review.self).values.first {
       $0.cadence == cadenceID && $0.occurrence == occurrence
     }
+  }
+}
+
+extension Review {
+  /// The id of the review of `cadence`'s `occurrence`, the same on every device: when two
+  /// devices skip, move or start the same occurrence before they sync, they write one review,
+  /// merged field by field, not two.
+  public static func id(cadence: String, occurrence: Date) -> String {
+    RecordIDGenerator.derived(
+      at: occurrence, from: cadence + "@" + ISOInstant.format(occurrence))
   }
 }

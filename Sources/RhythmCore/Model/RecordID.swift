@@ -31,6 +31,16 @@ public struct RecordIDGenerator: Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The id every device derives for the same `key` at `date`: the time part as usual, the
+  /// rest from a hash of `key`. Records that two devices may make independently for the same
+  /// thing (the review of one occurrence) get one id, so their writes merge field by field.
+  public static func derived(at date: Date, from key: String) -> String {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    var generator = RecordIDGenerator(seed: hash)
+    return generator.next(at: date)
+  }
+
   /// Whether `text` could be an id (26 base-32 characters).
   public static func isValid(_ text: String) -> Bool {
     text.utf8.count == 26 && text.utf8.allSatisfy { alphabet.contains($0) }

@@ -24,7 +24,8 @@ extension AppReducer {
     }
     var session = ReviewSession(
       cadenceID: upcoming.cadenceID, occurrence: upcoming.occurrence,
-      reviewID: stored?.id ?? state.ids.next(at: state.now), phase: phase)
+      reviewID: stored?.id
+        ?? Review.id(cadence: upcoming.cadenceID, occurrence: upcoming.occurrence), phase: phase)
     if phase == .running { session.sectionStartedAt = state.now }
     state.review = session
   }

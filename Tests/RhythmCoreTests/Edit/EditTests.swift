@@ -130,6 +130,22 @@ struct EditTests {
     }
   }
 
+  @Test("two devices that skip or move the same occurrence make one review, not two")
+  func oneReviewPerOccurrence() throws {
+    let occurrence = try #require(ISOInstant.parse("2026-11-30T10:00:00Z"))
+    var here = EditContext(now: Self.now, timeZone: Self.utc, ids: RecordIDGenerator(seed: 1))
+    var there = EditContext(now: Self.now, timeZone: Self.utc, ids: RecordIDGenerator(seed: 2))
+    let skip = try ReviewEdits.mark("01cadence", occurrence: occurrence, in: state(), &here)
+    let move = try ReviewEdits.mark(
+      "01cadence", occurrence: occurrence, movedTo: occurrence.addingTimeInterval(3600),
+      in: state(), &there)
+    #expect(skip.created == move.created)
+    #expect(skip.created == Review.id(cadence: "01cadence", occurrence: occurrence))
+    #expect(RecordIDGenerator.isValid(try #require(skip.created)))
+    let merged = applied(Edit(skip.changes + move.changes), to: state())
+    #expect(merged.reviews.count == 1)
+  }
+
   @Test("a review starts live with the cadence's participants, concludes held with a rating 1–10")
   func reviewLifecycle() throws {
     var context = context()
