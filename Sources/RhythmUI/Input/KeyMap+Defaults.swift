@@ -47,6 +47,19 @@ extension KeyMap {
       id: "review.note", keys: ["N"], action: .recordNote, description: "Take a note",
       contexts: [.review], hint: "note"),
     Binding(
+      id: "review.topic", keys: ["t"], action: .raiseTopic,
+      description: "Raise a topic for this cadence", contexts: [.review], hint: "topic"),
+    Binding(
+      id: "review.topic-down", keys: ["J"], action: .rankTopic(by: 1),
+      description: "Topics: move the selected topic down", contexts: [.review]),
+    Binding(
+      id: "review.topic-up", keys: ["K"], action: .rankTopic(by: -1),
+      description: "Topics: move the selected topic up", contexts: [.review]),
+    Binding(
+      id: "review.topic-solve", keys: ["S"], action: .solveTopic,
+      description: "Topics: mark the selected topic solved", contexts: [.review],
+      hint: "solved"),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(

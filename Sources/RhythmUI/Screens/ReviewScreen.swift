@@ -17,12 +17,18 @@ enum ReviewScreen {
     let review = state.data.reviews[session.reviewID]
     let inner = painter.panel(title(state, session, cadence), in: area, on: &surface)
     guard inner.height > 2 else { return }
-    let checkins = session.phase == .concluded ? [] : state.checkinSteps(for: session)
-    let layout = ReviewLayout(checkinCount: checkins.count, in: inner)
+    let live = session.phase != .concluded
+    let topics = live && state.sectionKind(of: session) == .topics
+    let checkins = live && !topics ? state.checkinSteps(for: session) : []
+    let queue = topics ? state.topicQueue(for: session) : []
+    let layout = ReviewLayout(checkinCount: topics ? queue.count : checkins.count, in: inner)
     renderBanner(state, session, review, in: layout.banner, painter: painter, on: &surface)
     renderAgenda(state, session, cadence, in: layout.agenda, painter: painter, on: &surface)
     if session.phase == .concluded {
       renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
+    } else if topics {
+      renderTopics(state, session, queue, in: layout.checkins, painter: painter, on: &surface)
+      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
     } else {
       renderCheckins(
         state, session, review, checkins, in: layout.checkins, painter: painter, on: &surface)
@@ -223,6 +229,49 @@ enum ReviewScreen {
           " " + ScreenText.shortDay(step.due),
           step.status == .open && step.due < today ? .danger : .muted),
         painter.item(mark, role),
+      ]
+    }.render(
+      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
+    )
+  }
+
+  // MARK: - Topics
+
+  private static func renderTopics(
+    _ state: AppState, _ session: ReviewSession, _ queue: [Topic], in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    painter.line(
+      [
+        painter.segment("Topics: open, in order", .header),
+        painter.segment(
+          queue.isEmpty
+            ? "  t raises one" : "  \(queue.count) open · J/K move · S solved",
+          .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if queue.isEmpty {
+      painter.text(
+        "  No open topics for this cadence.", .muted, x: area.x, y: area.y + 1,
+        width: area.width, on: &surface)
+      return
+    }
+    let numberWidth = 4
+    let byWidth = 10
+    let columns = [
+      Table.Column(width: numberWidth),
+      Table.Column(width: max(4, area.width - 2 - numberWidth - byWidth - 2)),
+      Table.Column(width: byWidth),
+    ]
+    painter.table(
+      columns, rowCount: queue.count, state: TableState(selection: session.topicSelection),
+      hasHeader: false
+    ) { index in
+      let topic = queue[index]
+      return [
+        painter.item("\(index + 1).", .muted),
+        painter.item(topic.title, .text),
+        painter.item(topic.by.map { " @" + $0 } ?? "", .accent),
       ]
     }.render(
       in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface

@@ -10,6 +10,8 @@ public struct Prompt: Sendable {
     case decision
     /// A note in the live review.
     case note
+    /// A new topic for the review's cadence.
+    case topic
     /// The meeting's rating, 1–10, when concluding.
     case rating
     /// The steps filter, applied as it is typed.

@@ -74,6 +74,12 @@ public enum Action: Sendable {
   case recordDecision
   /// Open the input line for a note.
   case recordNote
+  /// Open the input line for a new topic of the review's cadence.
+  case raiseTopic
+  /// Move the selected topic one place down (`1`) or up (`-1`) the queue.
+  case rankTopic(by: Int)
+  /// Mark the selected topic solved in this review.
+  case solveTopic
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

@@ -91,8 +91,13 @@ extension AppReducer {
       state.cockpit.offset = steps.offset
     case .review:
       guard var session = state.review else { return [] }
-      let count = state.checkinSteps(for: session).count
-      session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
+      if state.sectionKind(of: session) == .topics {
+        let count = state.topicQueue(for: session).count
+        session.topicSelection = max(0, min(count - 1, session.topicSelection + delta))
+      } else {
+        let count = state.checkinSteps(for: session).count
+        session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
+      }
       state.review = session
     case .steps:
       let before = state.steps.selectedStep?.id
@@ -167,8 +172,14 @@ extension AppReducer {
     let phase = state.review?.phase
     switch action {
     case .startReview where state.screen == .review: return phase == .preview
-    case .checkinToggle, .checkinDone, .captureStep, .recordDecision, .recordNote:
+    case .checkinToggle, .checkinDone:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) != .topics
+    case .captureStep, .recordDecision, .recordNote, .raiseTopic:
       return phase != .concluded
+    case .rankTopic, .solveTopic:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
     case .conclude, .nextSection: return phase == .running
     case .minutesSent: return phase == .concluded
     case .markDone, .changeOwner, .changeDue, .snooze, .edit, .toggleMark:

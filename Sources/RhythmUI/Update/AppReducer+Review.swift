@@ -104,7 +104,10 @@ extension AppReducer {
   /// Records a check-in answer with one key: `x` says done, `space` says not done (and on an
   /// answered step flips the answer). A first answer moves on to the next step.
   static func checkin(_ state: inout AppState, toggle: Bool) -> [Effect] {
-    guard let session = state.review, session.phase != .concluded else { return [] }
+    // The topics section shows its queue, not the check-in.
+    guard let session = state.review, session.phase != .concluded,
+      state.sectionKind(of: session) != .topics
+    else { return [] }
     let steps = state.checkinSteps(for: session)
     guard session.checkinSelection < steps.count else { return [] }
     var effects = startSession(&state)
@@ -231,6 +234,8 @@ extension AppReducer {
     }
     let count = state.checkinSteps(for: session).count
     session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
+    let topics = state.topicQueue(for: session).count
+    session.topicSelection = max(0, min(session.topicSelection, topics - 1))
     state.review = session
   }
 }

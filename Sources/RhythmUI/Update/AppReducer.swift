@@ -63,6 +63,9 @@ public enum AppReducer {
     case .captureStep: return openReviewPrompt(&state, .capture, label: "step")
     case .recordDecision: return openReviewPrompt(&state, .decision, label: "decision")
     case .recordNote: return openReviewPrompt(&state, .note, label: "note")
+    case .raiseTopic: return openReviewPrompt(&state, .topic, label: "topic")
+    case .rankTopic(let delta): return rankTopic(&state, by: delta)
+    case .solveTopic: return solveTopic(&state)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .filter:

@@ -60,6 +60,19 @@ extension AppState {
       + summary.teams.map { PeopleRow(label: "team " + $0.key, rate: $0, isTeam: true) }
   }
 
+  /// The kind of `session`'s current agenda section (`nil` when the cadence has no agenda).
+  func sectionKind(of session: ReviewSession) -> SectionKind? {
+    guard let agenda = data.cadences[session.cadenceID]?.agenda,
+      agenda.indices.contains(session.section)
+    else { return nil }
+    return agenda[session.section].kind
+  }
+
+  /// The open topics of `session`'s cadence, in the order the room works them.
+  func topicQueue(for session: ReviewSession) -> [Topic] {
+    Topic.queue(of: session.cadenceID, in: data.topics.values)
+  }
+
   /// The steps to check in during `session`: those captured in the previous held review of
   /// the cadence, then still-open steps from its earlier reviews that are past due.
   func checkinSteps(for session: ReviewSession) -> [Step] {
