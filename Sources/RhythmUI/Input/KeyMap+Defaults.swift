@@ -60,6 +60,10 @@ extension KeyMap {
       description: "Topics: mark the selected topic solved", contexts: [.review],
       hint: "solved"),
     Binding(
+      id: "review.metric-value", keys: ["<enter>"], action: .enterValue,
+      description: "Scorecard: enter this period's value of the selected metric",
+      contexts: [.review], hint: "value"),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(

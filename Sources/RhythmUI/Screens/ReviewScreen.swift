@@ -19,15 +19,21 @@ enum ReviewScreen {
     guard inner.height > 2 else { return }
     let live = session.phase != .concluded
     let topics = live && state.sectionKind(of: session) == .topics
-    let checkins = live && !topics ? state.checkinSteps(for: session) : []
+    let scorecard = live && state.sectionKind(of: session) == .scorecard
+    let checkins = live && state.showsCheckin(session) ? state.checkinSteps(for: session) : []
     let queue = topics ? state.topicQueue(for: session) : []
-    let layout = ReviewLayout(checkinCount: topics ? queue.count : checkins.count, in: inner)
+    let metrics = scorecard ? state.scorecardMetrics(for: session) : []
+    let rows = topics ? queue.count : (scorecard ? metrics.count : checkins.count)
+    let layout = ReviewLayout(checkinCount: rows, in: inner)
     renderBanner(state, session, review, in: layout.banner, painter: painter, on: &surface)
     renderAgenda(state, session, cadence, in: layout.agenda, painter: painter, on: &surface)
     if session.phase == .concluded {
       renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
     } else if topics {
       renderTopics(state, session, queue, in: layout.checkins, painter: painter, on: &surface)
+      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
+    } else if scorecard {
+      renderScorecard(state, session, metrics, in: layout.checkins, painter: painter, on: &surface)
       renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
     } else {
       renderCheckins(
@@ -272,6 +278,62 @@ enum ReviewScreen {
         painter.item("\(index + 1).", .muted),
         painter.item(topic.title, .text),
         painter.item(topic.by.map { " @" + $0 } ?? "", .accent),
+      ]
+    }.render(
+      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
+    )
+  }
+
+  // MARK: - Scorecard
+
+  private static func renderScorecard(
+    _ state: AppState, _ session: ReviewSession, _ metrics: [Metric], in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    painter.line(
+      [
+        painter.segment("Scorecard: this period vs target", .header),
+        painter.segment(metrics.isEmpty ? "" : "  enter types the value", .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if metrics.isEmpty {
+      painter.text(
+        "  No metric owned by the participants.", .muted, x: area.x, y: area.y + 1,
+        width: area.width, on: &surface)
+      return
+    }
+    let ownerWidth = 8
+    let numberWidth = 7
+    let lightWidth = 9
+    let columns = [
+      Table.Column(width: max(4, area.width - 2 - ownerWidth - 2 * numberWidth - lightWidth)),
+      Table.Column(width: ownerWidth),
+      Table.Column(width: numberWidth, alignment: .right),
+      Table.Column(width: numberWidth, alignment: .right),
+      Table.Column(width: lightWidth),
+    ]
+    let today = state.today
+    painter.table(
+      columns, rowCount: metrics.count, state: TableState(selection: session.metricSelection),
+      hasHeader: false
+    ) { index in
+      let metric = metrics[index]
+      let value = metric.values[metric.periodStart(containing: today).description]
+      let arrow = metric.direction == .higherIsBetter ? "≥" : "≤"
+      let light = value.map { metric.light($0) }
+      let role: ThemeRole =
+        switch light {
+        case .green?: .ok
+        case .amber?: .warn
+        case .red?: .danger
+        case nil: .warn
+        }
+      return [
+        painter.item(metric.name, .text),
+        painter.item(" @" + metric.owner, .accent),
+        painter.item(value.map { ScreenText.number($0) } ?? "?", role),
+        painter.item(arrow + ScreenText.number(metric.target), .muted),
+        painter.item(light.map { " ● " + $0.rawValue } ?? "", role),
       ]
     }.render(
       in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface

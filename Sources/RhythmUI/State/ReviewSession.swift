@@ -34,6 +34,8 @@ public struct ReviewSession: Hashable, Sendable {
   public var checkinSelection = 0
   /// The selected row of the topics section's queue.
   public var topicSelection = 0
+  /// The selected row of the scorecard section.
+  public var metricSelection = 0
 
   /// A session on `reviewID` of `cadenceID` at `occurrence`.
   public init(cadenceID: String, occurrence: Date, reviewID: String, phase: Phase) {

@@ -91,10 +91,14 @@ extension AppReducer {
       state.cockpit.offset = steps.offset
     case .review:
       guard var session = state.review else { return [] }
-      if state.sectionKind(of: session) == .topics {
+      switch state.sectionKind(of: session) {
+      case .topics?:
         let count = state.topicQueue(for: session).count
         session.topicSelection = max(0, min(count - 1, session.topicSelection + delta))
-      } else {
+      case .scorecard?:
+        let count = state.scorecardMetrics(for: session).count
+        session.metricSelection = max(0, min(count - 1, session.metricSelection + delta))
+      default:
         let count = state.checkinSteps(for: session).count
         session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
       }
@@ -174,7 +178,11 @@ extension AppReducer {
     case .startReview where state.screen == .review: return phase == .preview
     case .checkinToggle, .checkinDone:
       guard let session = state.review, phase != .concluded else { return false }
-      return state.sectionKind(of: session) != .topics
+      return state.showsCheckin(session)
+    case .enterValue where state.screen == .review:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) == .scorecard
+        && !state.scorecardMetrics(for: session).isEmpty
     case .captureStep, .recordDecision, .recordNote, .raiseTopic:
       return phase != .concluded
     case .rankTopic, .solveTopic:

@@ -106,7 +106,7 @@ extension AppReducer {
   static func checkin(_ state: inout AppState, toggle: Bool) -> [Effect] {
     // The topics section shows its queue, not the check-in.
     guard let session = state.review, session.phase != .concluded,
-      state.sectionKind(of: session) != .topics
+      state.showsCheckin(session)
     else { return [] }
     let steps = state.checkinSteps(for: session)
     guard session.checkinSelection < steps.count else { return [] }
@@ -236,6 +236,8 @@ extension AppReducer {
     session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
     let topics = state.topicQueue(for: session).count
     session.topicSelection = max(0, min(session.topicSelection, topics - 1))
+    let metrics = state.scorecardMetrics(for: session).count
+    session.metricSelection = max(0, min(session.metricSelection, metrics - 1))
     state.review = session
   }
 }

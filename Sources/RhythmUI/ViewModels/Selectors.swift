@@ -73,6 +73,21 @@ extension AppState {
     Topic.queue(of: session.cadenceID, in: data.topics.values)
   }
 
+  /// Whether `session`'s right pane shows the check-in (not a section's own view).
+  func showsCheckin(_ session: ReviewSession) -> Bool {
+    let kind = sectionKind(of: session)
+    return kind != .topics && kind != .scorecard
+  }
+
+  /// The live metrics owned by the participants of `session`'s cadence (its facilitator when
+  /// it names none), by name.
+  func scorecardMetrics(for session: ReviewSession) -> [Metric] {
+    guard let cadence = data.cadences[session.cadenceID] else { return [] }
+    let owners = Set(
+      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+    return sortedMetrics.filter { owners.contains($0.owner) }
+  }
+
   /// The steps to check in during `session`: those captured in the previous held review of
   /// the cadence, then still-open steps from its earlier reviews that are past due.
   func checkinSteps(for session: ReviewSession) -> [Step] {
