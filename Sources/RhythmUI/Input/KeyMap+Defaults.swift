@@ -64,6 +64,17 @@ extension KeyMap {
       description: "Scorecard: enter this period's value of the selected metric",
       contexts: [.review], hint: "value"),
     Binding(
+      id: "review.priority-on-track", keys: ["o"], action: .priorityStatus(.onTrack),
+      description: "Priorities: the selected one is on track", contexts: [.review],
+      hint: "on track"),
+    Binding(
+      id: "review.priority-off-track", keys: ["f"], action: .priorityStatus(.offTrack),
+      description: "Priorities: the selected one is off track", contexts: [.review],
+      hint: "off track"),
+    Binding(
+      id: "review.priority-done", keys: ["d"], action: .priorityStatus(.done),
+      description: "Priorities: the selected one is done", contexts: [.review], hint: "done"),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(

@@ -23,7 +23,12 @@ enum ReviewScreen {
     let checkins = live && state.showsCheckin(session) ? state.checkinSteps(for: session) : []
     let queue = topics ? state.topicQueue(for: session) : []
     let metrics = scorecard ? state.scorecardMetrics(for: session) : []
-    let rows = topics ? queue.count : (scorecard ? metrics.count : checkins.count)
+    let priorities =
+      live && state.sectionKind(of: session) == .priorities
+      ? state.reviewPriorities(for: session) : nil
+    let rows =
+      topics
+      ? queue.count : (scorecard ? metrics.count : (priorities?.count ?? checkins.count))
     let layout = ReviewLayout(checkinCount: rows, in: inner)
     renderBanner(state, session, review, in: layout.banner, painter: painter, on: &surface)
     renderAgenda(state, session, cadence, in: layout.agenda, painter: painter, on: &surface)
@@ -31,6 +36,10 @@ enum ReviewScreen {
       renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
     } else if topics {
       renderTopics(state, session, queue, in: layout.checkins, painter: painter, on: &surface)
+      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
+    } else if let priorities {
+      renderPriorities(
+        state, session, priorities, in: layout.checkins, painter: painter, on: &surface)
       renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
     } else if scorecard {
       renderScorecard(state, session, metrics, in: layout.checkins, painter: painter, on: &surface)
@@ -334,6 +343,55 @@ enum ReviewScreen {
         painter.item(value.map { ScreenText.number($0) } ?? "?", role),
         painter.item(arrow + ScreenText.number(metric.target), .muted),
         painter.item(light.map { " ● " + $0.rawValue } ?? "", role),
+      ]
+    }.render(
+      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
+    )
+  }
+
+  // MARK: - Priorities
+
+  private static func renderPriorities(
+    _ state: AppState, _ session: ReviewSession, _ priorities: [Priority], in area: Rect,
+    painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    let quarter = Quarter(containing: state.today).description
+    painter.line(
+      [
+        painter.segment("Priorities " + quarter, .header),
+        painter.segment(
+          priorities.isEmpty ? "" : "  o on track · f off track · d done", .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if priorities.isEmpty {
+      painter.text(
+        "  No priority of the participants this quarter.", .muted, x: area.x, y: area.y + 1,
+        width: area.width, on: &surface)
+      return
+    }
+    let ownerWidth = 9
+    let statusWidth = 12
+    let columns = [
+      Table.Column(width: ownerWidth),
+      Table.Column(width: max(4, area.width - 2 - ownerWidth - statusWidth)),
+      Table.Column(width: statusWidth),
+    ]
+    painter.table(
+      columns, rowCount: priorities.count,
+      state: TableState(selection: session.prioritySelection), hasHeader: false
+    ) { index in
+      let priority = priorities[index]
+      let role: ThemeRole =
+        switch priority.status {
+        case .onTrack: .ok
+        case .offTrack: .danger
+        case .done: .accent
+        case .dropped: .muted
+        }
+      return [
+        painter.item("@" + priority.owner, .accent),
+        painter.item(priority.title, .text),
+        painter.item(" " + priority.status.rawValue, role),
       ]
     }.render(
       in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface

@@ -36,6 +36,8 @@ public struct ReviewSession: Hashable, Sendable {
   public var topicSelection = 0
   /// The selected row of the scorecard section.
   public var metricSelection = 0
+  /// The selected row of the priorities section.
+  public var prioritySelection = 0
 
   /// A session on `reviewID` of `cadenceID` at `occurrence`.
   public init(cadenceID: String, occurrence: Date, reviewID: String, phase: Phase) {

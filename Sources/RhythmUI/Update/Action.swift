@@ -80,6 +80,8 @@ public enum Action: Sendable {
   case rankTopic(by: Int)
   /// Mark the selected topic solved in this review.
   case solveTopic
+  /// Set the selected priority's status (the live review's priorities section).
+  case priorityStatus(Priority.Status)
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

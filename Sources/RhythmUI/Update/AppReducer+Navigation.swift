@@ -98,6 +98,9 @@ extension AppReducer {
       case .scorecard?:
         let count = state.scorecardMetrics(for: session).count
         session.metricSelection = max(0, min(count - 1, session.metricSelection + delta))
+      case .priorities?:
+        let count = state.reviewPriorities(for: session).count
+        session.prioritySelection = max(0, min(count - 1, session.prioritySelection + delta))
       default:
         let count = state.checkinSteps(for: session).count
         session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
@@ -179,6 +182,10 @@ extension AppReducer {
     case .checkinToggle, .checkinDone:
       guard let session = state.review, phase != .concluded else { return false }
       return state.showsCheckin(session)
+    case .priorityStatus:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) == .priorities
+        && !state.reviewPriorities(for: session).isEmpty
     case .enterValue where state.screen == .review:
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .scorecard

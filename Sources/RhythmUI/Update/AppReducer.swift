@@ -66,6 +66,7 @@ public enum AppReducer {
     case .raiseTopic: return openReviewPrompt(&state, .topic, label: "topic")
     case .rankTopic(let delta): return rankTopic(&state, by: delta)
     case .solveTopic: return solveTopic(&state)
+    case .priorityStatus(let status): return setPriorityStatus(&state, status)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .filter:

@@ -76,15 +76,31 @@ extension AppState {
   /// Whether `session`'s right pane shows the check-in (not a section's own view).
   func showsCheckin(_ session: ReviewSession) -> Bool {
     let kind = sectionKind(of: session)
-    return kind != .topics && kind != .scorecard
+    return kind != .topics && kind != .scorecard && kind != .priorities
+  }
+
+  /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
+  /// it names none).
+  func participants(of session: ReviewSession) -> Set<String> {
+    guard let cadence = data.cadences[session.cadenceID] else { return [] }
+    return Set(
+      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+  }
+
+  /// This quarter's live priorities of `session`'s participants, dropped ones left out, by
+  /// owner then title.
+  func reviewPriorities(for session: ReviewSession) -> [Priority] {
+    let owners = participants(of: session)
+    let quarter = Quarter(containing: today).description
+    return data.priorities.values.filter {
+      $0.isLive && $0.quarter == quarter && $0.status != .dropped && owners.contains($0.owner)
+    }.sorted { ($0.owner, $0.title, $0.id) < ($1.owner, $1.title, $1.id) }
   }
 
   /// The live metrics owned by the participants of `session`'s cadence (its facilitator when
   /// it names none), by name.
   func scorecardMetrics(for session: ReviewSession) -> [Metric] {
-    guard let cadence = data.cadences[session.cadenceID] else { return [] }
-    let owners = Set(
-      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+    let owners = participants(of: session)
     return sortedMetrics.filter { owners.contains($0.owner) }
   }
 
