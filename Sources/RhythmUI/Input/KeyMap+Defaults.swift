@@ -75,6 +75,9 @@ extension KeyMap {
       id: "review.priority-done", keys: ["d"], action: .priorityStatus(.done),
       description: "Priorities: the selected one is done", contexts: [.review], hint: "done"),
     Binding(
+      id: "review.headline", keys: ["H"], action: .recordHeadline,
+      description: "Tell a headline (- first: bad news)", contexts: [.review]),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(

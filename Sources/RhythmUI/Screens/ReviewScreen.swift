@@ -17,37 +17,63 @@ enum ReviewScreen {
     let review = state.data.reviews[session.reviewID]
     let inner = painter.panel(title(state, session, cadence), in: area, on: &surface)
     guard inner.height > 2 else { return }
-    let live = session.phase != .concluded
-    let topics = live && state.sectionKind(of: session) == .topics
-    let scorecard = live && state.sectionKind(of: session) == .scorecard
-    let checkins = live && state.showsCheckin(session) ? state.checkinSteps(for: session) : []
-    let queue = topics ? state.topicQueue(for: session) : []
-    let metrics = scorecard ? state.scorecardMetrics(for: session) : []
-    let priorities =
-      live && state.sectionKind(of: session) == .priorities
-      ? state.reviewPriorities(for: session) : nil
-    let rows =
-      topics
-      ? queue.count : (scorecard ? metrics.count : (priorities?.count ?? checkins.count))
-    let layout = ReviewLayout(checkinCount: rows, in: inner)
+    let view = SectionView(state, session)
+    let layout = ReviewLayout(checkinCount: view.rows, in: inner)
     renderBanner(state, session, review, in: layout.banner, painter: painter, on: &surface)
     renderAgenda(state, session, cadence, in: layout.agenda, painter: painter, on: &surface)
-    if session.phase == .concluded {
+    let pane = layout.checkins
+    switch view {
+    case .recap:
       renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
-    } else if topics {
-      renderTopics(state, session, queue, in: layout.checkins, painter: painter, on: &surface)
-      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
-    } else if let priorities {
-      renderPriorities(
-        state, session, priorities, in: layout.checkins, painter: painter, on: &surface)
-      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
-    } else if scorecard {
-      renderScorecard(state, session, metrics, in: layout.checkins, painter: painter, on: &surface)
-      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
-    } else {
-      renderCheckins(
-        state, session, review, checkins, in: layout.checkins, painter: painter, on: &surface)
-      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
+      return
+    case .topics(let queue):
+      renderTopics(state, session, queue, in: pane, painter: painter, on: &surface)
+    case .scorecard(let metrics):
+      renderScorecard(state, session, metrics, in: pane, painter: painter, on: &surface)
+    case .priorities(let priorities):
+      renderPriorities(state, session, priorities, in: pane, painter: painter, on: &surface)
+    case .headlines(let headlines):
+      renderHeadlines(headlines, in: pane, painter: painter, on: &surface)
+    case .checkin(let steps):
+      renderCheckins(state, session, review, steps, in: pane, painter: painter, on: &surface)
+    }
+    renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
+  }
+
+  /// What the right pane shows: the current section's own view, or the recap once held.
+  private enum SectionView {
+    case recap
+    case checkin([Step])
+    case topics([Topic])
+    case scorecard([Metric])
+    case priorities([Priority])
+    case headlines([Headline])
+
+    /// The view of `session`'s current section (the check-in for kinds without their own).
+    init(_ state: AppState, _ session: ReviewSession) {
+      guard session.phase != .concluded else {
+        self = .recap
+        return
+      }
+      switch state.sectionKind(of: session) {
+      case .topics?: self = .topics(state.topicQueue(for: session))
+      case .scorecard?: self = .scorecard(state.scorecardMetrics(for: session))
+      case .priorities?: self = .priorities(state.reviewPriorities(for: session))
+      case .headlines?: self = .headlines(state.reviewHeadlines(for: session))
+      default: self = .checkin(state.checkinSteps(for: session))
+      }
+    }
+
+    /// The rows the view lists (the pane is sized to them).
+    var rows: Int {
+      switch self {
+      case .recap: return 0
+      case .checkin(let rows): return rows.count
+      case .topics(let rows): return rows.count
+      case .scorecard(let rows): return rows.count
+      case .priorities(let rows): return rows.count
+      case .headlines(let rows): return rows.count
+      }
     }
   }
 
@@ -347,6 +373,34 @@ enum ReviewScreen {
     }.render(
       in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
     )
+  }
+
+  // MARK: - Headlines
+
+  private static func renderHeadlines(
+    _ headlines: [Headline], in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    painter.line(
+      [
+        painter.segment("Headlines: good and bad news", .header),
+        painter.segment("  H tells one (- first: bad news)", .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if headlines.isEmpty {
+      painter.text(
+        "  None told yet.", .muted, x: area.x, y: area.y + 1, width: area.width, on: &surface)
+      return
+    }
+    // Newest at the bottom; when they do not fit, the oldest scroll away.
+    for (index, headline) in headlines.suffix(area.height - 1).enumerated() {
+      painter.line(
+        [
+          painter.segment(
+            headline.tone == .good ? "  + " : "  − ", headline.tone == .good ? .ok : .danger),
+          painter.segment(headline.by.map { "@" + $0 + " " } ?? "", .accent),
+          painter.segment(headline.text, .text),
+        ], x: area.x, y: area.y + 1 + index, width: area.width, on: &surface)
+    }
   }
 
   // MARK: - Priorities

@@ -106,6 +106,7 @@ public enum Screen {
     case .decision: return "what was decided @decider"
     case .note: return "a note for the minutes"
     case .topic: return "what the room should discuss"
+    case .headline: return "good news, or - bad news"
     case .rating: return "1–10"
     case .filter: return "words @owner #tag due<fri overdue status:done"
     case .owner: return "handle (tab completes)"

@@ -10,6 +10,8 @@ public struct Prompt: Sendable {
     case decision
     /// A note in the live review.
     case note
+    /// A headline told in the live review (`-` first: bad news).
+    case headline
     /// A new topic for the review's cadence.
     case topic
     /// The meeting's rating, 1–10, when concluding.

@@ -82,6 +82,8 @@ public enum Action: Sendable {
   case solveTopic
   /// Set the selected priority's status (the live review's priorities section).
   case priorityStatus(Priority.Status)
+  /// Open the input line for a headline told in the live review.
+  case recordHeadline
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

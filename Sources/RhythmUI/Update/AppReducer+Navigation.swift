@@ -190,9 +190,13 @@ extension AppReducer {
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .scorecard
         && !state.scorecardMetrics(for: session).isEmpty
+    case .recordHeadline: return phase == .running
     case .captureStep, .recordDecision, .recordNote, .raiseTopic:
       return phase != .concluded
-    case .rankTopic, .solveTopic:
+    case .solveTopic:
+      guard let session = state.review, phase == .running else { return false }
+      return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
+    case .rankTopic:
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
     case .conclude, .nextSection: return phase == .running

@@ -19,6 +19,9 @@ extension AppReducer {
       case .note:
         guard !text.isEmpty else { return [] }
         return try recordNote(&state, text: text)
+      case .headline:
+        guard !text.isEmpty else { return [] }
+        return try recordHeadline(&state, text: text)
       case .topic:
         guard !text.isEmpty else { return [] }
         return try raiseTopic(&state, text: text)

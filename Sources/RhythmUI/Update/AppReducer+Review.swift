@@ -176,6 +176,24 @@ extension AppReducer {
     return startSession(&state) + commit(&state, edit.changes, message: "note taken")
   }
 
+  /// Records a headline told in the review: bad news when the text starts with `-`.
+  static func recordHeadline(_ state: inout AppState, text: String) throws(RhythmError)
+    -> [Effect]
+  {
+    // A headline belongs to a stored review: the review must have started.
+    guard let session = state.review, session.phase == .running else {
+      throw .message("start the review first (s)")
+    }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let isBad = trimmed.hasPrefix("-")
+    let told = isBad ? String(trimmed.dropFirst()) : trimmed
+    return try performing(&state, message: isBad ? "bad news told" : "good news told") {
+      data, context throws(RhythmError) in
+      try MeetingEdits.headline(
+        told, tone: isBad ? .bad : .good, review: session.reviewID, in: data, &context)
+    }
+  }
+
   // MARK: - Conclude
 
   static func conclude(_ state: inout AppState) -> [Effect] {

@@ -40,11 +40,14 @@ extension AppReducer {
     return effects
   }
 
-  /// `S`: marks the selected topic solved in this review.
+  /// `S`: marks the selected topic solved in this review (which must have started).
   static func solveTopic(_ state: inout AppState) -> [Effect] {
     guard let (session, _, topic) = selectedTopic(state) else { return [] }
-    var effects = startSession(&state)
-    effects += perform(&state, message: "solved: \(topic.title)") {
+    guard session.phase == .running else {
+      say(&state, "start the review first (s)", isError: true)
+      return []
+    }
+    let effects = perform(&state, message: "solved: \(topic.title)") {
       data, context throws(RhythmError) in
       try TopicEdits.solve(topic.id, review: session.reviewID, in: data, context)
     }

@@ -67,6 +67,12 @@ public enum AppReducer {
     case .rankTopic(let delta): return rankTopic(&state, by: delta)
     case .solveTopic: return solveTopic(&state)
     case .priorityStatus(let status): return setPriorityStatus(&state, status)
+    case .recordHeadline:
+      guard state.review?.phase == .running else {
+        say(&state, "start the review first (s)", isError: true)
+        return []
+      }
+      return openReviewPrompt(&state, .headline, label: "headline")
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .filter:

@@ -76,7 +76,7 @@ extension AppState {
   /// Whether `session`'s right pane shows the check-in (not a section's own view).
   func showsCheckin(_ session: ReviewSession) -> Bool {
     let kind = sectionKind(of: session)
-    return kind != .topics && kind != .scorecard && kind != .priorities
+    return kind != .topics && kind != .scorecard && kind != .priorities && kind != .headlines
   }
 
   /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
@@ -85,6 +85,12 @@ extension AppState {
     guard let cadence = data.cadences[session.cadenceID] else { return [] }
     return Set(
       cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+  }
+
+  /// The headlines told in `session`'s review, oldest first.
+  func reviewHeadlines(for session: ReviewSession) -> [Headline] {
+    data.headlines.values.filter { $0.isLive && $0.review == session.reviewID }
+      .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
   }
 
   /// This quarter's live priorities of `session`'s participants, dropped ones left out, by
