@@ -78,6 +78,14 @@ extension KeyMap {
       id: "review.headline", keys: ["H"], action: .recordHeadline,
       description: "Tell a headline (- first: bad news)", contexts: [.review]),
     Binding(
+      id: "review.attend", keys: ["A"], action: .toggleAttendance,
+      description: "Conclude: the selected participant came (again: did not)",
+      contexts: [.review], hint: "attended"),
+    Binding(
+      id: "review.rate-attendee", keys: ["R"], action: .rateAsAttendee,
+      description: "Conclude: the selected participant's rating 1–10", contexts: [.review],
+      hint: "their rating"),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(

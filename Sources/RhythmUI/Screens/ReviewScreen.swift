@@ -34,6 +34,8 @@ enum ReviewScreen {
       renderPriorities(state, session, priorities, in: pane, painter: painter, on: &surface)
     case .headlines(let headlines):
       renderHeadlines(headlines, in: pane, painter: painter, on: &surface)
+    case .conclude(let roll):
+      renderConclude(state, session, review, roll, in: pane, painter: painter, on: &surface)
     case .checkin(let steps):
       renderCheckins(state, session, review, steps, in: pane, painter: painter, on: &surface)
     }
@@ -48,6 +50,7 @@ enum ReviewScreen {
     case scorecard([Metric])
     case priorities([Priority])
     case headlines([Headline])
+    case conclude([String])
 
     /// The view of `session`'s current section (the check-in for kinds without their own).
     init(_ state: AppState, _ session: ReviewSession) {
@@ -60,6 +63,7 @@ enum ReviewScreen {
       case .scorecard?: self = .scorecard(state.scorecardMetrics(for: session))
       case .priorities?: self = .priorities(state.reviewPriorities(for: session))
       case .headlines?: self = .headlines(state.reviewHeadlines(for: session))
+      case .conclude?: self = .conclude(state.concludeRoll(for: session))
       default: self = .checkin(state.checkinSteps(for: session))
       }
     }
@@ -73,6 +77,7 @@ enum ReviewScreen {
       case .scorecard(let rows): return rows.count
       case .priorities(let rows): return rows.count
       case .headlines(let rows): return rows.count
+      case .conclude(let rows): return rows.count
       }
     }
   }
@@ -401,6 +406,51 @@ enum ReviewScreen {
           painter.segment(headline.text, .text),
         ], x: area.x, y: area.y + 1 + index, width: area.width, on: &surface)
     }
+  }
+
+  // MARK: - Conclude
+
+  private static func renderConclude(
+    _ state: AppState, _ session: ReviewSession, _ review: Review?, _ roll: [String],
+    in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    let attendees = review?.attendees ?? []
+    let ratings = review?.ratings ?? [:]
+    var summary = "  \(attendees.count)/\(roll.count) came"
+    if !ratings.isEmpty, let mean = review?.meanRating {
+      summary += " · rated \(Minutes.score(mean)) by \(ratings.count)"
+    }
+    painter.line(
+      [
+        painter.segment("Attendance", .header),
+        painter.segment(summary, .muted),
+      ], x: area.x, y: area.y, width: area.width, on: &surface)
+    if roll.isEmpty {
+      painter.text(
+        "  No participants named for this cadence.", .muted, x: area.x, y: area.y + 1,
+        width: area.width, on: &surface)
+      return
+    }
+    let columns = [
+      Table.Column(width: max(4, area.width - 2 - 20)),
+      Table.Column(width: 10),
+      Table.Column(width: 10),
+    ]
+    painter.table(
+      columns, rowCount: roll.count, state: TableState(selection: session.attendeeSelection),
+      hasHeader: false
+    ) { index in
+      let handle = roll[index]
+      let came = attendees.contains(handle)
+      return [
+        painter.item("@" + handle, .accent),
+        painter.item(came ? "✓ came" : "· away", came ? .ok : .muted),
+        painter.item(ratings[handle].map { "\($0)/10" } ?? "", .text),
+      ]
+    }.render(
+      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
+    )
   }
 
   // MARK: - Priorities

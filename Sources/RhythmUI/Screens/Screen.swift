@@ -107,7 +107,7 @@ public enum Screen {
     case .note: return "a note for the minutes"
     case .topic: return "what the room should discuss"
     case .headline: return "good news, or - bad news"
-    case .rating: return "1–10"
+    case .rating, .attendeeRating: return "1–10"
     case .filter: return "words @owner #tag due<fri overdue status:done"
     case .owner: return "handle (tab completes)"
     case .due: return "fri, +1w, eom, 2026-12-01"

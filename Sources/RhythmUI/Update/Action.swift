@@ -84,6 +84,10 @@ public enum Action: Sendable {
   case priorityStatus(Priority.Status)
   /// Open the input line for a headline told in the live review.
   case recordHeadline
+  /// Mark the selected participant present, or absent again (the conclude section).
+  case toggleAttendance
+  /// Ask for the selected participant's rating of the review (the conclude section).
+  case rateAsAttendee
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

@@ -98,6 +98,9 @@ extension AppReducer {
       case .scorecard?:
         let count = state.scorecardMetrics(for: session).count
         session.metricSelection = max(0, min(count - 1, session.metricSelection + delta))
+      case .conclude?:
+        let count = state.concludeRoll(for: session).count
+        session.attendeeSelection = max(0, min(count - 1, session.attendeeSelection + delta))
       case .priorities?:
         let count = state.reviewPriorities(for: session).count
         session.prioritySelection = max(0, min(count - 1, session.prioritySelection + delta))
@@ -182,6 +185,10 @@ extension AppReducer {
     case .checkinToggle, .checkinDone:
       guard let session = state.review, phase != .concluded else { return false }
       return state.showsCheckin(session)
+    case .toggleAttendance, .rateAsAttendee:
+      guard let session = state.review, phase == .running else { return false }
+      return state.sectionKind(of: session) == .conclude
+        && !state.concludeRoll(for: session).isEmpty
     case .priorityStatus:
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .priorities

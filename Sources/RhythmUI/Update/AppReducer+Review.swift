@@ -256,6 +256,8 @@ extension AppReducer {
     session.topicSelection = max(0, min(session.topicSelection, topics - 1))
     let metrics = state.scorecardMetrics(for: session).count
     session.metricSelection = max(0, min(session.metricSelection, metrics - 1))
+    let roll = state.concludeRoll(for: session).count
+    session.attendeeSelection = max(0, min(session.attendeeSelection, roll - 1))
     let priorities = state.reviewPriorities(for: session).count
     session.prioritySelection = max(0, min(session.prioritySelection, priorities - 1))
     state.review = session

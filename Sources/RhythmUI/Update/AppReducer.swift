@@ -73,6 +73,8 @@ public enum AppReducer {
         return []
       }
       return openReviewPrompt(&state, .headline, label: "headline")
+    case .toggleAttendance: return toggleAttendance(&state)
+    case .rateAsAttendee: return askAttendeeRating(&state)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .filter:

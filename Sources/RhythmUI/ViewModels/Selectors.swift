@@ -77,6 +77,7 @@ extension AppState {
   func showsCheckin(_ session: ReviewSession) -> Bool {
     let kind = sectionKind(of: session)
     return kind != .topics && kind != .scorecard && kind != .priorities && kind != .headlines
+      && kind != .conclude
   }
 
   /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
@@ -85,6 +86,18 @@ extension AppState {
     guard let cadence = data.cadences[session.cadenceID] else { return [] }
     return Set(
       cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+  }
+
+  /// Who is asked about attendance and a rating when `session` concludes: the cadence's
+  /// participants in its order, then anyone else who attended.
+  func concludeRoll(for session: ReviewSession) -> [String] {
+    guard let cadence = data.cadences[session.cadenceID] else { return [] }
+    var roll =
+      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants
+    for handle in data.reviews[session.reviewID]?.attendees ?? [] where !roll.contains(handle) {
+      roll.append(handle)
+    }
+    return roll
   }
 
   /// The headlines told in `session`'s review, oldest first.
