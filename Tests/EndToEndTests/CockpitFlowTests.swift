@@ -96,6 +96,10 @@ struct CockpitFlowTests {
     try tmux.send(keys: "r")
     try tmux.waitFor("Weekly pipeline review · Mon 30 Nov 09:30")
     try tmux.waitFor("● LIVE")
+    // The first section, Funnel numbers, shows the scorecard; the check-in is Last steps'.
+    try tmux.waitFor("Scorecard: this period vs target")
+    try tmux.send(keys: "n", "n")
+    try tmux.waitForLine("▶ Last steps")
     try tmux.waitForLine("▶ @\(first.owner)", String(first.title.prefix(24)))
 
     // x: the first is done; space: the second is not done (one key each; the cursor moves on).
