@@ -34,6 +34,8 @@ enum ReviewScreen {
       renderPriorities(state, session, priorities, in: pane, painter: painter, on: &surface)
     case .headlines(let headlines):
       renderHeadlines(headlines, in: pane, painter: painter, on: &surface)
+    case .placeholder(let text):
+      painter.text(text, .muted, x: pane.x, y: pane.y, width: pane.width, on: &surface)
     case .conclude(let roll):
       renderConclude(state, session, review, roll, in: pane, painter: painter, on: &surface)
     case .checkin(let steps):
@@ -51,6 +53,8 @@ enum ReviewScreen {
     case priorities([Priority])
     case headlines([Headline])
     case conclude([String])
+    /// A section whose own view is not in the cockpit yet: one line saying where it is kept.
+    case placeholder(String)
 
     /// The view of `session`'s current section (the check-in for kinds without their own).
     init(_ state: AppState, _ session: ReviewSession) {
@@ -64,6 +68,12 @@ enum ReviewScreen {
       case .priorities?: self = .priorities(state.reviewPriorities(for: session))
       case .headlines?: self = .headlines(state.reviewHeadlines(for: session))
       case .conclude?: self = .conclude(state.concludeRoll(for: session))
+      case .audit?:
+        self = .placeholder(
+          "Collaboration audit: answers are kept with rhythm audit; notes and captures here.")
+      case .decisionRights?:
+        self = .placeholder(
+          "Decision rights: kept with rhythm right; notes and captures here.")
       default: self = .checkin(state.checkinSteps(for: session))
       }
     }
@@ -78,6 +88,7 @@ enum ReviewScreen {
       case .priorities(let rows): return rows.count
       case .headlines(let rows): return rows.count
       case .conclude(let rows): return rows.count
+      case .placeholder: return 1
       }
     }
   }

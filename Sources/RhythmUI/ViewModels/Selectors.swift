@@ -77,7 +77,7 @@ extension AppState {
   func showsCheckin(_ session: ReviewSession) -> Bool {
     let kind = sectionKind(of: session)
     return kind != .topics && kind != .scorecard && kind != .priorities && kind != .headlines
-      && kind != .conclude
+      && kind != .conclude && kind != .audit && kind != .decisionRights
   }
 
   /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
