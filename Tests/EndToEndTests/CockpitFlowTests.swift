@@ -31,7 +31,7 @@ struct CockpitFlowTests {
     // A text only that screen shows (the tab bar names every screen, so titles are framed).
     let screens: [(key: String, text: String)] = [
       ("1", "┌ Next reviews"),
-      ("2", "Check-in: last time's steps"),
+      ("2", "Notes and captures only"),
       ("3", "┌ Steps · "),
       ("4", "┌ Cadences ("),
       ("5", "┌ People & teams"),

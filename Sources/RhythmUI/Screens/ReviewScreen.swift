@@ -71,6 +71,8 @@ enum ReviewScreen {
       case .audit?:
         self = .placeholder(
           "Collaboration audit: answers are kept with rhythm audit; notes and captures here.")
+      case .free?:
+        self = .placeholder("Notes and captures only (a, D, N, t).")
       case .decisionRights?:
         self = .placeholder(
           "Decision rights: kept with rhythm right; notes and captures here.")

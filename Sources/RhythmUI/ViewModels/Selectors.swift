@@ -77,7 +77,7 @@ extension AppState {
   func showsCheckin(_ session: ReviewSession) -> Bool {
     let kind = sectionKind(of: session)
     return kind != .topics && kind != .scorecard && kind != .priorities && kind != .headlines
-      && kind != .conclude && kind != .audit && kind != .decisionRights
+      && kind != .conclude && kind != .audit && kind != .decisionRights && kind != .free
   }
 
   /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
