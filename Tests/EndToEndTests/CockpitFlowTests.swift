@@ -31,7 +31,7 @@ struct CockpitFlowTests {
     // A text only that screen shows (the tab bar names every screen, so titles are framed).
     let screens: [(key: String, text: String)] = [
       ("1", "┌ Next reviews"),
-      ("2", "Check-in: last time's steps"),
+      ("2", "Notes and captures only"),
       ("3", "┌ Steps · "),
       ("4", "┌ Cadences ("),
       ("5", "┌ People & teams"),
@@ -96,6 +96,10 @@ struct CockpitFlowTests {
     try tmux.send(keys: "r")
     try tmux.waitFor("Weekly pipeline review · Mon 30 Nov 09:30")
     try tmux.waitFor("● LIVE")
+    // The first section, Funnel numbers, shows the scorecard; the check-in is Last steps'.
+    try tmux.waitFor("Scorecard: this period vs target")
+    try tmux.send(keys: "n", "n")
+    try tmux.waitForLine("▶ Last steps")
     try tmux.waitForLine("▶ @\(first.owner)", String(first.title.prefix(24)))
 
     // x: the first is done; space: the second is not done (one key each; the cursor moves on).

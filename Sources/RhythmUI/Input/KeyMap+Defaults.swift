@@ -47,6 +47,45 @@ extension KeyMap {
       id: "review.note", keys: ["N"], action: .recordNote, description: "Take a note",
       contexts: [.review], hint: "note"),
     Binding(
+      id: "review.topic", keys: ["t"], action: .raiseTopic,
+      description: "Raise a topic for this cadence", contexts: [.review], hint: "topic"),
+    Binding(
+      id: "review.topic-down", keys: ["J"], action: .rankTopic(by: 1),
+      description: "Topics: move the selected topic down", contexts: [.review]),
+    Binding(
+      id: "review.topic-up", keys: ["K"], action: .rankTopic(by: -1),
+      description: "Topics: move the selected topic up", contexts: [.review]),
+    Binding(
+      id: "review.topic-solve", keys: ["S"], action: .solveTopic,
+      description: "Topics: mark the selected topic solved", contexts: [.review],
+      hint: "solved"),
+    Binding(
+      id: "review.metric-value", keys: ["<enter>"], action: .enterValue,
+      description: "Scorecard: enter this period's value of the selected metric",
+      contexts: [.review], hint: "value"),
+    Binding(
+      id: "review.priority-on-track", keys: ["o"], action: .priorityStatus(.onTrack),
+      description: "Priorities: the selected one is on track", contexts: [.review],
+      hint: "on track"),
+    Binding(
+      id: "review.priority-off-track", keys: ["f"], action: .priorityStatus(.offTrack),
+      description: "Priorities: the selected one is off track", contexts: [.review],
+      hint: "off track"),
+    Binding(
+      id: "review.priority-done", keys: ["d"], action: .priorityStatus(.done),
+      description: "Priorities: the selected one is done", contexts: [.review], hint: "done"),
+    Binding(
+      id: "review.headline", keys: ["H"], action: .recordHeadline,
+      description: "Tell a headline (- first: bad news)", contexts: [.review]),
+    Binding(
+      id: "review.attend", keys: ["A"], action: .toggleAttendance,
+      description: "Conclude: the selected participant came (again: did not)",
+      contexts: [.review], hint: "attended"),
+    Binding(
+      id: "review.rate-attendee", keys: ["R"], action: .rateAsAttendee,
+      description: "Conclude: the selected participant's rating 1–10", contexts: [.review],
+      hint: "their rating"),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
     Binding(

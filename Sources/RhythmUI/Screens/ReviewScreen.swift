@@ -17,16 +17,81 @@ enum ReviewScreen {
     let review = state.data.reviews[session.reviewID]
     let inner = painter.panel(title(state, session, cadence), in: area, on: &surface)
     guard inner.height > 2 else { return }
-    let checkins = session.phase == .concluded ? [] : state.checkinSteps(for: session)
-    let layout = ReviewLayout(checkinCount: checkins.count, in: inner)
+    let view = SectionView(state, session)
+    let layout = ReviewLayout(checkinCount: view.rows, in: inner)
     renderBanner(state, session, review, in: layout.banner, painter: painter, on: &surface)
     renderAgenda(state, session, cadence, in: layout.agenda, painter: painter, on: &surface)
-    if session.phase == .concluded {
+    let pane = layout.checkins
+    switch view {
+    case .recap:
       renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
-    } else {
-      renderCheckins(
-        state, session, review, checkins, in: layout.checkins, painter: painter, on: &surface)
-      renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
+      return
+    case .topics(let queue):
+      renderTopics(state, session, queue, in: pane, painter: painter, on: &surface)
+    case .scorecard(let metrics):
+      renderScorecard(state, session, metrics, in: pane, painter: painter, on: &surface)
+    case .priorities(let priorities):
+      renderPriorities(state, session, priorities, in: pane, painter: painter, on: &surface)
+    case .headlines(let headlines):
+      renderHeadlines(headlines, in: pane, painter: painter, on: &surface)
+    case .placeholder(let text):
+      painter.text(text, .muted, x: pane.x, y: pane.y, width: pane.width, on: &surface)
+    case .conclude(let roll):
+      renderConclude(state, session, review, roll, in: pane, painter: painter, on: &surface)
+    case .checkin(let steps):
+      renderCheckins(state, session, review, steps, in: pane, painter: painter, on: &surface)
+    }
+    renderCaptured(state, session, in: layout.captured, painter: painter, on: &surface)
+  }
+
+  /// What the right pane shows: the current section's own view, or the recap once held.
+  private enum SectionView {
+    case recap
+    case checkin([Step])
+    case topics([Topic])
+    case scorecard([Metric])
+    case priorities([Priority])
+    case headlines([Headline])
+    case conclude([String])
+    /// A section whose own view is not in the cockpit yet: one line saying where it is kept.
+    case placeholder(String)
+
+    /// The view of `session`'s current section (the check-in for kinds without their own).
+    init(_ state: AppState, _ session: ReviewSession) {
+      guard session.phase != .concluded else {
+        self = .recap
+        return
+      }
+      switch state.sectionKind(of: session) {
+      case .topics?: self = .topics(state.topicQueue(for: session))
+      case .scorecard?: self = .scorecard(state.scorecardMetrics(for: session))
+      case .priorities?: self = .priorities(state.reviewPriorities(for: session))
+      case .headlines?: self = .headlines(state.reviewHeadlines(for: session))
+      case .conclude?: self = .conclude(state.concludeRoll(for: session))
+      case .audit?:
+        self = .placeholder(
+          "Collaboration audit: answers are kept with rhythm audit; notes and captures here.")
+      case .free?:
+        self = .placeholder("Notes and captures only (a, D, N, t).")
+      case .decisionRights?:
+        self = .placeholder(
+          "Decision rights: kept with rhythm right; notes and captures here.")
+      default: self = .checkin(state.checkinSteps(for: session))
+      }
+    }
+
+    /// The rows the view lists (the pane is sized to them).
+    var rows: Int {
+      switch self {
+      case .recap: return 0
+      case .checkin(let rows): return rows.count
+      case .topics(let rows): return rows.count
+      case .scorecard(let rows): return rows.count
+      case .priorities(let rows): return rows.count
+      case .headlines(let rows): return rows.count
+      case .conclude(let rows): return rows.count
+      case .placeholder: return 1
+      }
     }
   }
 

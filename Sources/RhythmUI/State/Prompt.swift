@@ -10,6 +10,12 @@ public struct Prompt: Sendable {
     case decision
     /// A note in the live review.
     case note
+    /// A headline told in the live review (`-` first: bad news).
+    case headline
+    /// One attendee's rating of the live review, 1–10.
+    case attendeeRating(handle: String)
+    /// A new topic for the review's cadence.
+    case topic
     /// The meeting's rating, 1–10, when concluding.
     case rating
     /// The steps filter, applied as it is typed.

@@ -32,6 +32,14 @@ public struct ReviewSession: Hashable, Sendable {
   public var spent: [Int: TimeInterval] = [:]
   /// The selected check-in row.
   public var checkinSelection = 0
+  /// The selected row of the topics section's queue.
+  public var topicSelection = 0
+  /// The selected row of the scorecard section.
+  public var metricSelection = 0
+  /// The selected row of the priorities section.
+  public var prioritySelection = 0
+  /// The selected participant of the conclude section.
+  public var attendeeSelection = 0
 
   /// A session on `reviewID` of `cadenceID` at `occurrence`.
   public init(cadenceID: String, occurrence: Date, reviewID: String, phase: Phase) {

@@ -74,6 +74,20 @@ public enum Action: Sendable {
   case recordDecision
   /// Open the input line for a note.
   case recordNote
+  /// Open the input line for a new topic of the review's cadence.
+  case raiseTopic
+  /// Move the selected topic one place down (`1`) or up (`-1`) the queue.
+  case rankTopic(by: Int)
+  /// Mark the selected topic solved in this review.
+  case solveTopic
+  /// Set the selected priority's status (the live review's priorities section).
+  case priorityStatus(Priority.Status)
+  /// Open the input line for a headline told in the live review.
+  case recordHeadline
+  /// Mark the selected participant present, or absent again (the conclude section).
+  case toggleAttendance
+  /// Ask for the selected participant's rating of the review (the conclude section).
+  case rateAsAttendee
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

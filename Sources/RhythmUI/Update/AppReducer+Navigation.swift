@@ -91,8 +91,23 @@ extension AppReducer {
       state.cockpit.offset = steps.offset
     case .review:
       guard var session = state.review else { return [] }
-      let count = state.checkinSteps(for: session).count
-      session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
+      switch state.sectionKind(of: session) {
+      case .topics?:
+        let count = state.topicQueue(for: session).count
+        session.topicSelection = max(0, min(count - 1, session.topicSelection + delta))
+      case .scorecard?:
+        let count = state.scorecardMetrics(for: session).count
+        session.metricSelection = max(0, min(count - 1, session.metricSelection + delta))
+      case .conclude?:
+        let count = state.concludeRoll(for: session).count
+        session.attendeeSelection = max(0, min(count - 1, session.attendeeSelection + delta))
+      case .priorities?:
+        let count = state.reviewPriorities(for: session).count
+        session.prioritySelection = max(0, min(count - 1, session.prioritySelection + delta))
+      default:
+        let count = state.checkinSteps(for: session).count
+        session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
+      }
       state.review = session
     case .steps:
       let before = state.steps.selectedStep?.id
@@ -167,8 +182,30 @@ extension AppReducer {
     let phase = state.review?.phase
     switch action {
     case .startReview where state.screen == .review: return phase == .preview
-    case .checkinToggle, .checkinDone, .captureStep, .recordDecision, .recordNote:
+    case .checkinToggle, .checkinDone:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.showsCheckin(session)
+    case .toggleAttendance, .rateAsAttendee:
+      guard let session = state.review, phase == .running else { return false }
+      return state.sectionKind(of: session) == .conclude
+        && !state.concludeRoll(for: session).isEmpty
+    case .priorityStatus:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) == .priorities
+        && !state.reviewPriorities(for: session).isEmpty
+    case .enterValue where state.screen == .review:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) == .scorecard
+        && !state.scorecardMetrics(for: session).isEmpty
+    case .recordHeadline: return phase == .running
+    case .captureStep, .recordDecision, .recordNote, .raiseTopic:
       return phase != .concluded
+    case .solveTopic:
+      guard let session = state.review, phase == .running else { return false }
+      return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
+    case .rankTopic:
+      guard let session = state.review, phase != .concluded else { return false }
+      return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
     case .conclude, .nextSection: return phase == .running
     case .minutesSent: return phase == .concluded
     case .markDone, .changeOwner, .changeDue, .snooze, .edit, .toggleMark:

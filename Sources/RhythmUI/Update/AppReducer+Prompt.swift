@@ -19,6 +19,13 @@ extension AppReducer {
       case .note:
         guard !text.isEmpty else { return [] }
         return try recordNote(&state, text: text)
+      case .attendeeRating(let handle): return try rateAsAttendee(&state, handle, text: text)
+      case .headline:
+        guard !text.isEmpty else { return [] }
+        return try recordHeadline(&state, text: text)
+      case .topic:
+        guard !text.isEmpty else { return [] }
+        return try raiseTopic(&state, text: text)
       case .rating: return try rate(&state, text: text)
       case .filter:
         state.steps.setFilter(text)

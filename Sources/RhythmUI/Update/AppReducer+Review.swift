@@ -105,7 +105,10 @@ extension AppReducer {
   /// Records a check-in answer with one key: `x` says done, `space` says not done (and on an
   /// answered step flips the answer). A first answer moves on to the next step.
   static func checkin(_ state: inout AppState, toggle: Bool) -> [Effect] {
-    guard let session = state.review, session.phase != .concluded else { return [] }
+    // The topics section shows its queue, not the check-in.
+    guard let session = state.review, session.phase != .concluded,
+      state.showsCheckin(session)
+    else { return [] }
     let steps = state.checkinSteps(for: session)
     guard session.checkinSelection < steps.count else { return [] }
     var effects = startSession(&state)
@@ -174,6 +177,24 @@ extension AppReducer {
     return startSession(&state) + commit(&state, edit.changes, message: "note taken")
   }
 
+  /// Records a headline told in the review: bad news when the text starts with `-`.
+  static func recordHeadline(_ state: inout AppState, text: String) throws(RhythmError)
+    -> [Effect]
+  {
+    // A headline belongs to a stored review: the review must have started.
+    guard let session = state.review, session.phase == .running else {
+      throw .message("start the review first (s)")
+    }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let isBad = trimmed.hasPrefix("-")
+    let told = isBad ? String(trimmed.dropFirst()) : trimmed
+    return try performing(&state, message: isBad ? "bad news told" : "good news told") {
+      data, context throws(RhythmError) in
+      try MeetingEdits.headline(
+        told, tone: isBad ? .bad : .good, review: session.reviewID, in: data, &context)
+    }
+  }
+
   // MARK: - Conclude
 
   static func conclude(_ state: inout AppState) -> [Effect] {
@@ -232,6 +253,14 @@ extension AppReducer {
     }
     let count = state.checkinSteps(for: session).count
     session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
+    let topics = state.topicQueue(for: session).count
+    session.topicSelection = max(0, min(session.topicSelection, topics - 1))
+    let metrics = state.scorecardMetrics(for: session).count
+    session.metricSelection = max(0, min(session.metricSelection, metrics - 1))
+    let roll = state.concludeRoll(for: session).count
+    session.attendeeSelection = max(0, min(session.attendeeSelection, roll - 1))
+    let priorities = state.reviewPriorities(for: session).count
+    session.prioritySelection = max(0, min(session.prioritySelection, priorities - 1))
     state.review = session
   }
 }

@@ -126,10 +126,22 @@ extension AppReducer {
     }
   }
 
+  /// Asks for this period's value of the selected metric: on the Metrics screen, or on the
+  /// live review's scorecard section.
   static func enterValue(_ state: inout AppState) -> [Effect] {
-    let metrics = state.sortedMetrics
-    guard let index = state.metrics.selection, index < metrics.count else { return [] }
-    let metric = metrics[index]
+    let metric: Metric
+    if state.screen == .review {
+      guard let session = state.review, session.phase != .concluded,
+        state.sectionKind(of: session) == .scorecard
+      else { return [] }
+      let metrics = state.scorecardMetrics(for: session)
+      guard metrics.indices.contains(session.metricSelection) else { return [] }
+      metric = metrics[session.metricSelection]
+    } else {
+      let metrics = state.sortedMetrics
+      guard let index = state.metrics.selection, index < metrics.count else { return [] }
+      metric = metrics[index]
+    }
     let period = metric.periodStart(containing: state.today)
     let current = metric.values[period.description].map { ScreenText.number($0) } ?? ""
     state.prompt = Prompt(

@@ -63,6 +63,18 @@ public enum AppReducer {
     case .captureStep: return openReviewPrompt(&state, .capture, label: "step")
     case .recordDecision: return openReviewPrompt(&state, .decision, label: "decision")
     case .recordNote: return openReviewPrompt(&state, .note, label: "note")
+    case .raiseTopic: return openReviewPrompt(&state, .topic, label: "topic")
+    case .rankTopic(let delta): return rankTopic(&state, by: delta)
+    case .solveTopic: return solveTopic(&state)
+    case .priorityStatus(let status): return setPriorityStatus(&state, status)
+    case .recordHeadline:
+      guard state.review?.phase == .running else {
+        say(&state, "start the review first (s)", isError: true)
+        return []
+      }
+      return openReviewPrompt(&state, .headline, label: "headline")
+    case .toggleAttendance: return toggleAttendance(&state)
+    case .rateAsAttendee: return askAttendeeRating(&state)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .filter:

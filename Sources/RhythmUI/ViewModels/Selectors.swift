@@ -60,6 +60,69 @@ extension AppState {
       + summary.teams.map { PeopleRow(label: "team " + $0.key, rate: $0, isTeam: true) }
   }
 
+  /// The kind of `session`'s current agenda section (`nil` when the cadence has no agenda).
+  func sectionKind(of session: ReviewSession) -> SectionKind? {
+    guard let agenda = data.cadences[session.cadenceID]?.agenda,
+      agenda.indices.contains(session.section)
+    else { return nil }
+    return agenda[session.section].kind
+  }
+
+  /// The open topics of `session`'s cadence, in the order the room works them.
+  func topicQueue(for session: ReviewSession) -> [Topic] {
+    Topic.queue(of: session.cadenceID, in: data.topics.values)
+  }
+
+  /// Whether `session`'s right pane shows the check-in (not a section's own view).
+  func showsCheckin(_ session: ReviewSession) -> Bool {
+    let kind = sectionKind(of: session)
+    return kind != .topics && kind != .scorecard && kind != .priorities && kind != .headlines
+      && kind != .conclude && kind != .audit && kind != .decisionRights && kind != .free
+  }
+
+  /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
+  /// it names none).
+  func participants(of session: ReviewSession) -> Set<String> {
+    guard let cadence = data.cadences[session.cadenceID] else { return [] }
+    return Set(
+      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+  }
+
+  /// Who is asked about attendance and a rating when `session` concludes: the cadence's
+  /// participants in its order, then anyone else who attended.
+  func concludeRoll(for session: ReviewSession) -> [String] {
+    guard let cadence = data.cadences[session.cadenceID] else { return [] }
+    var roll =
+      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants
+    for handle in data.reviews[session.reviewID]?.attendees ?? [] where !roll.contains(handle) {
+      roll.append(handle)
+    }
+    return roll
+  }
+
+  /// The headlines told in `session`'s review, oldest first.
+  func reviewHeadlines(for session: ReviewSession) -> [Headline] {
+    data.headlines.values.filter { $0.isLive && $0.review == session.reviewID }
+      .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+  }
+
+  /// This quarter's live priorities of `session`'s participants, dropped ones left out, by
+  /// owner then title.
+  func reviewPriorities(for session: ReviewSession) -> [Priority] {
+    let owners = participants(of: session)
+    let quarter = Quarter(containing: today).description
+    return data.priorities.values.filter {
+      $0.isLive && $0.quarter == quarter && $0.status != .dropped && owners.contains($0.owner)
+    }.sorted { ($0.owner, $0.title, $0.id) < ($1.owner, $1.title, $1.id) }
+  }
+
+  /// The live metrics owned by the participants of `session`'s cadence (its facilitator when
+  /// it names none), by name.
+  func scorecardMetrics(for session: ReviewSession) -> [Metric] {
+    let owners = participants(of: session)
+    return sortedMetrics.filter { owners.contains($0.owner) }
+  }
+
   /// The steps to check in during `session`: those captured in the previous held review of
   /// the cadence, then still-open steps from its earlier reviews that are past due.
   func checkinSteps(for session: ReviewSession) -> [Step] {

@@ -1,0 +1,57 @@
+import Foundation
+import RhythmCore
+
+// MARK: - The conclude section of the live review: who came, how each rates it
+
+extension AppReducer {
+  /// The selected participant of the conclude section, when that section is the current one
+  /// of a started review.
+  private static func selectedAttendee(_ state: inout AppState) -> (ReviewSession, String)? {
+    guard let session = state.review, state.sectionKind(of: session) == .conclude else {
+      return nil
+    }
+    guard session.phase == .running else {
+      say(&state, "start the review first (s)", isError: true)
+      return nil
+    }
+    let roll = state.concludeRoll(for: session)
+    guard roll.indices.contains(session.attendeeSelection) else { return nil }
+    return (session, roll[session.attendeeSelection])
+  }
+
+  /// `A`: marks the selected participant present, or absent when they were.
+  static func toggleAttendance(_ state: inout AppState) -> [Effect] {
+    guard let (session, handle) = selectedAttendee(&state) else { return [] }
+    let present = state.data.reviews[session.reviewID]?.attendees.contains(handle) == true
+    return perform(&state, message: "@\(handle) \(present ? "did not come" : "came")") {
+      data, _ throws(RhythmError) in
+      try ReviewEdits.attend(
+        session.reviewID, present: present ? [] : [handle], absent: present ? [handle] : [],
+        in: data)
+    }
+  }
+
+  /// `R`: asks for the selected participant's rating of the review.
+  static func askAttendeeRating(_ state: inout AppState) -> [Effect] {
+    guard let (session, handle) = selectedAttendee(&state) else { return [] }
+    let current = state.data.reviews[session.reviewID]?.ratings[handle].map(String.init) ?? ""
+    state.prompt = Prompt(
+      purpose: .attendeeRating(handle: handle), label: "@\(handle)'s rating 1–10", text: current)
+    return []
+  }
+
+  /// Records `handle`'s rating (which marks them present).
+  static func rateAsAttendee(_ state: inout AppState, _ handle: String, text: String)
+    throws(RhythmError) -> [Effect]
+  {
+    guard let session = state.review else { return [] }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let rating = Int(trimmed) else {
+      throw .invalidValue(field: "rating", value: trimmed, expected: "a whole number from 1 to 10")
+    }
+    return try performing(&state, message: "@\(handle) rates it \(rating)/10") {
+      data, _ throws(RhythmError) in
+      try ReviewEdits.rate(session.reviewID, rating: rating, by: handle, in: data)
+    }
+  }
+}

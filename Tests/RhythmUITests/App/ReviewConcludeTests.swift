@@ -1,0 +1,82 @@
+import Foundation
+import RhythmCore
+import Testing
+
+@testable import RhythmUI
+
+@Suite("The live review's conclude section, through the reducer")
+struct ReviewConcludeTests {
+  /// The first upcoming review (Weekly content review) started, on its Conclude section.
+  private func onConclude() throws -> AppState {
+    var state = Fixtures.demoState()
+    Fixtures.press(["r", "n", "n", "n", "n"], &state)
+    let session = try #require(state.review)
+    try #require(state.sectionKind(of: session) == .conclude)
+    return state
+  }
+
+  @Test("the roll lists the participants, present from the start; A marks one away, again back")
+  func attendance() throws {
+    var state = try onConclude()
+    let session = try #require(state.review)
+    let everyone = ["priya", "chloe", "kenji", "ana"]
+    #expect(state.concludeRoll(for: session) == everyone)
+    #expect(state.data.reviews[session.reviewID]?.attendees == everyone)
+    Fixtures.press(["j"], &state)
+    let effects = Fixtures.press(["A"], &state)
+    let away = ["priya", "kenji", "ana"]
+    #expect(
+      effects == [.commit([.update(Review.self, id: session.reviewID, [.set(\.attendees, away)])])])
+    #expect(state.data.reviews[session.reviewID]?.attendees == away)
+    Fixtures.press(["A"], &state)
+    #expect(state.data.reviews[session.reviewID]?.attendees == away + ["chloe"])
+  }
+
+  @Test("R asks the selected participant's rating; it is kept per person, with their mean")
+  func rating() throws {
+    var state = try onConclude()
+    let session = try #require(state.review)
+    Fixtures.press(["R"], &state)
+    #expect(state.prompt?.purpose == .attendeeRating(handle: "priya"))
+    Fixtures.type("8", &state)
+    #expect(Fixtures.press(["<enter>"], &state).count == 1)
+    Fixtures.press(["j", "R"], &state)
+    Fixtures.type("7", &state)
+    Fixtures.press(["<enter>"], &state)
+    let review = try #require(state.data.reviews[session.reviewID])
+    #expect(review.ratings == ["priya": 8, "chloe": 7])
+    #expect(review.meanRating == 7.5)
+    // A rating that is not a number is refused, with the prompt kept open.
+    Fixtures.press(["R"], &state)
+    state.prompt?.field = TextField(value: "")
+    Fixtures.type("great", &state)
+    Fixtures.press(["<enter>"], &state)
+    #expect(state.prompt?.error != nil)
+    #expect(state.data.reviews[session.reviewID]?.ratings == ["priya": 8, "chloe": 7])
+  }
+
+  @Test("A and R do nothing on other sections")
+  func onlyOnConclude() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["r"], &state)
+    #expect(Fixtures.press(["A", "R"], &state).isEmpty)
+    #expect(state.prompt == nil)
+    #expect(!AppReducer.isAvailable(.toggleAttendance, in: state))
+  }
+
+  @Test("the conclude section on screen, wide and narrow")
+  func concludeScreen() throws {
+    var state = try onConclude()
+    Fixtures.press(["R"], &state)
+    Fixtures.type("9", &state)
+    Fixtures.press(["<enter>", "j", "j", "A", "j", "R"], &state)
+    state.prompt?.field = TextField(value: "")
+    Fixtures.type("6", &state)
+    Fixtures.press(["<enter>"], &state)
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(90)), &state)
+    state.message = nil
+    assertSnapshotOfState(state, named: "review-conclude-120x40")
+    state.size = Size(width: 80, height: 24)
+    assertSnapshotOfState(state, named: "review-conclude-80x24")
+  }
+}
