@@ -64,8 +64,9 @@ extension Store {
   private func compactionState() throws(RhythmError) -> StoreState {
     try readSnapshot()
     try readTails()
-    let fromJournals = snapshot == nil || hasOlderTailOperation
-    return fromJournals ? try replayJournals() : try snapshotState()
+    // Without a snapshot the tail is every journal from its first line: replay it as read.
+    if snapshot == nil { return StoreState.replaying(tail) }
+    return hasOlderTailOperation ? try replayJournals() : try snapshotState()
   }
 
   /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,
