@@ -11,20 +11,15 @@ extension ReviewScreen {
     painter: Painter, on surface: inout Surface
   ) {
     guard area.height > 0 else { return }
-    painter.line(
-      [
-        painter.segment("Topics: open, in order", .header),
-        painter.segment(
-          queue.isEmpty
-            ? "  t raises one" : "  \(queue.count) open · J/K move · S solved",
-          .muted),
-      ], x: area.x, y: area.y, width: area.width, on: &surface)
-    if queue.isEmpty {
-      painter.text(
-        "  No open topics for this cadence.", .muted, x: area.x, y: area.y + 1,
-        width: area.width, on: &surface)
-      return
-    }
+    guard
+      let rows = frame(
+        "Topics: open, in order",
+        hint: queue.isEmpty
+          ? "  t raises one" : "  \(queue.count) open · J/K move · S solved",
+        empty: queue.isEmpty ? "  No open topics for this cadence." : nil, in: area,
+        painter: painter,
+        on: &surface)
+    else { return }
     let numberWidth = 4
     let byWidth = 10
     let columns = [
@@ -42,9 +37,7 @@ extension ReviewScreen {
         painter.item(topic.title, .text),
         painter.item(topic.by.map { " @" + $0 } ?? "", .accent),
       ]
-    }.render(
-      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
-    )
+    }.render(in: rows, on: &surface)
   }
 
   // MARK: - Scorecard
@@ -54,17 +47,13 @@ extension ReviewScreen {
     painter: Painter, on surface: inout Surface
   ) {
     guard area.height > 0 else { return }
-    painter.line(
-      [
-        painter.segment("Scorecard: this period vs target", .header),
-        painter.segment(metrics.isEmpty ? "" : "  enter types the value", .muted),
-      ], x: area.x, y: area.y, width: area.width, on: &surface)
-    if metrics.isEmpty {
-      painter.text(
-        "  No metric owned by the participants.", .muted, x: area.x, y: area.y + 1,
-        width: area.width, on: &surface)
-      return
-    }
+    guard
+      let rows = frame(
+        "Scorecard: this period vs target", hint: metrics.isEmpty ? "" : "  enter types the value",
+        empty: metrics.isEmpty ? "  No metric owned by the participants." : nil, in: area,
+        painter: painter,
+        on: &surface)
+    else { return }
     let ownerWidth = 8
     let numberWidth = 7
     let lightWidth = 9
@@ -98,9 +87,7 @@ extension ReviewScreen {
         painter.item(arrow + ScreenText.number(metric.target), .muted),
         painter.item(light.map { " ● " + $0.rawValue } ?? "", role),
       ]
-    }.render(
-      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
-    )
+    }.render(in: rows, on: &surface)
   }
 
   // MARK: - Headlines
@@ -109,25 +96,21 @@ extension ReviewScreen {
     _ headlines: [Headline], in area: Rect, painter: Painter, on surface: inout Surface
   ) {
     guard area.height > 0 else { return }
-    painter.line(
-      [
-        painter.segment("Headlines: good and bad news", .header),
-        painter.segment("  H tells one (- first: bad news)", .muted),
-      ], x: area.x, y: area.y, width: area.width, on: &surface)
-    if headlines.isEmpty {
-      painter.text(
-        "  None told yet.", .muted, x: area.x, y: area.y + 1, width: area.width, on: &surface)
-      return
-    }
+    guard
+      let rows = frame(
+        "Headlines: good and bad news", hint: "  H tells one (- first: bad news)",
+        empty: headlines.isEmpty ? "  None told yet." : nil, in: area, painter: painter,
+        on: &surface)
+    else { return }
     // Newest at the bottom; when they do not fit, the oldest scroll away.
-    for (index, headline) in headlines.suffix(area.height - 1).enumerated() {
+    for (index, headline) in headlines.suffix(rows.height).enumerated() {
       painter.line(
         [
           painter.segment(
             headline.tone == .good ? "  + " : "  − ", headline.tone == .good ? .ok : .danger),
           painter.segment(headline.by.map { "@" + $0 + " " } ?? "", .accent),
           painter.segment(headline.text, .text),
-        ], x: area.x, y: area.y + 1 + index, width: area.width, on: &surface)
+        ], x: rows.x, y: rows.y + index, width: rows.width, on: &surface)
     }
   }
 
@@ -144,17 +127,13 @@ extension ReviewScreen {
     if !ratings.isEmpty, let mean = review?.meanRating {
       summary += " · rated \(Minutes.score(mean)) by \(ratings.count)"
     }
-    painter.line(
-      [
-        painter.segment("Attendance", .header),
-        painter.segment(summary, .muted),
-      ], x: area.x, y: area.y, width: area.width, on: &surface)
-    if roll.isEmpty {
-      painter.text(
-        "  No participants named for this cadence.", .muted, x: area.x, y: area.y + 1,
-        width: area.width, on: &surface)
-      return
-    }
+    guard
+      let rows = frame(
+        "Attendance", hint: summary,
+        empty: roll.isEmpty ? "  No participants named for this cadence." : nil, in: area,
+        painter: painter,
+        on: &surface)
+    else { return }
     let columns = [
       Table.Column(width: max(4, area.width - 2 - 20)),
       Table.Column(width: 10),
@@ -171,9 +150,7 @@ extension ReviewScreen {
         painter.item(came ? "✓ came" : "· away", came ? .ok : .muted),
         painter.item(ratings[handle].map { "\($0)/10" } ?? "", .text),
       ]
-    }.render(
-      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
-    )
+    }.render(in: rows, on: &surface)
   }
 
   // MARK: - Priorities
@@ -184,18 +161,14 @@ extension ReviewScreen {
   ) {
     guard area.height > 0 else { return }
     let quarter = Quarter(containing: state.today).description
-    painter.line(
-      [
-        painter.segment("Priorities " + quarter, .header),
-        painter.segment(
-          priorities.isEmpty ? "" : "  o on track · f off track · d done", .muted),
-      ], x: area.x, y: area.y, width: area.width, on: &surface)
-    if priorities.isEmpty {
-      painter.text(
-        "  No priority of the participants this quarter.", .muted, x: area.x, y: area.y + 1,
-        width: area.width, on: &surface)
-      return
-    }
+    guard
+      let rows = frame(
+        "Priorities " + quarter,
+        hint: priorities.isEmpty ? "" : "  o on track · f off track · d done",
+        empty: priorities.isEmpty ? "  No priority of the participants this quarter." : nil,
+        in: area, painter: painter,
+        on: &surface)
+    else { return }
     let ownerWidth = 9
     let statusWidth = 12
     let columns = [
@@ -220,8 +193,24 @@ extension ReviewScreen {
         painter.item(priority.title, .text),
         painter.item(" " + priority.status.rawValue, role),
       ]
-    }.render(
-      in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), on: &surface
-    )
+    }.render(in: rows, on: &surface)
+  }
+
+  // MARK: - Frame
+
+  /// Draws a section view's title line with its key hint and, when `empty` is given, that
+  /// line below it. Returns the rows left for the view's list, or nil when it has none.
+  private static func frame(
+    _ title: String, hint: String, empty: String?, in area: Rect, painter: Painter,
+    on surface: inout Surface
+  ) -> Rect? {
+    painter.line(
+      [painter.segment(title, .header), painter.segment(hint, .muted)], x: area.x, y: area.y,
+      width: area.width, on: &surface)
+    if let empty {
+      painter.text(empty, .muted, x: area.x, y: area.y + 1, width: area.width, on: &surface)
+      return nil
+    }
+    return Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
   }
 }
