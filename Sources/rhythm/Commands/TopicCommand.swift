@@ -186,18 +186,13 @@ struct TopicCommand: ParsableCommand {
     static func run(
       _ status: Topic.Status, id: String, review: String?, options: StoreOptions
     ) throws {
-      let context = try CommandContext(options)
-      let store = try context.openStore()
-      var short = id
-      try context.commit(store) { store, editContext throws(RhythmError) in
-        let topic = try References.record(Topic.self, id, kind: "topic", in: store)
-        short = try References.short(Topic.self, id: topic.id, in: store)
+      try TopicCommand.change(id, options: options, verb: status.rawValue) {
+        topic, store, editContext throws(RhythmError) in
         let reviewID = try References.review(review, in: store)
         return status == .solved
-          ? try TopicEdits.solve(topic.id, review: reviewID, in: store, editContext)
-          : try TopicEdits.drop(topic.id, review: reviewID, in: store, editContext)
+          ? try TopicEdits.solve(topic, review: reviewID, in: store, editContext)
+          : try TopicEdits.drop(topic, review: reviewID, in: store, editContext)
       }
-      Output.line("\(status.rawValue) \(short)")
     }
   }
 
@@ -209,15 +204,9 @@ struct TopicCommand: ParsableCommand {
     @Argument(help: "The topic: 4+ characters of its id.") var id: String
 
     func run() throws {
-      let context = try CommandContext(storeOptions)
-      let store = try context.openStore()
-      var short = id
-      try context.commit(store) { store, _ throws(RhythmError) in
-        let topic = try References.record(Topic.self, id, kind: "topic", in: store)
-        short = try References.short(Topic.self, id: topic.id, in: store)
-        return try TopicEdits.reopen(topic.id, in: store)
+      try TopicCommand.change(id, options: storeOptions, verb: "reopened") {
+        topic, store, _ throws(RhythmError) in try TopicEdits.reopen(topic, in: store)
       }
-      Output.line("reopened \(short)")
     }
   }
 
@@ -254,16 +243,29 @@ struct TopicCommand: ParsableCommand {
     @Argument(help: "The description.") var text: String
 
     func run() throws {
-      let context = try CommandContext(storeOptions)
-      let store = try context.openStore()
-      var short = id
-      try context.commit(store) { store, _ throws(RhythmError) in
-        let topic = try References.record(Topic.self, id, kind: "topic", in: store)
-        short = try References.short(Topic.self, id: topic.id, in: store)
-        return try TopicEdits.describe(topic.id, text, in: store)
+      try TopicCommand.change(id, options: storeOptions, verb: "described") {
+        topic, store, _ throws(RhythmError) in try TopicEdits.describe(topic, text, in: store)
       }
-      Output.line("described \(short)")
     }
+  }
+}
+
+extension TopicCommand {
+  /// Resolves the topic `reference` names, commits what `edit` makes of it (given its full id),
+  /// and prints `verb` with the topic's short id.
+  static func change(
+    _ reference: String, options: StoreOptions, verb: String,
+    _ edit: (String, Store, EditContext) throws(RhythmError) -> Edit
+  ) throws {
+    let context = try CommandContext(options)
+    let store = try context.openStore()
+    var short = reference
+    try context.commit(store) { store, editContext throws(RhythmError) in
+      let topic = try References.record(Topic.self, reference, kind: "topic", in: store)
+      short = try References.short(Topic.self, id: topic.id, in: store)
+      return try edit(topic.id, store, editContext)
+    }
+    Output.line("\(verb) \(short)")
   }
 }
 
