@@ -146,7 +146,7 @@ for round in $(seq 1 "$rounds"); do
     done
     sync_clone "$clone" >/dev/null
   done
-  echo "round $round: $serial operations, $(($(now_ms) - started)) ms so far, $failed refused" >&2
+  echo "round $round: $serial operations, $(($(now_ms) - started)) ms so far, $failed failed" >&2
 done
 played=$(($(now_ms) - started))
 
