@@ -146,7 +146,7 @@ for round in $(seq 1 "$rounds"); do
     done
     sync_clone "$clone" >/dev/null
   done
-  echo "round $round: $serial operations, $(($(now_ms) - started)) ms so far, $failed refused" >&2
+  echo "round $round: $serial operations, $(($(now_ms) - started)) ms so far, $failed failed" >&2
 done
 played=$(($(now_ms) - started))
 
@@ -186,7 +186,7 @@ median=$(sort -n "$syncs" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)]
 max=$(sort -n "$syncs" | tail -1)
 count=$(wc -l <"$syncs")
 echo "converge: seed $seed, $(nproc) cores"
-echo "operations: $lines in the journals ($serial commands, $failed refused: see $errors), $steps steps"
+echo "operations: $lines in the journals from $serial commands ($failed failed; what they said, such as 'already done', is in $errors), $steps steps"
 echo "clones: $clones, $rounds rounds, $passes passes of sync to settle"
 echo "commands: $((played / 1000)) s for the rounds ($((played / serial)) ms per command with syncs)"
 echo "sync: $count syncs, median ${median} ms, max ${max} ms"
