@@ -33,6 +33,12 @@ static inline int cw_locale_is_utf8(void) {
   return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+/// The process's environment, for a child started with posix_spawn.
+static inline char **cw_environ(void) {
+  extern char **environ;
+  return environ;
+}
+
 // MARK: - Signals
 
 /// Calls `handler` when `signo` arrives. No SA_RESTART, so a blocking read returns at once

@@ -142,4 +142,12 @@ public final class CursesBackend: TerminalBackend {
   public func bell() {
     beep()
   }
+
+  /// Runs a child process on the terminal (out of curses mode); the next frame is drawn whole.
+  public func runChild(_ arguments: [String]) -> Int32? {
+    let status = session.runOutside { ChildProcess.run(arguments) }
+    previous = nil
+    needsFullRedraw = true
+    return status
+  }
 }

@@ -134,7 +134,7 @@ public final class CursesSession {
   }
 
   /// Back to curses mode and everything drawn again from what the screen should hold.
-  private func repaint() {
+  func repaint() {
     reset_prog_mode()
     clearok(cw_stdscr(), true)
     wrefresh(cw_stdscr())

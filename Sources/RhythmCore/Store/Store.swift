@@ -130,6 +130,11 @@ public final class Store {
     for key in ["RHYTHM_USER", "USER", "LOGNAME"] {
       if let value = environment[key], !value.isEmpty { return value }
     }
+    // The login name of the user id, when the environment names no one.
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+      let login = String(cString: name)
+      if !login.isEmpty { return login }
+    }
     return "someone"
   }
 

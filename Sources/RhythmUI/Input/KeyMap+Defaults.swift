@@ -5,7 +5,7 @@ extension KeyMap {
   public static let defaults = KeyMap(bindings: defaultBindings)
 
   private static let defaultBindings: [Binding] =
-    input + review + steps + cockpit + cadences + people + metrics + global
+    input + review + steps + cockpit + cadences + people + metrics + setup + global
 
   private static let input: [Binding] = [
     Binding(
@@ -151,10 +151,12 @@ extension KeyMap {
   private static let cadences: [Binding] = [
     Binding(
       id: "cadences.add", keys: ["a"], action: .addCadence,
-      description: "Add a cadence: title | rule | agenda", contexts: [.cadences], hint: "add"),
+      description: "Add a cadence: title | rule | agenda | @participants", contexts: [.cadences],
+      hint: "add"),
     Binding(
       id: "cadences.edit", keys: ["e"], action: .editCadence,
-      description: "Edit title | rule | agenda", contexts: [.cadences], hint: "edit"),
+      description: "Edit title | rule | agenda | @participants", contexts: [.cadences],
+      hint: "edit"),
     Binding(
       id: "cadences.skip", keys: ["K"], action: .skipOccurrence,
       description: "Skip the next occurrence", contexts: [.cadences], hint: "skip next"),
@@ -180,7 +182,7 @@ extension KeyMap {
 
   private static let metrics: [Binding] = [
     Binding(
-      id: "metrics.enter", keys: ["<enter>", "e"], action: .enterValue,
+      id: "metrics.enter", keys: ["<enter>"], action: .enterValue,
       description: "Enter this period's value", contexts: [.metrics], hint: "enter value")
   ]
 

@@ -49,4 +49,16 @@ public final class MemoryBackend: TerminalBackend {
   public func bell() {
     bellCount += 1
   }
+
+  /// The child processes the program asked to run, oldest first.
+  public private(set) var childRuns: [[String]] = []
+  /// Stands in for a child process: gets its arguments, returns its status (nil: it could not
+  /// start). Without one, a child exits 0 at once.
+  public var childHandler: (([String]) -> Int32?)?
+
+  /// Records the run and lets ``childHandler`` play the child.
+  public func runChild(_ arguments: [String]) -> Int32? {
+    childRuns.append(arguments)
+    return childHandler.map { $0(arguments) } ?? 0
+  }
 }

@@ -18,6 +18,8 @@ public final class Program {
   private var memory = MemoryStamper()
   /// How many of the store's warnings the status line has shown (or were there before).
   private var warningsShown: Int
+  /// The editor long text is written in: `$EDITOR`, else `vi`.
+  public var editorCommand: String
 
   /// How long to wait for input before a tick (the timer and countdowns move on ticks).
   public static let tickMilliseconds = 250
@@ -26,8 +28,12 @@ public final class Program {
 
   /// A program over `state`, drawing on `backend`, committing to `store` (without a store,
   /// changes stay in memory: tests and previews).
-  public init(state: AppState, backend: any TerminalBackend, store: Store?, clock: Clock) {
+  public init(
+    state: AppState, backend: any TerminalBackend, store: Store?, clock: Clock,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     self.state = state
+    editorCommand = ExternalEditor.command(environment: environment)
     self.backend = backend
     self.store = store
     self.clock = clock
@@ -120,6 +126,15 @@ public final class Program {
       return []
     case .quit:
       return []
+    case .submit:
+      return [.submit]
+    case .openEditor(let text, let request):
+      let outcome = ExternalEditor(command: editorCommand).edit(text) { arguments in
+        backend.runChild(arguments)
+      }
+      // The child had the terminal: draw the next frame whole.
+      previousFrame = nil
+      return [.editorClosed(request, outcome)]
     }
   }
 

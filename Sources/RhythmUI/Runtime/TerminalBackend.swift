@@ -14,4 +14,11 @@ public protocol TerminalBackend: AnyObject {
 
   /// Rings the terminal bell.
   func bell()
+
+  /// Hands the terminal to a child process and takes it back: curses mode is left first (the
+  /// child gets the normal screen and cooked mode), and once the child exits the next frame is
+  /// drawn whole, at the terminal's size then (a resize meanwhile arrives as an event).
+  /// - Parameter arguments: the program's path and its arguments.
+  /// - Returns: the child's exit status, or nil when it could not be started.
+  func runChild(_ arguments: [String]) -> Int32?
 }

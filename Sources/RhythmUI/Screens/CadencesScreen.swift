@@ -29,7 +29,7 @@ enum CadencesScreen {
     guard inner.height > 1 else { return }
     if cadences.isEmpty {
       painter.text(
-        " No cadence yet: rhythm cadence add \"Weekly marketing\" --rule \"weekly mon 10:00\"",
+        " No cadence yet: a adds one (title | rule | agenda | @participants)",
         .muted, x: inner.x, y: inner.y, width: inner.width, on: &surface)
       return
     }

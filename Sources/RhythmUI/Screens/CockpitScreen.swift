@@ -27,7 +27,7 @@ enum CockpitScreen {
     let upcoming = state.summary.upcoming
     if upcoming.isEmpty {
       painter.text(
-        "No cadence yet: rhythm cadence add", .muted, x: inner.x + 1, y: inner.y,
+        "No cadence yet: 4 then a adds one", .muted, x: inner.x + 1, y: inner.y,
         width: inner.width - 1, on: &surface)
       return
     }

@@ -10,14 +10,19 @@ enum MetricsScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
   ) {
+    if state.metricsShowsPriorities {
+      renderPriorities(state, in: area, painter: painter, on: &surface)
+      return
+    }
     let metrics = state.sortedMetrics
     let inner = painter.panel(
-      "Scorecard vs target · enter types this period's value", in: area, on: &surface)
+      "Scorecard vs target · enter types this period's value · P priorities", in: area,
+      on: &surface)
     guard inner.height > 1 else { return }
     if metrics.isEmpty {
       painter.text(
-        " No metric yet: rhythm metric add", .muted, x: inner.x, y: inner.y, width: inner.width,
-        on: &surface)
+        " No metric yet: a adds one (name | @owner | >=target | unit)", .muted, x: inner.x,
+        y: inner.y, width: inner.width, on: &surface)
       return
     }
     let nameWidth = min(24, max(14, inner.width / 5))
@@ -65,6 +70,49 @@ enum MetricsScreen {
         painter.item(
           arrow + ScreenText.number(metric.target) + unitSuffix(metric.unit), .muted),
         Table.Cell(spans: values),
+      ]
+    }.render(in: inner, on: &surface)
+  }
+
+  /// The priorities view: every live priority, the latest quarter first.
+  private static func renderPriorities(
+    _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    let priorities = state.sortedPriorities
+    let inner = painter.panel(
+      "Priorities (\(priorities.count)) · P scorecard", in: area, on: &surface)
+    guard inner.height > 1 else { return }
+    if priorities.isEmpty {
+      painter.text(
+        " No priority yet: a adds one (title | @owner | quarter)", .muted, x: inner.x,
+        y: inner.y, width: inner.width, on: &surface)
+      return
+    }
+    let ownerWidth = 14
+    let quarterWidth = 9
+    let statusWidth = 10
+    let columns = [
+      Table.Column(
+        "priority", width: max(10, inner.width - ownerWidth - quarterWidth - statusWidth - 4),
+        spacing: 1),
+      Table.Column("owner", width: ownerWidth, spacing: 1),
+      Table.Column("quarter", width: quarterWidth, spacing: 1),
+      Table.Column("status", width: statusWidth),
+    ]
+    let current = Quarter(containing: state.today).description
+    painter.table(columns, rowCount: priorities.count, state: state.priorities) { index in
+      let priority = priorities[index]
+      let role: ThemeRole
+      switch priority.status {
+      case .onTrack: role = .ok
+      case .offTrack: role = .danger
+      case .done, .dropped: role = .muted
+      }
+      return [
+        painter.item(priority.title, priority.quarter == current ? .text : .muted),
+        painter.item("@" + priority.owner, .accent),
+        painter.item(priority.quarter, .muted),
+        painter.item(priority.status.rawValue, role),
       ]
     }.render(in: inner, on: &surface)
   }

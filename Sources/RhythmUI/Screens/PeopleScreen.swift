@@ -28,6 +28,12 @@ enum PeopleScreen {
       Table.Column("trend", width: trendWidth),
     ]
     let rows = state.peopleRows
+    if rows.isEmpty {
+      painter.text(
+        " No one yet: a adds a person (handle | name | teams), T a team", .muted, x: inner.x,
+        y: inner.y, width: inner.width, on: &surface)
+      return
+    }
     let target = state.onTimeTarget
     painter.table(columns, rowCount: rows.count, state: state.people) { index in
       let row = rows[index]

@@ -114,6 +114,13 @@ public enum Screen {
     case .addCadence, .editCadence: return "Weekly ops review | weekly mon 10:00 | weekly"
     case .edit, .metricValue: return ""
     case .command: return "3, steps, filter @maria, sort owner, undo, q"
+    case .confirmPerson: return "y add them and save · esc back"
+    case .addPerson: return "maria | Maria Rossi | marketing, sales"
+    case .editPerson: return "Maria Rossi | marketing, sales"
+    case .addTeam: return "marketing"
+    case .addMetric, .editMetric: return "Win rate | @maria | >=25 | %"
+    case .addPriority, .editPriority: return "Launch the partner programme | @maria | 2027-Q1"
+    case .editTopic: return "what the room should discuss"
     }
   }
 

@@ -83,6 +83,12 @@ public struct AppState: Sendable {
   public var people = TableState(selection: 0)
   /// Metrics screen selection and scroll.
   public var metrics = TableState(selection: 0)
+  /// Whether the Metrics screen shows the priorities (else the scorecard).
+  public var metricsShowsPriorities = false
+  /// The Metrics screen's priorities: selection and scroll.
+  public var priorities = TableState(selection: 0)
+  /// The input line put aside while a one-key question about it is asked (an unknown @handle).
+  public var heldPrompt: Prompt?
 
   /// A state over `data` at `now`.
   public init(

@@ -36,6 +36,24 @@ public struct Prompt: Sendable {
     case editCadence(cadenceID: String)
     /// A `:` command.
     case command
+    /// One key: add `handle` as a person and submit the held prompt again (`y`), or go back.
+    case confirmPerson(handle: String)
+    /// A new person: `handle | name | teams`.
+    case addPerson
+    /// A person rewritten as `name | teams`.
+    case editPerson(handle: String)
+    /// A new team's name.
+    case addTeam
+    /// A new metric: `name | @owner | target | unit`.
+    case addMetric
+    /// A metric rewritten as `name | @owner | target | unit`.
+    case editMetric(metricID: String)
+    /// A new priority: `title | @owner | quarter`.
+    case addPriority
+    /// A priority rewritten as `title | @owner | quarter`.
+    case editPriority(priorityID: String)
+    /// A topic's new title.
+    case editTopic(topicID: String)
   }
 
   /// What the text is for.
@@ -50,6 +68,8 @@ public struct Prompt: Sendable {
   public var original: String
   /// Why the last submit was refused, shown under the line until the text changes.
   public var error: String?
+  /// The completions `tab` is cycling through, while the text is as the last `tab` left it.
+  public var completionCycle: CompletionCycle?
 
   /// A prompt with `text` typed so far.
   public init(purpose: Purpose, label: String, text: String = "") {

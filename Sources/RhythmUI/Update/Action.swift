@@ -149,4 +149,21 @@ public enum Action: Sendable {
   case cancel
   /// Complete the `@handle`, `#tag` or date word under the cursor.
   case complete
+
+  // MARK: - Setting up from the cockpit
+
+  /// Add to the screen's list: a person (People), a metric or a priority (Metrics).
+  case addItem
+  /// Edit the selected person, metric, priority, or the review's selected topic or priority.
+  case editItem
+  /// Add a team (People).
+  case addTeam
+  /// Show the scorecard or the priorities on the Metrics screen.
+  case togglePriorities
+  /// Write the review's selected topic's description in `$EDITOR`.
+  case describeTopic
+  /// Write what the input line holds in `$EDITOR` (a long note).
+  case openEditor
+  /// `$EDITOR` closed: what it left in the file, or why nothing is saved.
+  case editorClosed(EditorRequest, EditorOutcome)
 }

@@ -9,7 +9,7 @@ extension AppReducer {
     if state.isSummaryStale { state.recomputeSummary() }
     if screen == .review && state.review == nil {
       guard let next = state.summary.upcoming.first else {
-        say(&state, "no cadence yet: add one with `rhythm cadence add`", isError: true)
+        say(&state, "no cadence yet: 4 then a adds one", isError: true)
         return []
       }
       openReview(&state, next)
@@ -126,6 +126,10 @@ extension AppReducer {
       let count = state.peopleRows.count
       state.people.move(by: delta, count: count)
       state.people.scrollToSelection(height: visibleRows(state), count: count)
+    case .metrics where state.metricsShowsPriorities:
+      let count = state.sortedPriorities.count
+      state.priorities.move(by: delta, count: count)
+      state.priorities.scrollToSelection(height: visibleRows(state), count: count)
     case .metrics:
       let count = state.sortedMetrics.count
       state.metrics.move(by: delta, count: count)
@@ -193,6 +197,10 @@ extension AppReducer {
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .priorities
         && !state.reviewPriorities(for: session).isEmpty
+    case .enterValue where state.screen == .metrics: return !state.metricsShowsPriorities
+    case .editItem: return canEditItem(state)
+    case .openEditor: return state.prompt?.purpose == .note
+    case .describeTopic: return canDescribeTopic(state)
     case .enterValue where state.screen == .review:
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .scorecard

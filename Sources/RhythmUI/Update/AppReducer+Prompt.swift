@@ -40,8 +40,15 @@ extension AppReducer {
       case .addCadence: return try saveCadence(&state, id: nil, text: text)
       case .editCadence(let id): return try saveCadence(&state, id: id, text: text)
       case .command: return try command(&state, text: text)
+      case .confirmPerson, .addPerson, .editPerson, .addTeam, .addMetric, .editMetric,
+        .addPriority, .editPriority, .editTopic:
+        return try submitSetup(&state, prompt.purpose, text: text)
       }
     } catch {
+      // An @handle no one has: offer to add them, then accept the line again.
+      if case .unknownPerson(let handle) = error, Person.isValidHandle(handle) {
+        return offerPerson(&state, handle, held: prompt)
+      }
       // Keep what was typed so one fix and enter is enough.
       var kept = prompt
       kept.error = error.description
@@ -57,11 +64,23 @@ extension AppReducer {
     return []
   }
 
-  /// `tab`: completes the `@handle`, `#tag` or `due:` word under the cursor; with several
-  /// candidates, completes their common beginning and lists them.
+  /// `tab`: completes the `@handle`, `#tag` or `due:` word under the cursor. One candidate is
+  /// put in whole (with a space after it); with several, the first is put in and each further
+  /// `tab` puts in the next, those that begin with the typed text before those that only
+  /// contain it.
   static func complete(_ state: inout AppState) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
     let text = prompt.field.value
+    if let cycle = prompt.completionCycle, cycle.text == text, cycle.candidates.count > 1 {
+      let next = (cycle.index + 1) % cycle.candidates.count
+      let current = cycle.candidates[cycle.index]
+      let range = cycle.start..<min(cycle.start + current.count, text.count)
+      prompt.field = replacing(range, in: text, with: cycle.candidates[next])
+      prompt.completionCycle = CompletionCycle(
+        candidates: cycle.candidates, index: next, start: cycle.start, text: prompt.field.value)
+      state.prompt = prompt
+      return []
+    }
     var token = QuickAddCompletion.token(at: prompt.field.cursor, in: text)
     if token == nil, prompt.purpose == .owner {
       let bare = text.hasPrefix("@") ? String(text.dropFirst()) : text
@@ -76,31 +95,33 @@ extension AppReducer {
     case .due: options = QuickAddCompletion.dateWords
     }
     let candidates = QuickAddCompletion.candidates(prefix: token.prefix, from: options)
+    prompt.completionCycle = nil
     guard let first = candidates.first else {
       prompt.completions = []
       state.prompt = prompt
       return [.bell]
     }
-    var replacement = first
-    if candidates.count > 1 {
-      replacement = candidates.dropFirst().reduce(first) { common, next in
-        String(zip(common, next).prefix { $0 == $1 }.map(\.0))
-      }
-      if replacement.count < token.prefix.count { replacement = token.prefix }
+    let range = min(token.range.lowerBound, text.count)..<min(token.range.upperBound, text.count)
+    if candidates.count == 1 {
+      prompt.field = replacing(range, in: text, with: first + " ")
+      prompt.completions = []
     } else {
-      replacement += " "
+      prompt.field = replacing(range, in: text, with: first)
+      prompt.completions = Array(candidates.prefix(12))
+      prompt.completionCycle = CompletionCycle(
+        candidates: candidates, index: 0, start: range.lowerBound, text: prompt.field.value)
     }
-    var characters = Array(text)
-    let range =
-      min(
-        token.range.lowerBound, characters.count)..<min(
-        token.range.upperBound, characters.count)
-    characters.replaceSubrange(range, with: Array(replacement))
-    prompt.field = TextField(
-      value: String(characters), cursor: range.lowerBound + replacement.count)
-    prompt.completions = candidates.count > 1 ? Array(candidates.prefix(12)) : []
     state.prompt = prompt
     return []
+  }
+
+  /// `text` with the characters in `range` replaced, the cursor after the replacement.
+  private static func replacing(_ range: Range<Int>, in text: String, with replacement: String)
+    -> TextField
+  {
+    var characters = Array(text)
+    characters.replaceSubrange(range, with: Array(replacement))
+    return TextField(value: String(characters), cursor: range.lowerBound + replacement.count)
   }
 
   /// `:` commands: a screen number or name, `q`/`quit`, `help`, `undo`, `redo`,

@@ -138,6 +138,8 @@ extension AppReducer {
       guard metrics.indices.contains(session.metricSelection) else { return [] }
       metric = metrics[session.metricSelection]
     } else {
+      // On the priorities view, enter edits the selected priority.
+      guard !state.metricsShowsPriorities else { return editOnMetrics(&state) }
       let metrics = state.sortedMetrics
       guard let index = state.metrics.selection, index < metrics.count else { return [] }
       metric = metrics[index]

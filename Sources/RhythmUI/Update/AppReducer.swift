@@ -119,6 +119,9 @@ public enum AppReducer {
     case .submit: return submit(&state)
     case .cancel: return cancel(&state)
     case .complete: return complete(&state)
+    case .addItem, .editItem, .addTeam, .togglePriorities, .describeTopic, .openEditor,
+      .editorClosed:
+      return setUp(&state, action)
     }
   }
 
@@ -141,6 +144,9 @@ public enum AppReducer {
       default: state.isHelpShown = false
       }
       return []
+    }
+    if case .confirmPerson(let handle)? = state.prompt?.purpose {
+      return answerPerson(&state, handle, key)
     }
     let context = state.keyContext
     if let binding = state.keyMap.binding(for: key.canonical, in: context) {

@@ -15,4 +15,10 @@ public enum Effect: Equatable, Sendable {
   case bell
   /// Leave the cockpit.
   case quit
+  /// Accept the input line again, once the effects before this one are done (a person just
+  /// added for the capture that named them).
+  case submit
+  /// Hand the terminal to `$EDITOR` on a temporary file holding `text`; the result comes back
+  /// as ``Action/editorClosed(_:_:)``.
+  case openEditor(text: String, request: EditorRequest)
 }

@@ -15,6 +15,8 @@ struct PeopleRow {
   var rate: CockpitSummary.Rate
   /// Whether the row is a team.
   var isTeam: Bool
+  /// The handle, or the team's name.
+  var key: String
 }
 
 // MARK: - Selectors: what the screens list, derived from the state
@@ -55,9 +57,28 @@ extension AppState {
   }
 
   /// The People screen's rows: people, then teams.
+  /// Teams with nothing due yet (just added) are listed too, with empty figures.
   var peopleRows: [PeopleRow] {
-    summary.owners.map { PeopleRow(label: name(of: $0.key), rate: $0, isTeam: false) }
-      + summary.teams.map { PeopleRow(label: "team " + $0.key, rate: $0, isTeam: true) }
+    var teams = summary.teams
+    let listed = Set(teams.map(\.key))
+    var named = Set(data.teams.values.filter(\.isLive).map(\.name))
+    for person in data.people.values where person.isLive { named.formUnion(person.teams) }
+    for name in named.subtracting(listed) {
+      teams.append(
+        CockpitSummary.Rate(
+          key: name, open: 0, overdue: 0, dueThisWeek: 0, due: 0, onTimeRate: nil, trend: []))
+    }
+    teams.sort { $0.key < $1.key }
+    return summary.owners.map {
+      PeopleRow(label: name(of: $0.key), rate: $0, isTeam: false, key: $0.key)
+    } + teams.map { PeopleRow(label: "team " + $0.key, rate: $0, isTeam: true, key: $0.key) }
+  }
+
+  /// Live priorities on the Metrics screen: the latest quarter first, then by owner and title.
+  var sortedPriorities: [Priority] {
+    data.priorities.values.filter(\.isLive).sorted {
+      ($1.quarter, $0.owner, $0.title, $0.id) < ($0.quarter, $1.owner, $1.title, $1.id)
+    }
   }
 
   /// The kind of `session`'s current agenda section (`nil` when the cadence has no agenda).
