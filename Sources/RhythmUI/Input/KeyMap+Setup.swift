@@ -25,14 +25,15 @@ extension KeyMap {
       description: "Edit the selected metric or priority", contexts: [.metrics], hint: "edit"),
     Binding(
       id: "metrics.priorities", keys: ["P", "<tab>"], action: .togglePriorities,
-      description: "Scorecard / priorities", contexts: [.metrics], hint: "priorities"),
+      description: "Scorecard / priorities", contexts: [.metrics],
+      hint: "scorecard/priorities"),
     Binding(
       id: "review.edit", keys: ["e"], action: .editItem,
       description: "Topics, Priorities: edit the selected topic's title or priority",
-      contexts: [.review], hint: "edit"),
+      contexts: [.review]),
     Binding(
       id: "review.describe-topic", keys: ["E"], action: .describeTopic,
       description: "Topics: write the selected topic's description in $EDITOR",
-      contexts: [.review], hint: "describe"),
+      contexts: [.review]),
   ]
 }

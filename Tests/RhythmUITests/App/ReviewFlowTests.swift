@@ -104,15 +104,18 @@ struct ReviewFlowTests {
     #expect(effects == [.commit([.create(step)])])
   }
 
-  @Test("an unknown owner keeps the line open with the reason, and commits nothing")
+  @Test("an unknown owner is offered as a person (one key); esc keeps the line, commits nothing")
   func captureUnknownOwner() {
     var state = started()
     Fixtures.press(["a"], &state)
     Fixtures.type("Call the venue @nobody", &state)
     let effects = Fixtures.press(["<enter>"], &state)
     #expect(effects == [.bell])
+    #expect(state.prompt?.purpose == .confirmPerson(handle: "nobody"))
+    #expect(state.heldPrompt?.field.value == "Call the venue @nobody")
+    #expect(Fixtures.press(["<esc>"], &state).isEmpty)
     #expect(state.prompt?.field.value == "Call the venue @nobody")
-    #expect(state.prompt?.error?.contains("nobody") == true)
+    #expect(state.prompt?.purpose == .capture)
   }
 
   @Test("D records a decision with its decider, N a note; both committed at once")

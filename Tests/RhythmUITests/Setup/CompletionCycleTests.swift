@@ -38,7 +38,8 @@ struct CompletionCycleTests {
       &state, .committed(stamper.operations(for: people, now: Fixtures.now, person: "maria")))
     Fixtures.press(["3", "a"], &state)
     Fixtures.type("Book @ma due:fri", &state)
-    Fixtures.press(["<left>", "<left>", "<left>", "<left>", "<left>", "<left>", "<left>", "<left>"], &state)
+    Fixtures.press(
+      ["<left>", "<left>", "<left>", "<left>", "<left>", "<left>", "<left>", "<left>"], &state)
     var seen: [String] = []
     for _ in 0..<4 {
       Fixtures.press(["<tab>"], &state)

@@ -26,7 +26,8 @@ struct SetupFlowTests {
     F.type(program, backend, "sales")
     F.press(program, backend, "<enter>")
     #expect(program.state.data.teams["sales"] != nil)
-    #expect(program.state.peopleRows.map(\.label) == ["Maria Lopez", "team marketing", "team sales"])
+    #expect(
+      program.state.peopleRows.map(\.label) == ["Maria Lopez", "team marketing", "team sales"])
 
     F.press(program, backend, "g", "e")
     #expect(program.state.prompt?.field.value == "Maria Lopez | marketing")
@@ -150,7 +151,8 @@ struct SetupFlowTests {
     F.press(program, backend, "a")
     F.type(program, backend, "Hire an SDR")
     F.press(program, backend, "<enter>", "y")
-    let second = try #require(program.state.data.priorities.values.first { $0.title == "Hire an SDR" })
+    let second = try #require(
+      program.state.data.priorities.values.first { $0.title == "Hire an SDR" })
     #expect(second.quarter == "2026-Q4")
     #expect(second.owner == "tester")
   }
