@@ -107,13 +107,16 @@ public enum Screen {
     case .note: return "a note for the minutes"
     case .topic: return "what the room should discuss"
     case .headline: return "good news, or - bad news"
-    case .rating, .attendeeRating: return "1–10"
+    case .rating, .attendeeRating: return ""
     case .filter: return "words @owner #tag due<fri overdue status:done"
     case .owner: return "handle (tab completes)"
     case .due: return "fri, +1w, eom, 2026-12-01"
     case .addCadence, .editCadence: return "Weekly ops review | weekly mon 10:00 | weekly"
     case .edit, .metricValue: return ""
     case .command: return "3, steps, filter @maria, sort owner, undo, q"
+    case .auditAnswer: return "4 3 5"
+    case .exchange: return "@maria @ana reviewed the brief (or team names)"
+    case .right: return "Campaign spend @maria"
     }
   }
 
