@@ -94,27 +94,25 @@ extension KeyMap {
       description: "Mark the minutes as sent", contexts: [.review], hint: "minutes sent"),
     Binding(
       id: "review.pause", keys: ["P"], action: .togglePause,
-      description: "Pause the meeting and its timers (again: resume)", contexts: [.review],
-      hint: "pause"),
+      description: "Pause the meeting and its timers (again: resume)", contexts: [.review]),
     Binding(
       id: "review.drop", keys: ["X"], action: .dropSelected,
       description: "Drop the selected topic, or remove the selected decision right",
-      contexts: [.review], hint: "drop"),
+      contexts: [.review]),
     Binding(
       id: "review.topic-reopen", keys: ["O"], action: .reopenTopic,
       description: "Topics: reopen the selected topic settled in this review",
-      contexts: [.review], hint: "reopen"),
+      contexts: [.review]),
     Binding(
       id: "review.make-topic", keys: ["T"], action: .makeTopic,
       description: "Make the selected metric, priority, headline or step a topic",
-      contexts: [.review], hint: "to topic"),
+      contexts: [.review]),
     Binding(
       id: "review.exchange", keys: ["E"], action: .recordExchange,
       description: "Log an exchange: @from @to (or teams) what was given", contexts: [.review]),
     Binding(
       id: "review.right-add", keys: ["+"], action: .addRight,
-      description: "Decision rights: add an area and its @decider", contexts: [.review],
-      hint: "add area"),
+      description: "Decision rights: add an area and its @decider", contexts: [.review]),
   ]
 
   private static let steps: [Binding] = [

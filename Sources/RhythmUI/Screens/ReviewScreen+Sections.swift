@@ -43,7 +43,7 @@ extension ReviewScreen {
     }
     let open = rows.filter { $0.status == .open }.count
     let settled = rows.count - open
-    var hint = open == 0 ? "  t raises one" : "  \(open) open · enter works one · J/K move · S/X"
+    var hint = open == 0 ? "  t raises one" : "  \(open) open · enter works · J/K move · S solve · X drop"
     if settled > 0 { hint += " · O reopens" }
     guard
       let table = frame(
@@ -277,16 +277,26 @@ extension ReviewScreen {
         }
       let periods = MetricsScreen.lastPeriods(
         of: metric, ending: metric.periodStart(containing: today), count: Self.sparkPeriods)
-      let trend = periods.map { metric.values[$0.description] }
+      let trend = Self.spread(periods.map { metric.values[$0.description] })
       return [
         painter.item(metric.name, .text),
         painter.item(" @" + metric.owner, .accent),
-        .widget(Sparkline(values: [nil] + trend, style: painter.theme[.accent])),
+        .widget(Sparkline(values: [nil] + trend, maximum: 1, style: painter.theme[.accent])),
         painter.item(value.map { ScreenText.number($0) } ?? "?", role),
         painter.item(arrow + ScreenText.number(metric.target), .muted),
         painter.item(light.map { lightWidth > 2 ? " ● " + $0.rawValue : " ●" } ?? "", role),
       ]
     }.render(in: rows, on: &surface)
+  }
+
+  /// Values moved so their range fills a sparkline: the lowest a low bar, the highest a full
+  /// one (a flat series in the middle), so a metric's trend shows however far it is from 0.
+  static func spread(_ values: [Double?]) -> [Double?] {
+    let known = values.compactMap { $0 }
+    guard let low = known.min(), let high = known.max() else { return values }
+    guard high > low else { return values.map { $0.map { _ in 0.5 } } }
+    let floor = (high - low) / 7
+    return values.map { $0.map { ($0 - low + floor) / (high - low + floor) } }
   }
 
   // MARK: - Headlines

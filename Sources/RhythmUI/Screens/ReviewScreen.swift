@@ -131,7 +131,8 @@ enum ReviewScreen {
         paused ? painter.segment(" ⏸ PAUSED ", .danger) : painter.segment(" ● LIVE ", .warn),
         painter.segment(
           " started " + ScreenText.time(started, in: state.timeZone) + " · elapsed "
-            + ScreenText.clock(seconds: elapsed) + (paused ? " · P resumes" : ""), .text),
+            + ScreenText.clock(seconds: elapsed), .text),
+        painter.segment(paused ? " · P resumes" : " · P pauses", .muted),
       ]
     case .concluded:
       segments = [
