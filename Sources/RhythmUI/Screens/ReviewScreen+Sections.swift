@@ -43,7 +43,8 @@ extension ReviewScreen {
     }
     let open = rows.filter { $0.status == .open }.count
     let settled = rows.count - open
-    var hint = open == 0 ? "  t raises one" : "  \(open) open · enter works · J/K move · S solve · X drop"
+    var hint =
+      open == 0 ? "  t raises one" : "  \(open) open · enter works · J/K move · S solve · X drop"
     if settled > 0 { hint += " · O reopens" }
     guard
       let table = frame(
@@ -107,7 +108,8 @@ extension ReviewScreen {
       ])
     }
     lines.append([
-      painter.segment("  a step, D decision link to it · S solved · X drop · enter/q leaves", .muted)
+      painter.segment(
+        "  a step, D decision link to it · S solved · X drop · enter/q leaves", .muted)
     ])
     for (index, segments) in lines.prefix(area.height).enumerated() {
       painter.line(segments, x: area.x, y: area.y + index, width: area.width, on: &surface)
@@ -139,19 +141,25 @@ extension ReviewScreen {
         painter.segment("  1–5 each · \(answered)/\(roll.count) answered · enter answers", .muted),
       ],
       [
-        painter.cell("", questionWidth, .muted), painter.cell("now", scoreWidth, .muted, alignRight: true),
+        painter.cell("", questionWidth, .muted),
+        painter.cell("now", scoreWidth, .muted, alignRight: true),
         painter.cell("last", scoreWidth, .muted, alignRight: true),
       ],
     ]
+    // Narrow panes get the questions' short forms, so the exchange count stays in sight.
+    let wide = questionWidth >= 55
+    let exchangeCount = AppReducer.count(exchanges, "exchange")
     let questions: [(String, Double?, Double?)] = [
       (
-        "Mutual risk and reward · \(AppReducer.count(exchanges, "exchange")) this quarter",
+        wide
+          ? "Mutual risk and reward · \(exchangeCount) this quarter"
+          : "Risk and reward · \(exchangeCount)",
         summary?.means.risk, previous?.means.risk
       ),
       ("Transparency", summary?.means.transparency, previous?.means.transparency),
       (
-        "Drive to win: clear ownership and decision rights", summary?.means.drive,
-        previous?.means.drive
+        wide ? "Drive to win: clear ownership and decision rights" : "Drive to win: ownership",
+        summary?.means.drive, previous?.means.drive
       ),
     ]
     for (question, now, last) in questions {
@@ -175,15 +183,14 @@ extension ReviewScreen {
       return
     }
     let columns = [
-      Table.Column(width: max(4, area.width - 2 - 3 * scoreWidth)),
-      Table.Column(width: scoreWidth, alignment: .right),
-      Table.Column(width: scoreWidth, alignment: .right),
-      Table.Column(width: scoreWidth, alignment: .right),
+      Table.Column("", width: max(4, area.width - 2 - 3 * scoreWidth)),
+      Table.Column("risk", width: scoreWidth, alignment: .right),
+      Table.Column("trans", width: scoreWidth, alignment: .right),
+      Table.Column("drive", width: scoreWidth, alignment: .right),
     ]
     let answers = review?.audit ?? [:]
     painter.table(
-      columns, rowCount: roll.count, state: TableState(selection: session.auditSelection),
-      hasHeader: false
+      columns, rowCount: roll.count, state: TableState(selection: session.auditSelection)
     ) { index in
       let handle = roll[index]
       let answer = answers[handle]

@@ -92,7 +92,7 @@ enum ReviewScreen {
       case .recap: return 0
       case .checkin(let rows): return rows.count
       case .topics(let rows, let worked): return max(1, rows.count) + (worked?.lines ?? 0)
-      case .audit(let rows): return AuditLayout.questionLines + max(1, rows.count)
+      case .audit(let rows): return AuditLayout.questionLines + 1 + max(1, rows.count)
       case .rights(let rows): return rows.count
       case .scorecard(let rows): return rows.count
       case .priorities(let rows): return rows.count

@@ -34,7 +34,8 @@ extension AppReducer {
     let scores = try auditScores(text)
     let answer = AuditAnswer(risk: scores[0], transparency: scores[1], drive: scores[2])
     let effects = try performing(
-      &state, message: "@\(handle): risk \(scores[0]) · transparency \(scores[1]) · drive \(scores[2])"
+      &state,
+      message: "@\(handle): risk \(scores[0]) · transparency \(scores[1]) · drive \(scores[2])"
     ) { data, _ throws(RhythmError) in
       try ReviewEdits.answerAudit(session.reviewID, by: handle, answer, in: data)
     }

@@ -40,7 +40,8 @@ extension AppReducer {
       case .addCadence: return try saveCadence(&state, id: nil, text: text)
       case .editCadence(let id): return try saveCadence(&state, id: id, text: text)
       case .command: return try command(&state, text: text)
-      case .auditAnswer, .exchange, .right: return try submitMeeting(&state, prompt.purpose, text: text)
+      case .auditAnswer, .exchange, .right:
+        return try submitMeeting(&state, prompt.purpose, text: text)
       }
     } catch {
       // Keep what was typed so one fix and enter is enough.

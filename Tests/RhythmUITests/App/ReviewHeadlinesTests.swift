@@ -37,7 +37,8 @@ struct ReviewHeadlinesTests {
     #expect(headlines.map(\.tone) == [.good, .bad])
     #expect(headlines.allSatisfy { $0.by == "maria" && $0.createdAt == Fixtures.now })
     let text = Screen.render(state).lines.joined(separator: "\n")
-    let line = try #require(text.split(separator: "\n").first { $0.contains("Lost the Globex pilot") })
+    let line = try #require(
+      text.split(separator: "\n").first { $0.contains("Lost the Globex pilot") })
     #expect(line.contains("−") && line.contains("@maria"))
   }
 
