@@ -84,7 +84,7 @@ extension Minutes {
       lines += ["### Solved", ""]
       for topic in solved {
         lines.append("- **\(topic.title)**" + raisedBy(topic, state) + worked(topic, review))
-        lines += linked(topic, state, review: nil)
+        lines += linked(topic, state, review: nil, indent: "  ")
       }
       lines.append("")
     }
@@ -99,7 +99,7 @@ extension Minutes {
         lines.append(
           "\(offset + 1). \(topic.title)" + raisedBy(topic, state) + worked(topic, review))
         // What this review said on it so far.
-        lines += linked(topic, state, review: review.id)
+        lines += linked(topic, state, review: review.id, indent: "   ")
       }
       lines.append("")
     }
@@ -187,8 +187,11 @@ extension Minutes {
     metric.unit.isEmpty ? "" : " " + metric.unit
   }
 
-  /// The decisions and steps captured under `topic` (in `review` only, when given).
-  private static func linked(_ topic: Topic, _ state: StoreState, review: String?) -> [String] {
+  /// The decisions and steps captured under `topic` (in `review` only, when given), as list
+  /// items nested `indent` deep.
+  private static func linked(
+    _ topic: Topic, _ state: StoreState, review: String?, indent: String
+  ) -> [String] {
     let decisions = state.decisions.values.filter {
       $0.topic == topic.id && $0.isLive && (review == nil || $0.review == review)
     }
@@ -198,9 +201,9 @@ extension Minutes {
     }
     .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     return decisions.map { decision in
-      "  - Decision: \(decision.text)"
+      indent + "- Decision: \(decision.text)"
         + (decision.decidedBy.map { " (decided by \(name($0, state)))" } ?? "")
-    } + steps.map { "  - Step: \($0.title) — \(name($0.owner, state)), due \($0.due)" }
+    } + steps.map { indent + "- Step: \($0.title) — \(name($0.owner, state)), due \($0.due)" }
   }
 
   /// ` — worked 12 min` when the room worked `topic` in `review` (the time banked: all of it
