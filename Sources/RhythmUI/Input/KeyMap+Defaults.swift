@@ -88,7 +88,8 @@ extension KeyMap {
       hint: "their rating"),
     Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
-      description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
+      description: "Conclude: rating (asked unless attendees rated), recap, minutes",
+      contexts: [.review], hint: "conclude"),
     Binding(
       id: "review.minutes-sent", keys: ["m"], action: .minutesSent,
       description: "Mark the minutes as sent", contexts: [.review], hint: "minutes sent"),

@@ -215,20 +215,37 @@ extension AppReducer {
         isError: true)
       return []
     }
+    // Rated by the attendees one by one (R): their mean is the rating, nothing to ask.
+    if let ratings = state.data.reviews[session.reviewID]?.ratings, !ratings.isEmpty {
+      do {
+        return try finish(&state, rating: nil)
+      } catch {
+        say(&state, error.description, isError: true)
+        return []
+      }
+    }
     state.prompt = Prompt(purpose: .rating, label: "rate the meeting 1–10")
     return []
   }
 
   static func rate(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
-    guard var session = state.review else { return [] }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard let rating = Int(trimmed) else {
       throw .invalidValue(field: "rating", value: trimmed, expected: "a whole number from 1 to 10")
     }
+    return try finish(&state, rating: rating)
+  }
+
+  /// Concludes the review, with the room's `rating` when there is one.
+  private static func finish(_ state: inout AppState, rating: Int?) throws(RhythmError)
+    -> [Effect]
+  {
+    guard var session = state.review else { return [] }
+    let mean = rating.map(Double.init) ?? state.data.reviews[session.reviewID]?.meanRating
     let effects = try performing(
       &state,
-      message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
-        + state.shortID(session.reviewID)
+      message: "review held" + (mean.map { ", rated \(Minutes.score($0))/10" } ?? "")
+        + " — minutes: rhythm export minutes " + state.shortID(session.reviewID)
     ) { data, context throws(RhythmError) in
       try ReviewEdits.conclude(session.reviewID, rating: rating, in: data, context)
     }
