@@ -65,7 +65,6 @@ extension AppReducer {
         && rows[session.topicSelection].status != .open
     case .makeTopic: return selectedSubject(state, session) != nil
     case .addRight: return kind == .decisionRights
-    case .recordExchange: return true
     default: return true
     }
   }

@@ -52,10 +52,8 @@ extension AppState {
   /// anyone else who came), then anyone else who answered.
   func auditRoll(for session: ReviewSession) -> [String] {
     var roll = concludeRoll(for: session)
-    for handle in (data.reviews[session.reviewID]?.audit.keys).map(Array.init) ?? []
-    where !roll.contains(handle) {
-      roll.append(handle)
-    }
+    let answered = data.reviews[session.reviewID]?.audit.keys.sorted() ?? []
+    for handle in answered where !roll.contains(handle) { roll.append(handle) }
     return roll
   }
 
