@@ -247,7 +247,7 @@ extension ReviewScreen {
     guard
       let rows = frame(
         "Scorecard: this period vs target",
-        hint: metrics.isEmpty ? "" : "  last 13 · enter types the value · T to topic",
+        hint: metrics.isEmpty ? "" : "  last 13 · enter value · T to topic",
         empty: metrics.isEmpty ? "  No metric owned by the participants." : nil, in: area,
         painter: painter,
         on: &surface)
