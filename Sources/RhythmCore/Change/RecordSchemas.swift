@@ -44,6 +44,10 @@ extension Review {
       .optional("attendees", \.attendees), .map("checkins", \.checkins),
       .map("audit", \.audit), .optional("unclear", \.unclear),
       .optional("minutesAt", \.minutesAt), .optional("deleted", \.deleted),
+      .optional("section", \.section), .optional("sectionStartedAt", \.sectionStartedAt),
+      .map("spent", \.spent), .optional("pausedAt", \.pausedAt),
+      .optional("pausedSeconds", \.pausedSeconds), .optional("topic", \.topic),
+      .optional("topicStartedAt", \.topicStartedAt), .map("topicSpent", \.topicSpent),
     ])
 }
 

@@ -6,9 +6,10 @@ import Foundation
 public enum ReviewEdits {
   /// Makes the review of `cadence` at `occurrence` live: the stored one when there is one
   /// (`review`, or any of that occurrence), else a new one with the cadence's participants as
-  /// attendees. A live review is left as it is.
+  /// attendees. The room starts in agenda section `section` (where the preview stood), whose
+  /// timer starts now. A live review is left as it is.
   public static func start(
-    _ cadenceID: String, at occurrence: Date, review reviewID: String? = nil,
+    _ cadenceID: String, at occurrence: Date, review reviewID: String? = nil, section: Int = 0,
     in reader: some RecordReader, _ context: inout EditContext
   ) throws(RhythmError) -> Edit {
     guard let cadence = try reader.live(Cadence.self, id: cadenceID) else {
@@ -24,13 +25,19 @@ public enum ReviewEdits {
       return Edit(
         [
           .update(
-            Review.self, id: stored.id, [.set(\.status, .live), .set(\.startedAt, context.now)])
+            Review.self, id: stored.id,
+            [
+              .set(\.status, .live), .set(\.startedAt, context.now), .set(\.section, section),
+              .set(\.sectionStartedAt, context.now),
+            ])
         ], created: stored.id)
     }
     var review = Review(
       id: reviewID ?? Review.id(cadence: cadence.id, occurrence: occurrence), cadence: cadence.id,
       occurrence: occurrence, status: .live)
     review.startedAt = context.now
+    review.section = section
+    review.sectionStartedAt = context.now
     review.attendees = cadence.participants
     return Edit([.create(review)], created: review.id)
   }
@@ -58,8 +65,9 @@ public enum ReviewEdits {
     return Edit(changes)
   }
 
-  /// Concludes a live review: held, ended now, and given the room's rating when there is one
-  /// (attendees rate it one by one with `rate(_:rating:by:in:)`).
+  /// Concludes a live review: held, ended now, its timers stopped where they stand, and given
+  /// the room's rating when there is one (attendees rate it one by one with
+  /// `rate(_:rating:by:in:)`).
   public static func conclude(
     _ reviewID: String, rating: Int? = nil, in reader: some RecordReader, _ context: EditContext
   ) throws(RhythmError) -> Edit {
@@ -68,6 +76,7 @@ public enum ReviewEdits {
       throw .message("the review is \(review.status.rawValue), not live: start it first")
     }
     var edits: [FieldEdit<Review>] = [.set(\.status, .held), .set(\.endedAt, context.now)]
+    edits += stoppingTimers(review, now: context.now)
     if let rating { edits.append(.set(\.rating, try EditRules.rating(rating))) }
     return Edit([.update(Review.self, id: reviewID, edits)])
   }

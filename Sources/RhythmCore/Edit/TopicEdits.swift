@@ -134,7 +134,15 @@ public enum TopicEdits {
     }
     var edits: [FieldEdit<Topic>] = [.set(\.status, status), .set(\.solvedAt, context.now)]
     if settledIn != topic.review { edits.append(.set(\.review, settledIn)) }
-    return Edit([.update(Topic.self, id: id, edits)])
+    var changes: [Change] = [.update(Topic.self, id: id, edits)]
+    // Settled while the room works it: the review leaves it.
+    if let settledIn, let worked = try reader.live(Review.self, id: settledIn),
+      worked.topic == id
+    {
+      changes.append(
+        .update(Review.self, id: settledIn, ReviewEdits.leavingTopic(worked, now: context.now)))
+    }
+    return Edit(changes)
   }
 
   private static func live(_ id: String, in reader: some RecordReader) throws(RhythmError)

@@ -83,18 +83,8 @@ extension Minutes {
     if !solved.isEmpty {
       lines += ["### Solved", ""]
       for topic in solved {
-        lines.append("- **\(topic.title)**" + raisedBy(topic, state))
-        let decisions = state.decisions.values.filter { $0.topic == topic.id && $0.isLive }
-          .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        for decision in decisions {
-          let by = decision.decidedBy.map { " (decided by \(name($0, state)))" } ?? ""
-          lines.append("  - Decision: \(decision.text)\(by)")
-        }
-        let steps = state.steps.values.filter { $0.topic == topic.id && $0.isLive }
-          .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        for step in steps {
-          lines.append("  - Step: \(step.title) — \(name(step.owner, state)), due \(step.due)")
-        }
+        lines.append("- **\(topic.title)**" + raisedBy(topic, state) + worked(topic, review))
+        lines += linked(topic, state, review: nil, indent: "  ")
       }
       lines.append("")
     }
@@ -105,8 +95,11 @@ extension Minutes {
     }
     if !open.isEmpty {
       lines += ["### Left open", ""]
-      lines += open.enumerated().map {
-        "\($0.offset + 1). \($0.element.title)" + raisedBy($0.element, state)
+      for (offset, topic) in open.enumerated() {
+        lines.append(
+          "\(offset + 1). \(topic.title)" + raisedBy(topic, state) + worked(topic, review))
+        // What this review said on it so far.
+        lines += linked(topic, state, review: review.id, indent: "   ")
       }
       lines.append("")
     }
@@ -192,6 +185,33 @@ extension Minutes {
 
   private static func unit(_ metric: Metric) -> String {
     metric.unit.isEmpty ? "" : " " + metric.unit
+  }
+
+  /// The decisions and steps captured under `topic` (in `review` only, when given), as list
+  /// items nested `indent` deep.
+  private static func linked(
+    _ topic: Topic, _ state: StoreState, review: String?, indent: String
+  ) -> [String] {
+    let decisions = state.decisions.values.filter {
+      $0.topic == topic.id && $0.isLive && (review == nil || $0.review == review)
+    }
+    .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    let steps = state.steps.values.filter {
+      $0.topic == topic.id && $0.isLive && (review == nil || $0.review == review)
+    }
+    .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    return decisions.map { decision in
+      indent + "- Decision: \(decision.text)"
+        + (decision.decidedBy.map { " (decided by \(name($0, state)))" } ?? "")
+    } + steps.map { indent + "- Step: \($0.title) — \(name($0.owner, state)), due \($0.due)" }
+  }
+
+  /// ` — worked 12 min` when the room worked `topic` in `review` (the time banked: all of it
+  /// once the review is held).
+  private static func worked(_ topic: Topic, _ review: Review) -> String {
+    let seconds = review.topicSpent[topic.id] ?? 0
+    guard seconds >= 30 else { return "" }
+    return " — worked \(Int((seconds / 60).rounded())) min"
   }
 
   private static func raisedBy(_ topic: Topic, _ state: StoreState) -> String {

@@ -160,6 +160,8 @@ enum RecordLineDecoder {
         ratings = values
       // Audit answers are rare (quarterly reviews): only an empty map is read here.
       case .audit: return scanner.emptyObject()
+      // So are section and topic timers (a review the cockpit ran): only empty maps here.
+      case .spent, .topicSpent: return scanner.emptyObject()
       case .unclear: return scanner.bool(into: &unclear)
       case .deleted: return scanner.bool(into: &deleted)
       default: return false
@@ -189,6 +191,7 @@ private enum FieldKey: Int {
   case decidedBy, topic
   case cadence, occurrence, movedTo, startedAt, endedAt, rating, attendees, checkins, minutesAt
   case ratings, audit, unclear
+  case spent, topicSpent
 
   var name: StaticString {
     switch self {
@@ -218,6 +221,8 @@ private enum FieldKey: Int {
     case .ratings: return "ratings"
     case .audit: return "audit"
     case .unclear: return "unclear"
+    case .spent: return "spent"
+    case .topicSpent: return "topicSpent"
     }
   }
 
@@ -233,6 +238,7 @@ private enum FieldKey: Int {
     case (5, UInt8(ascii: "t")): candidate = bytes[1] == UInt8(ascii: "i") ? .title : .topic
     case (5, UInt8(ascii: "a")): candidate = .audit
     case (5, UInt8(ascii: "o")): candidate = .owner
+    case (5, UInt8(ascii: "s")): candidate = .spent
     case (6, UInt8(ascii: "s")): candidate = .status
     case (6, UInt8(ascii: "r")): candidate = bytes[2] == UInt8(ascii: "v") ? .review : .rating
     case (7, UInt8(ascii: "s")): candidate = .success
@@ -249,6 +255,7 @@ private enum FieldKey: Int {
     case (9, UInt8(ascii: "s")): candidate = .startedAt
     case (9, UInt8(ascii: "m")): candidate = .minutesAt
     case (10, UInt8(ascii: "o")): candidate = .occurrence
+    case (10, UInt8(ascii: "t")): candidate = .topicSpent
     case (11, UInt8(ascii: "c")): candidate = .completedAt
     default: return nil
     }

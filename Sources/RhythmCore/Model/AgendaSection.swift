@@ -24,8 +24,8 @@ public enum SectionKind: String, Codable, Sendable, CaseIterable {
   /// Notes and captures only.
   case free
 
-  /// The kind a section called `title` most likely has: `Metrics against targets` is a
-  /// scorecard, `Collaboration audit` an audit, `Next steps` a conclusion, anything else free.
+  /// The kind a section called `title` most likely has: `Metrics against targets`, `KPIs` and
+  /// `Performance` are a scorecard, `Collaboration audit` an audit, `Next steps` a conclusion, anything else free.
   public static func inferred(from title: String) -> SectionKind {
     let text = title.lowercased()
     let words = text.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
@@ -37,7 +37,9 @@ public enum SectionKind: String, Codable, Sendable, CaseIterable {
     if has(["check-in", "checkin", "warm-up"], ["check in"]) { return .checkin }
     if has(["audit"]) { return .audit }
     if has(["raci"], ["decision right", "who decides"]) { return .decisionRights }
-    if has(["scorecard", "metric", "kpi", "numbers", "funnel", "dashboard"]) { return .scorecard }
+    if has(["scorecard", "metric", "kpi", "numbers", "funnel", "dashboard", "performance"]) {
+      return .scorecard
+    }
     if has(["priorit", "rocks", "objectives", "okr"]) { return .priorities }
     if has(["headline", "news"]) && !has(["newsletter"]) { return .headlines }
     if has(["conclu", "wrap", "recap"], ["next steps"]) { return .conclude }

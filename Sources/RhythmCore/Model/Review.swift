@@ -35,6 +35,24 @@ public struct Review: Record, Hashable {
   public var unclear: Bool?
   /// When the minutes went out.
   public var minutesAt: Date?
+  /// The agenda section the room is in (its index), while live; `nil` before a section was
+  /// ever entered (section 0).
+  public var section: Int?
+  /// When the current section's timer last started running (entered, or resumed); `nil`
+  /// while paused or not live.
+  public var sectionStartedAt: Date?
+  /// Seconds banked in each section (by its index) before its timer last started.
+  public var spent: [String: Double]
+  /// When the meeting was paused; `nil` while it runs.
+  public var pausedAt: Date?
+  /// Seconds the meeting spent paused before `pausedAt`.
+  public var pausedSeconds: Double?
+  /// The topic being worked (its id), while one is open.
+  public var topic: String?
+  /// When the worked topic's timer last started running; `nil` while paused.
+  public var topicStartedAt: Date?
+  /// Seconds banked on each topic worked in this review, by topic id.
+  public var topicSpent: [String: Double]
   public var deleted: Bool?
 
   /// A review record for an occurrence.
@@ -47,6 +65,8 @@ public struct Review: Record, Hashable {
     self.attendees = []
     self.checkins = [:]
     self.audit = [:]
+    self.spent = [:]
+    self.topicSpent = [:]
   }
 
   /// The meeting's rating: the mean of the attendees' ratings, else the room's one rating.
@@ -58,6 +78,8 @@ public struct Review: Record, Hashable {
   private enum CodingKeys: String, CodingKey {
     case id, cadence, occurrence, status, movedTo, startedAt, endedAt, rating, ratings, attendees
     case checkins, audit, unclear, minutesAt, deleted
+    case section, sectionStartedAt, spent, pausedAt, pausedSeconds, topic, topicStartedAt
+    case topicSpent
   }
 
   /// Reads a review; one written before attendees rated and answered the audit has neither.
@@ -78,6 +100,14 @@ public struct Review: Record, Hashable {
     audit = try container.decodeIfPresent([String: AuditAnswer].self, forKey: .audit) ?? [:]
     unclear = try container.decodeIfPresent(Bool.self, forKey: .unclear)
     minutesAt = try container.decodeIfPresent(Date.self, forKey: .minutesAt)
+    section = try container.decodeIfPresent(Int.self, forKey: .section)
+    sectionStartedAt = try container.decodeIfPresent(Date.self, forKey: .sectionStartedAt)
+    spent = try container.decodeIfPresent([String: Double].self, forKey: .spent) ?? [:]
+    pausedAt = try container.decodeIfPresent(Date.self, forKey: .pausedAt)
+    pausedSeconds = try container.decodeIfPresent(Double.self, forKey: .pausedSeconds)
+    topic = try container.decodeIfPresent(String.self, forKey: .topic)
+    topicStartedAt = try container.decodeIfPresent(Date.self, forKey: .topicStartedAt)
+    topicSpent = try container.decodeIfPresent([String: Double].self, forKey: .topicSpent) ?? [:]
     deleted = try container.decodeIfPresent(Bool.self, forKey: .deleted)
   }
 }

@@ -60,9 +60,10 @@ extension KeyMap {
       description: "Topics: mark the selected topic solved", contexts: [.review],
       hint: "solved"),
     Binding(
-      id: "review.metric-value", keys: ["<enter>"], action: .enterValue,
-      description: "Scorecard: enter this period's value of the selected metric",
-      contexts: [.review], hint: "value"),
+      id: "review.open", keys: ["<enter>"], action: .open,
+      description:
+        "Open: the metric's value, work the topic (again: leave it), audit answers, the decider",
+      contexts: [.review], hint: "open"),
     Binding(
       id: "review.priority-on-track", keys: ["o"], action: .priorityStatus(.onTrack),
       description: "Priorities: the selected one is on track", contexts: [.review],
@@ -87,10 +88,32 @@ extension KeyMap {
       hint: "their rating"),
     Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
-      description: "Conclude: rating, recap, minutes", contexts: [.review], hint: "conclude"),
+      description: "Conclude: rating (asked unless attendees rated), recap, minutes",
+      contexts: [.review], hint: "conclude"),
     Binding(
       id: "review.minutes-sent", keys: ["m"], action: .minutesSent,
       description: "Mark the minutes as sent", contexts: [.review], hint: "minutes sent"),
+    Binding(
+      id: "review.pause", keys: ["P"], action: .togglePause,
+      description: "Pause the meeting and its timers (again: resume)", contexts: [.review]),
+    Binding(
+      id: "review.drop", keys: ["X"], action: .dropSelected,
+      description: "Drop the selected topic, or remove the selected decision right",
+      contexts: [.review]),
+    Binding(
+      id: "review.topic-reopen", keys: ["O"], action: .reopenTopic,
+      description: "Topics: reopen the selected topic settled in this review",
+      contexts: [.review]),
+    Binding(
+      id: "review.make-topic", keys: ["T"], action: .makeTopic,
+      description: "Make the selected metric, priority, headline or step a topic",
+      contexts: [.review]),
+    Binding(
+      id: "review.exchange", keys: ["E"], action: .recordExchange,
+      description: "Log an exchange: @from @to (or teams) what was given", contexts: [.review]),
+    Binding(
+      id: "review.right-add", keys: ["+"], action: .addRight,
+      description: "Decision rights: add an area and its @decider", contexts: [.review]),
   ]
 
   private static let steps: [Binding] = [

@@ -32,7 +32,7 @@ extension KeyMap {
       description: "Topics, Priorities: edit the selected topic's title or priority",
       contexts: [.review]),
     Binding(
-      id: "review.describe-topic", keys: ["E"], action: .describeTopic,
+      id: "review.describe-topic", keys: ["ctrl+x"], action: .describeTopic,
       description: "Topics: write the selected topic's description in $EDITOR",
       contexts: [.review]),
   ]

@@ -1,41 +1,238 @@
 import Foundation
 import RhythmCore
 
-// The live review's own views of agenda sections: topics, scorecard, headlines, conclude and
-// priorities (the right pane, beside the agenda, while such a section is the current one).
+// The live review's own views of agenda sections: topics, audit, decision rights, scorecard,
+// headlines, conclude and priorities (the right pane, beside the agenda, while such a section is
+// the current one).
 extension ReviewScreen {
+  /// Periods the scorecard's sparkline shows.
+  static let sparkPeriods = 13
+
   // MARK: - Topics
 
+  /// The topic the room works, with its timer and what was captured under it.
+  struct WorkedTopic {
+    var topic: Topic
+    var elapsed: TimeInterval
+    var decisions: [Decision]
+    var steps: [Step]
+
+    /// The topic `session`'s room works, if any.
+    init?(_ state: AppState, _ session: ReviewSession) {
+      guard let topic = state.workedTopic(of: session) else { return nil }
+      self.topic = topic
+      elapsed = state.data.reviews[session.reviewID]?.topicElapsed(topic.id, now: state.now) ?? 0
+      (decisions, steps) = state.linkedItems(of: topic.id)
+    }
+
+    /// Lines it takes above the queue: its title, what is under it, a key line, a blank.
+    var lines: Int { 3 + decisions.count + steps.count }
+  }
+
   static func renderTopics(
-    _ state: AppState, _ session: ReviewSession, _ queue: [Topic], in area: Rect,
+    _ state: AppState, _ session: ReviewSession, _ rows: [Topic], _ worked: WorkedTopic?,
+    in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    var area = area
+    if let worked {
+      renderWorkedTopic(state, worked, in: area, painter: painter, on: &surface)
+      let used = min(area.height, worked.lines)
+      area = Rect(x: area.x, y: area.y + used, width: area.width, height: area.height - used)
+      guard area.height > 0 else { return }
+    }
+    let open = rows.filter { $0.status == .open }.count
+    let settled = rows.count - open
+    var hint =
+      open == 0 ? "  t raises one" : "  \(open) open · enter works · J/K move · S solve · X drop"
+    if settled > 0 { hint += " · O reopens" }
+    guard
+      let table = frame(
+        "Topics", hint: hint,
+        empty: rows.isEmpty ? "  No open topics for this cadence." : nil, in: area,
+        painter: painter, on: &surface)
+    else { return }
+    let numberWidth = 4
+    let byWidth = 10
+    let timeWidth = 7
+    let columns = [
+      Table.Column(width: numberWidth),
+      Table.Column(width: max(4, area.width - 2 - numberWidth - byWidth - timeWidth - 3)),
+      Table.Column(width: timeWidth, alignment: .right),
+      Table.Column(width: byWidth),
+    ]
+    let review = state.data.reviews[session.reviewID]
+    painter.table(
+      columns, rowCount: rows.count, state: TableState(selection: session.topicSelection),
+      hasHeader: false
+    ) { index in
+      let topic = rows[index]
+      let spent = review?.topicElapsed(topic.id, now: state.now) ?? 0
+      let mark: (String, ThemeRole) =
+        switch topic.status {
+        case .open: topic.id == worked?.topic.id ? ("●", .warn) : ("\(index + 1).", .muted)
+        case .solved: ("✓", .ok)
+        case .dropped: ("✗", .muted)
+        }
+      return [
+        painter.item(mark.0, mark.1),
+        painter.item(topic.title, topic.status == .open ? .text : .muted),
+        painter.item(spent > 0 ? ScreenText.clock(seconds: spent) : "", .muted),
+        painter.item(topic.by.map { " @" + $0 } ?? "", .accent),
+      ]
+    }.render(in: table, on: &surface)
+  }
+
+  /// The worked topic: its title and timer, the decisions and steps captured under it.
+  private static func renderWorkedTopic(
+    _ state: AppState, _ worked: WorkedTopic, in area: Rect, painter: Painter,
+    on surface: inout Surface
+  ) {
+    var lines: [[Painter.Segment]] = [
+      [
+        painter.segment("Working: ", .header), painter.segment(worked.topic.title, .title),
+        painter.segment("  ● " + ScreenText.clock(seconds: worked.elapsed), .warn),
+      ]
+    ]
+    for decision in worked.decisions {
+      lines.append([
+        painter.segment("  decision  ", .warn), painter.segment(decision.text, .text),
+        painter.segment(decision.decidedBy.map { "  (@" + $0 + ")" } ?? "", .muted),
+      ])
+    }
+    for step in worked.steps {
+      lines.append([
+        painter.segment("  step      ", .accent), painter.segment("@" + step.owner + " ", .accent),
+        painter.segment(step.title, .text),
+        painter.segment("  due " + ScreenText.day(step.due), .muted),
+      ])
+    }
+    lines.append([
+      painter.segment(
+        "  a step, D decision link to it · S solved · X drop · enter/q leaves", .muted)
+    ])
+    for (index, segments) in lines.prefix(area.height).enumerated() {
+      painter.line(segments, x: area.x, y: area.y + index, width: area.width, on: &surface)
+    }
+  }
+
+  // MARK: - Audit
+
+  /// The audit section's fixed lines above the roll: a header and the three questions.
+  enum AuditLayout {
+    static let questionLines = 5
+  }
+
+  static func renderAudit(
+    _ state: AppState, _ session: ReviewSession, _ review: Review?, _ roll: [String],
+    in area: Rect, painter: Painter, on surface: inout Surface
+  ) {
+    guard area.height > 0 else { return }
+    let summary = review.flatMap(AuditSummary.init)
+    let previous = state.previousAudit(for: session)
+    let exchanges = state.quarterExchanges(for: session)
+    let answered = review?.audit.count ?? 0
+    let scoreWidth = 6
+    let questionWidth = max(8, area.width - 2 * scoreWidth)
+    func score(_ value: Double?) -> String { value.map { Minutes.score($0) } ?? "·" }
+    var lines: [[Painter.Segment]] = [
+      [
+        painter.segment("Collaboration audit", .header),
+        painter.segment("  1–5 each · \(answered)/\(roll.count) answered · enter answers", .muted),
+      ],
+      [
+        painter.cell("", questionWidth, .muted),
+        painter.cell("now", scoreWidth, .muted, alignRight: true),
+        painter.cell("last", scoreWidth, .muted, alignRight: true),
+      ],
+    ]
+    // Narrow panes get the questions' short forms, so the exchange count stays in sight.
+    let wide = questionWidth >= 55
+    let exchangeCount = AppReducer.count(exchanges, "exchange")
+    let questions: [(String, Double?, Double?)] = [
+      (
+        wide
+          ? "Mutual risk and reward · \(exchangeCount) this quarter"
+          : "Risk and reward · \(exchangeCount)",
+        summary?.means.risk, previous?.means.risk
+      ),
+      ("Transparency", summary?.means.transparency, previous?.means.transparency),
+      (
+        wide ? "Drive to win: clear ownership and decision rights" : "Drive to win: ownership",
+        summary?.means.drive, previous?.means.drive
+      ),
+    ]
+    for (question, now, last) in questions {
+      lines.append([
+        painter.cell("  " + question, questionWidth, .text),
+        painter.cell(score(now), scoreWidth, .title, alignRight: true),
+        painter.cell(score(last), scoreWidth, .muted, alignRight: true),
+      ])
+    }
+    for (index, segments) in lines.prefix(area.height).enumerated() {
+      painter.line(segments, x: area.x, y: area.y + index, width: area.width, on: &surface)
+    }
+    let rows = Rect(
+      x: area.x, y: area.y + AuditLayout.questionLines, width: area.width,
+      height: area.height - AuditLayout.questionLines)
+    guard rows.height > 0 else { return }
+    if roll.isEmpty {
+      painter.text(
+        "  No participants named for this cadence.", .muted, x: rows.x, y: rows.y,
+        width: rows.width, on: &surface)
+      return
+    }
+    let columns = [
+      Table.Column("", width: max(4, area.width - 2 - 3 * scoreWidth)),
+      Table.Column("risk", width: scoreWidth, alignment: .right),
+      Table.Column("trans", width: scoreWidth, alignment: .right),
+      Table.Column("drive", width: scoreWidth, alignment: .right),
+    ]
+    let answers = review?.audit ?? [:]
+    painter.table(
+      columns, rowCount: roll.count, state: TableState(selection: session.auditSelection)
+    ) { index in
+      let handle = roll[index]
+      let answer = answers[handle]
+      func value(_ part: (AuditAnswer) -> Int) -> Table.Cell {
+        painter.item(answer.map { String(part($0)) } ?? "·", answer == nil ? .muted : .text)
+      }
+      return [
+        painter.item("@" + handle, .accent), value(\.risk), value(\.transparency), value(\.drive),
+      ]
+    }.render(in: rows, on: &surface)
+  }
+
+  // MARK: - Decision rights
+
+  static func renderRights(
+    _ state: AppState, _ session: ReviewSession, _ rights: [DecisionRight], in area: Rect,
     painter: Painter, on surface: inout Surface
   ) {
     guard area.height > 0 else { return }
     guard
       let rows = frame(
-        "Topics: open, in order",
-        hint: queue.isEmpty
-          ? "  t raises one" : "  \(queue.count) open · J/K move · S solved",
-        empty: queue.isEmpty ? "  No open topics for this cadence." : nil, in: area,
-        painter: painter,
-        on: &surface)
+        "Decision rights: who decides what",
+        hint: rights.isEmpty ? "  + adds an area" : "  enter changes · + adds · X removes",
+        empty: rights.isEmpty ? "  No area has a decider yet." : nil, in: area,
+        painter: painter, on: &surface)
     else { return }
-    let numberWidth = 4
-    let byWidth = 10
+    let deciderWidth = 12
+    let scopeWidth = 10
     let columns = [
-      Table.Column(width: numberWidth),
-      Table.Column(width: max(4, area.width - 2 - numberWidth - byWidth - 2)),
-      Table.Column(width: byWidth),
+      Table.Column(width: max(4, area.width - 2 - deciderWidth - scopeWidth)),
+      Table.Column(width: deciderWidth),
+      Table.Column(width: scopeWidth),
     ]
     painter.table(
-      columns, rowCount: queue.count, state: TableState(selection: session.topicSelection),
+      columns, rowCount: rights.count, state: TableState(selection: session.rightSelection),
       hasHeader: false
     ) { index in
-      let topic = queue[index]
+      let right = rights[index]
       return [
-        painter.item("\(index + 1).", .muted),
-        painter.item(topic.title, .text),
-        painter.item(topic.by.map { " @" + $0 } ?? "", .accent),
+        painter.item(right.area, .text),
+        painter.item(" @" + right.decider, .accent),
+        painter.item(right.cadence == nil ? " everyone" : "", .muted),
       ]
     }.render(in: rows, on: &surface)
   }
@@ -49,17 +246,22 @@ extension ReviewScreen {
     guard area.height > 0 else { return }
     guard
       let rows = frame(
-        "Scorecard: this period vs target", hint: metrics.isEmpty ? "" : "  enter types the value",
+        "Scorecard: this period vs target",
+        hint: metrics.isEmpty ? "" : "  last 13 · enter value · T to topic",
         empty: metrics.isEmpty ? "  No metric owned by the participants." : nil, in: area,
         painter: painter,
         on: &surface)
     else { return }
     let ownerWidth = 8
     let numberWidth = 7
-    let lightWidth = 9
+    let lightWidth = area.width >= 70 ? 9 : 2
+    // The last 13 periods as a sparkline, narrower when the pane is.
+    let rest = area.width - 2 - ownerWidth - 2 * numberWidth - lightWidth
+    let sparkWidth = min(Self.sparkPeriods + 1, max(0, rest - 12))
     let columns = [
-      Table.Column(width: max(4, area.width - 2 - ownerWidth - 2 * numberWidth - lightWidth)),
+      Table.Column(width: max(4, rest - sparkWidth)),
       Table.Column(width: ownerWidth),
+      Table.Column(width: sparkWidth),
       Table.Column(width: numberWidth, alignment: .right),
       Table.Column(width: numberWidth, alignment: .right),
       Table.Column(width: lightWidth),
@@ -80,38 +282,60 @@ extension ReviewScreen {
         case .red?: .danger
         case nil: .warn
         }
+      let periods = MetricsScreen.lastPeriods(
+        of: metric, ending: metric.periodStart(containing: today), count: Self.sparkPeriods)
+      let trend = Self.spread(periods.map { metric.values[$0.description] })
       return [
         painter.item(metric.name, .text),
         painter.item(" @" + metric.owner, .accent),
+        .widget(Sparkline(values: [nil] + trend, maximum: 1, style: painter.theme[.accent])),
         painter.item(value.map { ScreenText.number($0) } ?? "?", role),
         painter.item(arrow + ScreenText.number(metric.target), .muted),
-        painter.item(light.map { " ● " + $0.rawValue } ?? "", role),
+        painter.item(light.map { lightWidth > 2 ? " ● " + $0.rawValue : " ●" } ?? "", role),
       ]
     }.render(in: rows, on: &surface)
+  }
+
+  /// Values moved so their range fills a sparkline: the lowest a low bar, the highest a full
+  /// one (a flat series in the middle), so a metric's trend shows however far it is from 0.
+  static func spread(_ values: [Double?]) -> [Double?] {
+    let known = values.compactMap { $0 }
+    guard let low = known.min(), let high = known.max() else { return values }
+    guard high > low else { return values.map { $0.map { _ in 0.5 } } }
+    let floor = (high - low) / 7
+    return values.map { $0.map { ($0 - low + floor) / (high - low + floor) } }
   }
 
   // MARK: - Headlines
 
   static func renderHeadlines(
-    _ headlines: [Headline], in area: Rect, painter: Painter, on surface: inout Surface
+    _ session: ReviewSession, _ headlines: [Headline], in area: Rect, painter: Painter,
+    on surface: inout Surface
   ) {
     guard area.height > 0 else { return }
     guard
       let rows = frame(
-        "Headlines: good and bad news", hint: "  H tells one (- first: bad news)",
+        "Headlines: good and bad news",
+        hint: "  H tells one (- first: bad news)" + (headlines.isEmpty ? "" : " · T to topic"),
         empty: headlines.isEmpty ? "  None told yet." : nil, in: area, painter: painter,
         on: &surface)
     else { return }
-    // Newest at the bottom; when they do not fit, the oldest scroll away.
-    for (index, headline) in headlines.suffix(rows.height).enumerated() {
-      painter.line(
-        [
-          painter.segment(
-            headline.tone == .good ? "  + " : "  − ", headline.tone == .good ? .ok : .danger),
-          painter.segment(headline.by.map { "@" + $0 + " " } ?? "", .accent),
-          painter.segment(headline.text, .text),
-        ], x: rows.x, y: rows.y + index, width: rows.width, on: &surface)
-    }
+    let columns = [
+      Table.Column(width: 2),
+      Table.Column(width: max(4, area.width - 2 - 2 - 12)),
+      Table.Column(width: 12),
+    ]
+    painter.table(
+      columns, rowCount: headlines.count,
+      state: TableState(selection: session.headlineSelection), hasHeader: false
+    ) { index in
+      let headline = headlines[index]
+      return [
+        painter.item(headline.tone == .good ? "+" : "−", headline.tone == .good ? .ok : .danger),
+        painter.item(headline.text, .text),
+        painter.item(headline.by.map { " @" + $0 } ?? "", .accent),
+      ]
+    }.render(in: rows, on: &surface)
   }
 
   // MARK: - Conclude
@@ -164,7 +388,7 @@ extension ReviewScreen {
     guard
       let rows = frame(
         "Priorities " + quarter,
-        hint: priorities.isEmpty ? "" : "  o on track · f off track · d done",
+        hint: priorities.isEmpty ? "" : "  o on track · f off track · d done · T to topic",
         empty: priorities.isEmpty ? "  No priority of the participants this quarter." : nil,
         in: area, painter: painter,
         on: &surface)

@@ -26,14 +26,18 @@ enum ReviewScreen {
     case .recap:
       renderRecap(state, session, review, in: layout.right, painter: painter, on: &surface)
       return
-    case .topics(let queue):
-      renderTopics(state, session, queue, in: pane, painter: painter, on: &surface)
+    case .topics(let rows, let worked):
+      renderTopics(state, session, rows, worked, in: pane, painter: painter, on: &surface)
+    case .audit(let roll):
+      renderAudit(state, session, review, roll, in: pane, painter: painter, on: &surface)
+    case .rights(let rights):
+      renderRights(state, session, rights, in: pane, painter: painter, on: &surface)
     case .scorecard(let metrics):
       renderScorecard(state, session, metrics, in: pane, painter: painter, on: &surface)
     case .priorities(let priorities):
       renderPriorities(state, session, priorities, in: pane, painter: painter, on: &surface)
     case .headlines(let headlines):
-      renderHeadlines(headlines, in: pane, painter: painter, on: &surface)
+      renderHeadlines(session, headlines, in: pane, painter: painter, on: &surface)
     case .placeholder(let text):
       painter.text(text, .muted, x: pane.x, y: pane.y, width: pane.width, on: &surface)
     case .conclude(let roll):
@@ -48,7 +52,11 @@ enum ReviewScreen {
   private enum SectionView {
     case recap
     case checkin([Step])
-    case topics([Topic])
+    /// The queue then the topics settled here, and the topic being worked with what was
+    /// captured under it.
+    case topics([Topic], worked: WorkedTopic?)
+    case audit([String])
+    case rights([DecisionRight])
     case scorecard([Metric])
     case priorities([Priority])
     case headlines([Headline])
@@ -63,19 +71,17 @@ enum ReviewScreen {
         return
       }
       switch state.sectionKind(of: session) {
-      case .topics?: self = .topics(state.topicQueue(for: session))
+      case .topics?:
+        self = .topics(
+          state.topicRows(for: session), worked: WorkedTopic(state, session))
+      case .audit?: self = .audit(state.auditRoll(for: session))
+      case .decisionRights?: self = .rights(state.reviewRights(for: session))
       case .scorecard?: self = .scorecard(state.scorecardMetrics(for: session))
       case .priorities?: self = .priorities(state.reviewPriorities(for: session))
       case .headlines?: self = .headlines(state.reviewHeadlines(for: session))
       case .conclude?: self = .conclude(state.concludeRoll(for: session))
-      case .audit?:
-        self = .placeholder(
-          "Collaboration audit: answers are kept with rhythm audit; notes and captures here.")
       case .free?:
         self = .placeholder("Notes and captures only (a, D, N, t).")
-      case .decisionRights?:
-        self = .placeholder(
-          "Decision rights: kept with rhythm right; notes and captures here.")
       default: self = .checkin(state.checkinSteps(for: session))
       }
     }
@@ -85,7 +91,9 @@ enum ReviewScreen {
       switch self {
       case .recap: return 0
       case .checkin(let rows): return rows.count
-      case .topics(let rows): return rows.count
+      case .topics(let rows, let worked): return max(1, rows.count) + (worked?.lines ?? 0)
+      case .audit(let rows): return AuditLayout.questionLines + 1 + max(1, rows.count)
+      case .rights(let rows): return rows.count
       case .scorecard(let rows): return rows.count
       case .priorities(let rows): return rows.count
       case .headlines(let rows): return rows.count
@@ -117,11 +125,14 @@ enum ReviewScreen {
       ]
     case .running:
       let started = review?.startedAt ?? state.now
+      let elapsed = review?.meetingElapsed(now: state.now) ?? 0
+      let paused = review?.isPaused == true
       segments = [
-        painter.segment(" ● LIVE ", .warn),
+        paused ? painter.segment(" ⏸ PAUSED ", .danger) : painter.segment(" ● LIVE ", .warn),
         painter.segment(
           " started " + ScreenText.time(started, in: state.timeZone) + " · elapsed "
-            + ScreenText.clock(seconds: state.now.timeIntervalSince(started)), .text),
+            + ScreenText.clock(seconds: elapsed), .text),
+        painter.segment(paused ? " · P resumes" : " · P pauses", .muted),
       ]
     case .concluded:
       segments = [
@@ -147,14 +158,14 @@ enum ReviewScreen {
     for (index, section) in cadence.agenda.prefix(area.height - 3).enumerated() {
       let y = area.y + 1 + index
       let isCurrent = index == session.section && session.phase != .concluded
-      let elapsed = session.elapsed(in: index, now: state.now)
+      let elapsed = state.sectionElapsed(session, index)
       let isPast =
         session.phase != .preview && index < session.section || elapsed > 0 && !isCurrent
       let mark = isCurrent ? "▶ " : (isPast ? "✓ " : "  ")
       let timebox = section.minutes * 60
       let text: String
       let role: ThemeRole
-      if isCurrent && session.phase == .running || elapsed > 0 {
+      if isCurrent && session.phase == .running && !state.isPaused(session) || elapsed > 0 {
         switch TimeboxState(elapsed: elapsed, minutes: section.minutes) {
         case .fine: role = isCurrent ? .ok : .muted
         case .nearEnd: role = isCurrent ? .warn : .muted
@@ -177,7 +188,7 @@ enum ReviewScreen {
         ], x: area.x, y: y, width: area.width, on: &surface)
     }
     let total = cadence.agenda.reduce(0) { $0 + $1.minutes }
-    let spent = cadence.agenda.indices.reduce(0.0) { $0 + session.elapsed(in: $1, now: state.now) }
+    let spent = cadence.agenda.indices.reduce(0.0) { $0 + state.sectionElapsed(session, $1) }
     let y = area.y + 1 + min(cadence.agenda.count, area.height - 3) + 1
     painter.line(
       [
@@ -338,6 +349,7 @@ enum ReviewScreen {
             painter.segment(step.title, .text),
             painter.segment("  due " + ScreenText.day(step.due), .muted),
             painter.segment(step.success.map { "  ✓ " + $0 } ?? "", .muted),
+            painter.segment(topicMark(step.topic, state), .muted),
           ]))
     }
     for decision in state.data.decisions.values where decision.review == reviewID {
@@ -348,6 +360,7 @@ enum ReviewScreen {
             painter.segment("  decision  ", .warn),
             painter.segment(decision.text, .text),
             painter.segment(decision.decidedBy.map { "  (@" + $0 + ")" } ?? "", .muted),
+            painter.segment(topicMark(decision.topic, state), .muted),
           ]))
     }
     for note in state.data.notes.values where note.review == reviewID {
@@ -357,6 +370,11 @@ enum ReviewScreen {
           segments: [painter.segment("  note      ", .muted), painter.segment(note.text, .text)]))
     }
     return items.sorted { $0.at < $1.at }
+  }
+
+  /// `  ↳ topic title` for what was captured under a topic.
+  private static func topicMark(_ topic: String?, _ state: AppState) -> String {
+    topic.flatMap { state.data.topics[$0] }.map { "  ↳ " + $0.title } ?? ""
   }
 
   // MARK: - Recap

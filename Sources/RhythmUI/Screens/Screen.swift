@@ -107,7 +107,7 @@ public enum Screen {
     case .note: return "a note for the minutes"
     case .topic: return "what the room should discuss"
     case .headline: return "good news, or - bad news"
-    case .rating, .attendeeRating: return "1–10"
+    case .rating, .attendeeRating: return ""
     case .filter: return "words @owner #tag due<fri overdue status:done"
     case .owner: return "handle (tab completes)"
     case .due: return "fri, +1w, eom, 2026-12-01"
@@ -121,6 +121,9 @@ public enum Screen {
     case .addMetric, .editMetric: return "Win rate | @maria | >=25 | %"
     case .addPriority, .editPriority: return "Launch the partner programme | @maria | 2027-Q1"
     case .editTopic: return "what the room should discuss"
+    case .auditAnswer: return "4 3 5"
+    case .exchange: return "@maria @ana reviewed the brief (or team names)"
+    case .right: return "Campaign spend @maria"
     }
   }
 

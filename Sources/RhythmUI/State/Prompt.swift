@@ -54,6 +54,12 @@ public struct Prompt: Sendable {
     case editPriority(priorityID: String)
     /// A topic's new title.
     case editTopic(topicID: String)
+    /// One attendee's collaboration audit answers: three scores 1–5.
+    case auditAnswer(handle: String)
+    /// An exchange logged in the live review: `from to what`.
+    case exchange
+    /// A decision right, `area @decider`: a new one, or a new decider for `rightID`.
+    case right(rightID: String?)
   }
 
   /// What the text is for.

@@ -1,10 +1,10 @@
 import Foundation
 import RhythmCore
 
-/// The live review on screen: which occurrence, where in the agenda, and the section timer.
+/// The live review on screen: which occurrence, where in the agenda, what is selected.
 ///
 /// Everything said in the review (steps, decisions, notes, check-ins) is in the store at once;
-/// this holds only what is about the screen.
+/// this holds only what is about the screen. Its timers are kept with the review.
 public struct ReviewSession: Hashable, Sendable {
   /// Where the review stands on screen.
   public enum Phase: Hashable, Sendable {
@@ -24,12 +24,9 @@ public struct ReviewSession: Hashable, Sendable {
   public var reviewID: String
   /// The phase.
   public var phase: Phase
-  /// The current agenda section.
+  /// The agenda section on screen: the stored review's current section once it has started
+  /// (its timers are the review's: `Review+Timers`), chosen freely in a preview.
   public var section = 0
-  /// When the current section was entered.
-  public var sectionStartedAt: Date?
-  /// Seconds already spent in each section before it was last entered.
-  public var spent: [Int: TimeInterval] = [:]
   /// The selected check-in row.
   public var checkinSelection = 0
   /// The selected row of the topics section's queue.
@@ -40,6 +37,12 @@ public struct ReviewSession: Hashable, Sendable {
   public var prioritySelection = 0
   /// The selected participant of the conclude section.
   public var attendeeSelection = 0
+  /// The selected participant of the audit section.
+  public var auditSelection = 0
+  /// The selected area of the decision-rights section.
+  public var rightSelection = 0
+  /// The selected headline of the headlines section.
+  public var headlineSelection = 0
 
   /// A session on `reviewID` of `cadenceID` at `occurrence`.
   public init(cadenceID: String, occurrence: Date, reviewID: String, phase: Phase) {
@@ -47,24 +50,6 @@ public struct ReviewSession: Hashable, Sendable {
     self.occurrence = occurrence
     self.reviewID = reviewID
     self.phase = phase
-  }
-
-  /// Seconds spent in `index` as of `now`.
-  public func elapsed(in index: Int, now: Date) -> TimeInterval {
-    var total = spent[index] ?? 0
-    if index == section, phase == .running, let sectionStartedAt {
-      total += max(0, now.timeIntervalSince(sectionStartedAt))
-    }
-    return total
-  }
-
-  /// Moves to section `index`, banking the time spent in the current one.
-  public mutating func enter(section index: Int, now: Date) {
-    if phase == .running, let sectionStartedAt {
-      spent[section, default: 0] += max(0, now.timeIntervalSince(sectionStartedAt))
-    }
-    section = index
-    sectionStartedAt = phase == .running ? now : nil
   }
 }
 

@@ -92,6 +92,18 @@ public enum Action: Sendable {
   case conclude
   /// Mark the concluded review's minutes as sent.
   case minutesSent
+  /// Pause the live review (every timer stops where it stands), or resume it.
+  case togglePause
+  /// Drop the selected topic, or remove the selected decision right.
+  case dropSelected
+  /// Reopen the selected topic settled in this review.
+  case reopenTopic
+  /// Turn the selected metric, priority, headline or check-in step into a topic about it.
+  case makeTopic
+  /// Open the input line for an exchange: from, to, what.
+  case recordExchange
+  /// Open the input line for a new decision right: area and decider.
+  case addRight
 
   // MARK: - Steps
 

@@ -40,7 +40,8 @@ extension AppReducer {
     return []
   }
 
-  /// Records `handle`'s rating (which marks them present).
+  /// Records `handle`'s rating (which marks them present); the selection moves to the next
+  /// participant, so `R 8 enter R 9 enter` rates down the list.
   static func rateAsAttendee(_ state: inout AppState, _ handle: String, text: String)
     throws(RhythmError) -> [Effect]
   {
@@ -49,9 +50,15 @@ extension AppReducer {
     guard let rating = Int(trimmed) else {
       throw .invalidValue(field: "rating", value: trimmed, expected: "a whole number from 1 to 10")
     }
-    return try performing(&state, message: "@\(handle) rates it \(rating)/10") {
+    let effects = try performing(&state, message: "@\(handle) rates it \(rating)/10") {
       data, _ throws(RhythmError) in
       try ReviewEdits.rate(session.reviewID, rating: rating, by: handle, in: data)
     }
+    if var moved = state.review {
+      let count = state.concludeRoll(for: moved).count
+      moved.attendeeSelection = min(moved.attendeeSelection + 1, max(0, count - 1))
+      state.review = moved
+    }
+    return effects
   }
 }

@@ -26,6 +26,10 @@ extension AppReducer {
       return []
     }
     if state.prompt != nil { return cancel(&state) }
+    // q while the room works a topic leaves the topic (back to the queue), not the review.
+    if state.screen == .review, let session = state.review, state.workedTopic(of: session) != nil {
+      return leaveTopic(&state)
+    }
     if state.screen == .steps && state.steps.showsDetail {
       state.steps.showsDetail = false
       return []
@@ -93,8 +97,17 @@ extension AppReducer {
       guard var session = state.review else { return [] }
       switch state.sectionKind(of: session) {
       case .topics?:
-        let count = state.topicQueue(for: session).count
+        let count = state.topicRows(for: session).count
         session.topicSelection = max(0, min(count - 1, session.topicSelection + delta))
+      case .audit?:
+        let count = state.auditRoll(for: session).count
+        session.auditSelection = max(0, min(count - 1, session.auditSelection + delta))
+      case .decisionRights?:
+        let count = state.reviewRights(for: session).count
+        session.rightSelection = max(0, min(count - 1, session.rightSelection + delta))
+      case .headlines?:
+        let count = state.reviewHeadlines(for: session).count
+        session.headlineSelection = max(0, min(count - 1, session.headlineSelection + delta))
       case .scorecard?:
         let count = state.scorecardMetrics(for: session).count
         session.metricSelection = max(0, min(count - 1, session.metricSelection + delta))
@@ -174,6 +187,8 @@ extension AppReducer {
       else { return [] }
       openReview(&state, upcoming)
       return show(&state, .review)
+    case .review:
+      return openInReview(&state)
     default:
       return []
     }
@@ -201,19 +216,18 @@ extension AppReducer {
     case .editItem: return canEditItem(state)
     case .openEditor: return state.prompt?.purpose == .note
     case .describeTopic: return canDescribeTopic(state)
-    case .enterValue where state.screen == .review:
-      guard let session = state.review, phase != .concluded else { return false }
-      return state.sectionKind(of: session) == .scorecard
-        && !state.scorecardMetrics(for: session).isEmpty
+    case .open where state.screen == .review,
+      .togglePause, .dropSelected, .reopenTopic, .makeTopic, .recordExchange, .addRight:
+      return isAvailableInReview(action, in: state)
     case .recordHeadline: return phase == .running
     case .captureStep, .recordDecision, .recordNote, .raiseTopic:
       return phase != .concluded
     case .solveTopic:
       guard let session = state.review, phase == .running else { return false }
-      return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
+      return state.sectionKind(of: session) == .topics && state.selectedOpenTopic(session) != nil
     case .rankTopic:
       guard let session = state.review, phase != .concluded else { return false }
-      return state.sectionKind(of: session) == .topics && !state.topicQueue(for: session).isEmpty
+      return state.sectionKind(of: session) == .topics && state.selectedOpenTopic(session) != nil
     case .conclude, .nextSection: return phase == .running
     case .minutesSent: return phase == .concluded
     case .markDone, .changeOwner, .changeDue, .snooze, .edit, .toggleMark:

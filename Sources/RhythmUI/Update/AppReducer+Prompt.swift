@@ -43,6 +43,8 @@ extension AppReducer {
       case .confirmPerson, .addPerson, .editPerson, .addTeam, .addMetric, .editMetric,
         .addPriority, .editPriority, .editTopic:
         return try submitSetup(&state, prompt.purpose, text: text)
+      case .auditAnswer, .exchange, .right:
+        return try submitMeeting(&state, prompt.purpose, text: text)
       }
     } catch {
       // An @handle no one has: offer to add them, then accept the line again.

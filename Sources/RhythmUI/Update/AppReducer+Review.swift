@@ -26,7 +26,7 @@ extension AppReducer {
       cadenceID: upcoming.cadenceID, occurrence: upcoming.occurrence,
       reviewID: stored?.id
         ?? Review.id(cadence: upcoming.cadenceID, occurrence: upcoming.occurrence), phase: phase)
-    if phase == .running { session.sectionStartedAt = state.now }
+    if let stored, phase != .preview { session.section = stored.currentSection }
     state.review = session
   }
 
@@ -78,13 +78,12 @@ extension AppReducer {
     let effects = perform(&state, message: "\(cadence.title) is live") {
       data, context throws(RhythmError) in
       try ReviewEdits.start(
-        cadence.id, at: session.occurrence, review: session.reviewID, in: data, &context)
+        cadence.id, at: session.occurrence, review: session.reviewID, section: session.section,
+        in: data, &context)
     }
     guard !effects.isEmpty else { return [] }
+    // The room starts where the preview stood.
     session.phase = .running
-    session.spent = [:]
-    session.section = 0
-    session.sectionStartedAt = state.now
     state.review = session
     return effects
   }
@@ -95,9 +94,17 @@ extension AppReducer {
     else { return [] }
     let target = max(0, min(cadence.agenda.count - 1, session.section + delta))
     guard target != session.section else { return [] }
-    session.enter(section: target, now: state.now)
+    var effects: [Effect] = []
+    if session.phase == .running {
+      // The time spent in a section is the review's: the move is stored.
+      effects = perform(&state, message: nil) { data, context throws(RhythmError) in
+        try ReviewEdits.enterSection(session.reviewID, target, in: data, context)
+      }
+      guard !effects.isEmpty else { return [] }
+    }
+    session.section = target
     state.review = session
-    return []
+    return effects
   }
 
   // MARK: - Check-in
@@ -144,8 +151,10 @@ extension AppReducer {
     guard let session = state.review, let cadence = state.data.cadences[session.cadenceID] else {
       return []
     }
+    // A step captured while the room works a topic is linked to it.
     var draft = StepEdits.Draft(
-      try QuickAdd.parse(text, today: state.today), review: session.reviewID)
+      try QuickAdd.parse(text, today: state.today), review: session.reviewID,
+      topic: state.workedTopic(of: session)?.id)
     draft.owner = draft.owner ?? cadence.facilitator ?? state.person
     let edit = try edited(&state) { data, context throws(RhythmError) in
       try StepEdits.add(draft, in: data, &context)
@@ -163,8 +172,9 @@ extension AppReducer {
     -> [Effect]
   {
     guard let session = state.review else { return [] }
+    let topic = state.workedTopic(of: session)?.id
     let edit = try edited(&state) { data, context throws(RhythmError) in
-      try MeetingEdits.decide(text, review: session.reviewID, in: data, &context)
+      try MeetingEdits.decide(text, review: session.reviewID, topic: topic, in: data, &context)
     }
     return startSession(&state) + commit(&state, edit.changes, message: "decision recorded")
   }
@@ -205,26 +215,41 @@ extension AppReducer {
         isError: true)
       return []
     }
+    // Rated by the attendees one by one (R): their mean is the rating, nothing to ask.
+    if let ratings = state.data.reviews[session.reviewID]?.ratings, !ratings.isEmpty {
+      do {
+        return try finish(&state, rating: nil)
+      } catch {
+        say(&state, error.description, isError: true)
+        return []
+      }
+    }
     state.prompt = Prompt(purpose: .rating, label: "rate the meeting 1–10")
     return []
   }
 
   static func rate(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
-    guard var session = state.review else { return [] }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard let rating = Int(trimmed) else {
       throw .invalidValue(field: "rating", value: trimmed, expected: "a whole number from 1 to 10")
     }
+    return try finish(&state, rating: rating)
+  }
+
+  /// Concludes the review, with the room's `rating` when there is one.
+  private static func finish(_ state: inout AppState, rating: Int?) throws(RhythmError)
+    -> [Effect]
+  {
+    guard var session = state.review else { return [] }
+    let mean = rating.map(Double.init) ?? state.data.reviews[session.reviewID]?.meanRating
     let effects = try performing(
       &state,
-      message: "review held, rated \(rating)/10 — minutes: rhythm export minutes "
-        + state.shortID(session.reviewID)
+      message: "review held" + (mean.map { ", rated \(Minutes.score($0))/10" } ?? "")
+        + " — minutes: rhythm export minutes " + state.shortID(session.reviewID)
     ) { data, context throws(RhythmError) in
       try ReviewEdits.conclude(session.reviewID, rating: rating, in: data, context)
     }
-    session.enter(section: session.section, now: state.now)
     session.phase = .concluded
-    session.sectionStartedAt = nil
     state.review = session
     return effects
   }
@@ -240,20 +265,16 @@ extension AppReducer {
   /// After new data, keeps the open review in step with its stored record.
   static func refreshReview(_ state: inout AppState) {
     guard var session = state.review else { return }
-    switch state.data.reviews[session.reviewID]?.status {
-    case .held?:
-      session.phase = .concluded
-    case .live?:
-      if session.phase != .running {
-        session.phase = .running
-        session.sectionStartedAt = state.now
-      }
-    default:
-      session.phase = .preview
+    let stored = state.data.reviews[session.reviewID]
+    switch stored?.status {
+    case .held?: session.phase = .concluded
+    case .live?: session.phase = .running
+    default: session.phase = .preview
     }
+    if let stored, session.phase != .preview { session.section = stored.currentSection }
     let count = state.checkinSteps(for: session).count
     session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
-    let topics = state.topicQueue(for: session).count
+    let topics = state.topicRows(for: session).count
     session.topicSelection = max(0, min(session.topicSelection, topics - 1))
     let metrics = state.scorecardMetrics(for: session).count
     session.metricSelection = max(0, min(session.metricSelection, metrics - 1))
@@ -261,6 +282,12 @@ extension AppReducer {
     session.attendeeSelection = max(0, min(session.attendeeSelection, roll - 1))
     let priorities = state.reviewPriorities(for: session).count
     session.prioritySelection = max(0, min(session.prioritySelection, priorities - 1))
+    let audit = state.auditRoll(for: session).count
+    session.auditSelection = max(0, min(session.auditSelection, audit - 1))
+    let rights = state.reviewRights(for: session).count
+    session.rightSelection = max(0, min(session.rightSelection, rights - 1))
+    let headlines = state.reviewHeadlines(for: session).count
+    session.headlineSelection = max(0, min(session.headlineSelection, headlines - 1))
     state.review = session
   }
 }

@@ -86,7 +86,7 @@ extension AppReducer {
     return []
   }
 
-  /// `E` in the review: the selected topic's description, in `$EDITOR`.
+  /// `ctrl+x` in the review: the selected topic's description, in `$EDITOR`.
   private static func describeTopic(_ state: inout AppState) -> [Effect] {
     guard let topic = reviewSelection(state).topic else {
       say(&state, "E describes the selected topic (Topics section)", isError: true)
@@ -108,7 +108,7 @@ extension AppReducer {
     }
   }
 
-  /// Whether `E` has a topic to describe.
+  /// Whether `ctrl+x` has a topic to describe.
   static func canDescribeTopic(_ state: AppState) -> Bool {
     reviewSelection(state).topic != nil
   }

@@ -77,6 +77,12 @@ public enum AppReducer {
     case .rateAsAttendee: return askAttendeeRating(&state)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
+    case .togglePause: return togglePause(&state)
+    case .dropSelected: return dropSelected(&state)
+    case .reopenTopic: return reopenTopic(&state)
+    case .makeTopic: return makeTopic(&state)
+    case .recordExchange: return askExchange(&state)
+    case .addRight: return askRight(&state)
     case .filter:
       // `/` searches steps from anywhere.
       let effects = show(&state, .steps)

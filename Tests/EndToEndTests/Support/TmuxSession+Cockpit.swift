@@ -66,7 +66,8 @@ extension TmuxSession {
   ) throws {
     let prompt = " \(label) › "
     try send(keys: .text(key))
-    try waitForLine(prompt, timeout: timeout)
+    // An empty line without a placeholder ends at `›` (tmux drops trailing blanks).
+    try waitForLine(" \(label) ›", timeout: timeout)
     try send(keys: .text(text))
     try waitForLine(prompt + text, timeout: timeout)
     try send(keys: .enter)

@@ -65,7 +65,8 @@ struct AgendaTemplateTests {
       ("Last steps", .steps), ("Action items", .steps), ("Issues", .topics),
       ("Course corrections", .topics), ("Collaboration audit", .audit),
       ("Who decides what", .decisionRights), ("Next steps", .conclude), ("Wrap-up", .conclude),
-      ("Campaign results", .free),
+      ("Campaign results", .free), ("Performance", .scorecard), ("KPIs", .scorecard),
+      ("Metrics review", .scorecard),
     ])
   func inference(_ title: String, _ kind: SectionKind) {
     #expect(SectionKind.inferred(from: title) == kind)

@@ -39,6 +39,14 @@ struct RecordSchemaTests {
     review.audit = ["maria": AuditAnswer(risk: 3, transparency: 4, drive: 5)]
     review.unclear = false
     review.minutesAt = Self.now
+    review.section = 2
+    review.sectionStartedAt = Self.now
+    review.spent = ["0": 61.5, "1": 300]
+    review.pausedAt = Self.now
+    review.pausedSeconds = 12
+    review.topic = "01t"
+    review.topicStartedAt = Self.now
+    review.topicSpent = ["01t": 90]
     try roundTrips(review)
     var metric = Metric(
       id: "01m", name: "Leads", owner: "maria", unit: "%", target: 12.5, direction: .lowerIsBetter,

@@ -37,6 +37,7 @@ struct MinutesSectionsTests {
     review.attendees = ["maria", "tom"]
     review.ratings = ["maria": 8, "tom": 7]
     review.unclear = false
+    review.topicSpent = ["t1": 600, "t3": 290]
     review.audit = [
       "maria": AuditAnswer(risk: 4, transparency: 4, drive: 5),
       "tom": AuditAnswer(risk: 3, transparency: 5, drive: 4),
@@ -82,6 +83,13 @@ struct MinutesSectionsTests {
     state.decisions["d1"] = Decision(
       id: "d1", text: "Route by region", decidedBy: "maria", review: "r2",
       createdAt: Self.at("2026-11-25T09:35:00Z"), topic: "t1")
+    // Said on a topic left open: this review's under it; an earlier review's is not.
+    state.decisions["d2"] = Decision(
+      id: "d2", text: "Cap the booth at 5k", review: "r2",
+      createdAt: Self.at("2026-11-25T09:50:00Z"), topic: "t3")
+    state.decisions["d3"] = Decision(
+      id: "d3", text: "An older word on it", review: "r1",
+      createdAt: Self.at("2026-11-18T09:50:00Z"), topic: "t3")
     state.steps["s1"] = Step(
       id: "s1", title: "Rewrite the routing rule", owner: "tom", due: Self.due,
       createdAt: Self.at("2026-11-25T09:36:00Z"), review: "r2", topic: "t1")
@@ -132,7 +140,7 @@ struct MinutesSectionsTests {
 
       ### Solved
 
-      - **Lead routing** (raised by Maria (@maria))
+      - **Lead routing** (raised by Maria (@maria)) — worked 10 min
         - Decision: Route by region (decided by Maria (@maria))
         - Step: Rewrite the routing rule — Tom (@tom), due 2026-12-04
 
@@ -143,11 +151,13 @@ struct MinutesSectionsTests {
       ### Left open
 
       1. Pricing page
-      2. Booth budget
+      2. Booth budget — worked 5 min
+         - Decision: Cap the booth at 5k
 
       ## Decisions
 
       - Route by region (decided by Maria (@maria))
+      - Cap the booth at 5k
 
       ## Next steps
 

@@ -51,6 +51,8 @@ struct ReviewLineDecoderTests {
       base + #","status":"lost"}"#,
       base + #","ratings":{"maria":7.5}}"#,
       base + #","audit":{"maria":{"drive":3,"risk":4,"transparency":5}}}"#,
+      base + #","spent":{"0":60}}"#,
+      base + #","section":2}"#,
     ]
     for text in lines {
       let decoded = Array(text.utf8).withUnsafeBytes { RecordLineDecoder.decodeReview($0) }

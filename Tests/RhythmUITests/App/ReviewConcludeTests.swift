@@ -40,7 +40,9 @@ struct ReviewConcludeTests {
     #expect(state.prompt?.purpose == .attendeeRating(handle: "priya"))
     Fixtures.type("8", &state)
     #expect(Fixtures.press(["<enter>"], &state).count == 1)
-    Fixtures.press(["j", "R"], &state)
+    // The selection has moved on to the next participant.
+    #expect(state.review?.attendeeSelection == 1)
+    Fixtures.press(["R"], &state)
     Fixtures.type("7", &state)
     Fixtures.press(["<enter>"], &state)
     let review = try #require(state.data.reviews[session.reviewID])
@@ -53,6 +55,26 @@ struct ReviewConcludeTests {
     Fixtures.press(["<enter>"], &state)
     #expect(state.prompt?.error != nil)
     #expect(state.data.reviews[session.reviewID]?.ratings == ["priya": 8, "chloe": 7])
+  }
+
+  @Test("R rates down the list; c then concludes at once, rated by the attendees' mean")
+  func concludeAfterRatings() throws {
+    var state = try onConclude()
+    let session = try #require(state.review)
+    for rating in ["8", "9", "7"] {
+      Fixtures.press(["R"], &state)
+      state.prompt?.field = TextField(value: "")
+      Fixtures.type(rating, &state)
+      Fixtures.press(["<enter>"], &state)
+    }
+    #expect(state.data.reviews[session.reviewID]?.ratings == ["priya": 8, "chloe": 9, "kenji": 7])
+    #expect(Fixtures.press(["c"], &state).count == 1)
+    #expect(state.prompt == nil)
+    let review = try #require(state.data.reviews[session.reviewID])
+    #expect(review.status == .held)
+    #expect(review.rating == nil)
+    #expect(review.meanRating == 8)
+    #expect(state.review?.phase == .concluded)
   }
 
   @Test("A and R do nothing on other sections")
@@ -69,7 +91,7 @@ struct ReviewConcludeTests {
     var state = try onConclude()
     Fixtures.press(["R"], &state)
     Fixtures.type("9", &state)
-    Fixtures.press(["<enter>", "j", "j", "A", "j", "R"], &state)
+    Fixtures.press(["<enter>", "j", "A", "j", "R"], &state)
     state.prompt?.field = TextField(value: "")
     Fixtures.type("6", &state)
     Fixtures.press(["<enter>"], &state)

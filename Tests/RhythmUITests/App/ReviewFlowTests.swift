@@ -143,20 +143,22 @@ struct ReviewFlowTests {
     var state = started()
     #expect(state.review?.section == 0)
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60)), &state)
-    Fixtures.press(["n"], &state)
+    #expect(Fixtures.press(["n"], &state).count == 1)
     var session = try #require(state.review)
     #expect(session.section == 1)
-    #expect(session.elapsed(in: 0, now: state.now) == 180)
+    #expect(state.data.reviews[session.reviewID]?.section == 1)
+    #expect(state.sectionElapsed(session, 0) == 180)
     // Section 1 of the content review is 10 minutes: amber from 8, red past 10.
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60 + 8 * 60 + 30)), &state)
     session = try #require(state.review)
-    #expect(TimeboxState(elapsed: session.elapsed(in: 1, now: state.now), minutes: 10) == .nearEnd)
+    #expect(TimeboxState(elapsed: state.sectionElapsed(session, 1), minutes: 10) == .nearEnd)
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60 + 10 * 60 + 1)), &state)
     session = try #require(state.review)
-    #expect(TimeboxState(elapsed: session.elapsed(in: 1, now: state.now), minutes: 10) == .over)
+    #expect(TimeboxState(elapsed: state.sectionElapsed(session, 1), minutes: 10) == .over)
     Fixtures.press(["p"], &state)
-    #expect(state.review?.section == 0)
-    #expect(state.review?.elapsed(in: 1, now: state.now) == 601)
+    session = try #require(state.review)
+    #expect(session.section == 0)
+    #expect(state.sectionElapsed(session, 1) == 601)
   }
 
   @Test("c concludes: a rating out of range is refused, then the review is held and rated")
@@ -172,14 +174,12 @@ struct ReviewFlowTests {
     Fixtures.type("8", &state)
     let effects = Fixtures.press(["<enter>"], &state)
     let end = Fixtures.now.addingTimeInterval(40 * 60)
-    #expect(
-      effects == [
-        .commit([
-          .update(
-            Review.self, id: reviewID,
-            [.set(\.status, .held), .set(\.endedAt, end), .set(\.rating, 8)])
-        ])
-      ])
+    let edits: [FieldEdit<Review>] = [
+      .set(\.status, .held), .set(\.endedAt, end), .entry(\.spent, "0", 40.0 * 60),
+      .set(\.sectionStartedAt, nil), .set(\.rating, 8),
+    ]
+    let expected: [Effect] = [.commit([.update(Review.self, id: reviewID, edits)])]
+    #expect(effects == expected)
     let review = try #require(state.data.reviews[reviewID])
     #expect(review.status == .held)
     #expect(review.rating == 8)

@@ -59,9 +59,9 @@ struct ReviewScorecardTests {
     var state = try onScorecard()
     #expect(Fixtures.press(["x", "<space>"], &state).isEmpty)
     #expect(!AppReducer.isAvailable(.checkinDone, in: state))
-    #expect(AppReducer.isAvailable(.enterValue, in: state))
+    #expect(AppReducer.isAvailable(.open, in: state))
     Fixtures.press(["n"], &state)
-    #expect(!AppReducer.isAvailable(.enterValue, in: state))
+    #expect(!AppReducer.isAvailable(.open, in: state))
     Fixtures.press(["<enter>"], &state)
     #expect(state.prompt == nil)
   }

@@ -25,7 +25,7 @@ struct ReviewTopicsTests {
     let queue = try queue(state)
     #expect(queue.count >= 2)
     let text = Screen.render(state).lines.joined(separator: "\n")
-    #expect(text.contains("Topics: open, in order"))
+    #expect(text.contains("3 open · enter works"))
     #expect(text.contains(String(queue[0].title.prefix(20))))
   }
 

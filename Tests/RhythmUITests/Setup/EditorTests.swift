@@ -121,7 +121,7 @@ struct EditorTests {
     F.type(program, backend, "Pricing page")
     F.press(program, backend, "<enter>", "n", "n", "n", "n", "n")
     backend.childHandler = appending("Why: churn after the trial.")
-    F.press(program, backend, "E")
+    F.press(program, backend, "ctrl+x")
     let topic = try #require(program.state.data.topics.values.first)
     #expect(topic.description == "Why: churn after the trial.")
     #expect(program.state.message?.text == "description saved")
@@ -131,7 +131,7 @@ struct EditorTests {
       given = (try? String(contentsOfFile: arguments.last ?? "", encoding: .utf8)) ?? ""
       return 0
     }
-    F.press(program, backend, "E")
+    F.press(program, backend, "ctrl+x")
     #expect(given == "Why: churn after the trial.\n")
   }
 

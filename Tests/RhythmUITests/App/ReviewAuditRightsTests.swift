@@ -1,0 +1,136 @@
+import Foundation
+import RhythmCore
+import Testing
+
+@testable import RhythmUI
+
+@Suite("The live review's audit and decision-rights sections, and exchanges")
+struct ReviewAuditRightsTests {
+  /// The quarterly strategy reset started, `sections` sections on.
+  private func quarterly(_ sections: Int) throws -> AppState {
+    var state = Fixtures.demoState()
+    let cadence = try #require(
+      state.data.cadences.values.first { $0.title == "Quarterly strategy reset" })
+    Fixtures.send(.openReview(cadenceID: cadence.id, start: true), &state)
+    Fixtures.press(Array(repeating: "n", count: sections), &state)
+    return state
+  }
+
+  @Test("enter asks the selected attendee's three answers; they are kept as rhythm audit add does")
+  func answers() throws {
+    var state = try quarterly(1)
+    let session = try #require(state.review)
+    try #require(state.sectionKind(of: session) == .audit)
+    let roll = state.auditRoll(for: session)
+    #expect(roll.first == "ruth")
+    Fixtures.press(["<enter>"], &state)
+    #expect(state.prompt?.purpose == .auditAnswer(handle: "ruth"))
+    Fixtures.type("4 3 5", &state)
+    #expect(Fixtures.press(["<enter>"], &state).count == 1)
+    #expect(
+      state.data.reviews[session.reviewID]?.audit["ruth"]
+        == AuditAnswer(risk: 4, transparency: 3, drive: 5))
+    #expect(state.review?.auditSelection == 1)
+    // Three digits in a row are three answers; a fourth, or a 6, is refused with the reason.
+    Fixtures.press(["<enter>"], &state)
+    Fixtures.type("2545", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+    #expect(state.prompt?.error?.contains("three scores") == true)
+    Fixtures.press(["<backspace>", "<backspace>"], &state)
+    Fixtures.type("6", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+    Fixtures.press(["<backspace>"], &state)
+    Fixtures.type("3", &state)
+    Fixtures.press(["<enter>"], &state)
+    let review = try #require(state.data.reviews[session.reviewID])
+    #expect(review.audit["ruth"] == AuditAnswer(risk: 4, transparency: 3, drive: 5))
+    #expect(review.audit["maria"] == AuditAnswer(risk: 2, transparency: 5, drive: 3))
+    let summary = try #require(AuditSummary(review))
+    #expect(summary.means.risk == 3)
+    let text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("Mutual risk and reward"))
+    #expect(text.contains("2/8 answered"))
+  }
+
+  @Test("the audit shows last quarter's means beside this one's")
+  func lastQuarter() throws {
+    let state = try quarterly(1)
+    let session = try #require(state.review)
+    let previous = try #require(state.previousAudit(for: session))
+    let text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains(Minutes.score(previous.means.transparency)))
+  }
+
+  @Test("+ adds an area and its decider, enter changes the decider, X removes it")
+  func rights() throws {
+    var state = try quarterly(3)
+    let session = try #require(state.review)
+    try #require(state.sectionKind(of: session) == .decisionRights)
+    let before = state.reviewRights(for: session).count
+    Fixtures.press(["+"], &state)
+    Fixtures.type("Agency contracts @sam", &state)
+    Fixtures.press(["<enter>"], &state)
+    let rights = state.reviewRights(for: session)
+    #expect(rights.count == before + 1)
+    let added = try #require(rights.first { $0.area == "Agency contracts" })
+    #expect(added.decider == "sam")
+    #expect(added.cadence == session.cadenceID)
+    let index = try #require(rights.firstIndex { $0.id == added.id })
+    Fixtures.press(["g"] + Array(repeating: "j", count: index), &state)
+    Fixtures.press(["<enter>"], &state)
+    #expect(state.prompt?.purpose == .right(rightID: added.id))
+    #expect(state.prompt?.field.value == "@sam")
+    Fixtures.press(Array(repeating: "<backspace>", count: 4), &state)
+    Fixtures.type("@maria", &state)
+    Fixtures.press(["<enter>"], &state)
+    #expect(state.data.rights[added.id]?.decider == "maria")
+    Fixtures.press(["X"], &state)
+    #expect(state.data.rights[added.id]?.isLive != true)
+    #expect(state.reviewRights(for: session).count == before)
+    // No decider named: refused, the line kept.
+    Fixtures.press(["+"], &state)
+    Fixtures.type("Pricing", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+  }
+
+  @Test("E logs an exchange with the same edit as rhythm exchange add")
+  func exchange() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["r", "E"], &state)
+    #expect(state.prompt?.purpose == .exchange)
+    Fixtures.type("@kenji content shared the video brief", &state)
+    let before = state.data.exchanges.count
+    #expect(Fixtures.press(["<enter>"], &state).count == 1)
+    #expect(state.data.exchanges.count == before + 1)
+    let logged = try #require(
+      state.data.exchanges.values.first { $0.text == "shared the video brief" })
+    #expect(logged.from == "kenji" && logged.to == "content")
+    #expect(logged.createdAt == Fixtures.now)
+    Fixtures.press(["E"], &state)
+    Fixtures.type("@kenji @kenji helped", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+    Fixtures.press(["<esc>", "E"], &state)
+    Fixtures.type("@kenji", &state)
+    #expect(Fixtures.press(["<enter>"], &state) == [.bell])
+  }
+
+  @Test("the audit and decision-rights sections on screen, wide and narrow")
+  func screens() throws {
+    var state = try quarterly(1)
+    Fixtures.press(["<enter>"], &state)
+    Fixtures.type("4 3 5", &state)
+    Fixtures.press(["<enter>", "<enter>"], &state)
+    Fixtures.type("3 4 4", &state)
+    Fixtures.press(["<enter>"], &state)
+    state.message = nil
+    assertSnapshotOfState(state, named: "review-audit-120x40")
+    state.size = Size(width: 80, height: 24)
+    assertSnapshotOfState(state, named: "review-audit-80x24")
+    state.size = Size(width: 120, height: 40)
+    Fixtures.press(["n", "n"], &state)
+    state.message = nil
+    assertSnapshotOfState(state, named: "review-rights-120x40")
+    state.size = Size(width: 80, height: 24)
+    assertSnapshotOfState(state, named: "review-rights-80x24")
+  }
+}
