@@ -2,20 +2,27 @@ import Foundation
 import RhythmCore
 import RhythmUI
 
-/// The cockpit's own costs on a large store, in this process (no terminal): loading the state,
-/// building the first frame, and handling one key plus redrawing on the Steps screen.
+/// The cockpit's own costs on a large store, in this process (no terminal): loading the working
+/// state as the cockpit does, building the first frame, building the step archive (off the
+/// main thread in the cockpit), and handling one key plus redrawing on the Steps screen.
 enum CockpitBench {
   /// Prints the figures for the store in `folder`.
   static func run(folder: String, now: Date, samples: Int = 101) throws {
     let clock = Clock.fixed(now)
     let started = DispatchTime.now().uptimeNanoseconds
     let store = try Store.open(at: folder, clock: clock, person: "bench")
-    let data = try store.loadState()
+    let (data, source) = try store.workingState(
+      stepsFrom: Program.workingCutoff(today: Day(containing: now, in: .gmt)))
     let loaded = DispatchTime.now().uptimeNanoseconds
-    var state = AppState(data: data, now: now, timeZone: .gmt, size: Size(width: 120, height: 40))
+    var state = AppState(
+      data: data, now: now, timeZone: .gmt, size: Size(width: 120, height: 40),
+      archiveSource: source)
     let built = DispatchTime.now().uptimeNanoseconds
     _ = Screen.render(state)
     let drawn = DispatchTime.now().uptimeNanoseconds
+    let archive = source?.build() ?? StepArchive()
+    let archived = DispatchTime.now().uptimeNanoseconds
+    state.takeArchive(archive)
     _ = AppReducer.update(&state, .showScreen(.steps))
     _ = Screen.render(state)
 
@@ -32,10 +39,11 @@ enum CockpitBench {
       position += 1
     }
     let apply = applyingOneChange(&state, samples: samples)
-    let steps = data.steps.count
+    let steps = data.steps.count + archive.count
     print(
-      "  \(steps) steps: load \(ms(loaded - started)), state \(ms(built - loaded)), first frame "
-        + "\(ms(drawn - built)) (total \(ms(drawn - started))); Steps screen: move \(ms(move)), "
+      "  \(steps) steps (\(data.steps.count) held): load \(ms(loaded - started)), state "
+        + "\(ms(built - loaded)), first frame \(ms(drawn - built)) (total \(ms(drawn - started))), "
+        + "archive \(ms(archived - drawn)); Steps screen: move \(ms(move)), "
         + "filter character \(ms(filter)), apply one change \(ms(apply))")
   }
 

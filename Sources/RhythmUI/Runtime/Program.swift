@@ -8,7 +8,7 @@ public final class Program {
   /// The state as of the last event.
   public private(set) var state: AppState
   private let backend: any TerminalBackend
-  private let store: Store?
+  let store: Store?
   private let clock: Clock
   /// When the store was last asked for other processes' changes, on the monotonic clock: the
   /// domain clock may be stopped (`RHYTHM_NOW`), and live sharing must work all the same.
@@ -20,6 +20,15 @@ public final class Program {
   private var warningsShown: Int
   /// The editor long text is written in: `$EDITOR`, else `vi`.
   public var editorCommand: String
+  /// Set when the state is a working state (see `Store.workingState`): the store holds no
+  /// state of its own, and what reaches it is taken in as operations.
+  let usesWorkingState: Bool
+  /// The ids of the store's tail operations the state has taken in.
+  var seenOperations = Set<String>()
+  /// The snapshot the working state was read over.
+  var loadedSnapshotStamp: Stamp?
+  /// The step archive being built off the main thread, when one is.
+  var archiveBuild: ArchiveBuild?
 
   /// How long to wait for input before a tick (the timer and countdowns move on ticks).
   public static let tickMilliseconds = 250
@@ -28,8 +37,11 @@ public final class Program {
 
   /// A program over `state`, drawing on `backend`, committing to `store` (without a store,
   /// changes stay in memory: tests and previews).
+  /// - Parameter usesWorkingState: whether `state` was read with `Store.workingState` (its
+  ///   archive is then built at once, off the main thread).
   public init(
     state: AppState, backend: any TerminalBackend, store: Store?, clock: Clock,
+    usesWorkingState: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.state = state
@@ -37,8 +49,14 @@ public final class Program {
     self.backend = backend
     self.store = store
     self.clock = clock
+    self.usesWorkingState = usesWorkingState && store != nil
     self.state.size = backend.size
     warningsShown = store?.warnings.count ?? 0
+    if self.usesWorkingState, let store {
+      _ = store.unseenOperations(&seenOperations)
+      loadedSnapshotStamp = store.snapshotStamp
+      buildArchive()
+    }
   }
 
   /// Runs until the user quits or the backend asks to.
@@ -48,7 +66,9 @@ public final class Program {
     var handled = 0
     while !state.isQuitting {
       if let maxEvents, handled >= maxEvents { break }
-      let event = backend.nextEvent(timeout: Program.tickMilliseconds)
+      // While the archive is built, look for it often; keys are answered meanwhile.
+      let timeout = archiveBuild == nil ? Program.tickMilliseconds : ArchiveBuild.pollMilliseconds
+      let event = backend.nextEvent(timeout: timeout)
       handled += 1
       handle(event)
       if state.isQuitting { break }
@@ -58,6 +78,7 @@ public final class Program {
 
   /// Handles one backend event (nil: the wait timed out).
   public func handle(_ event: TerminalEvent?) {
+    takeBuiltArchive()
     let now = clock.now
     if now != state.now { dispatch(.tick(now)) }
     switch event {
@@ -107,7 +128,10 @@ public final class Program {
         return [.committed(operations)]
       }
       do {
-        return [.committed(try store.commit(changes))]
+        let operations = try store.commit(changes)
+        guard usesWorkingState else { return [.committed(operations)] }
+        for operation in operations { seenOperations.insert(operation.id) }
+        return [.committed(operations)] + takeIn(message: nil)
       } catch {
         return [.storeFailed("not saved: \(error)")] + reload(message: nil)
       }
@@ -151,11 +175,14 @@ public final class Program {
     } catch {
       if done == 0 { return [.storeFailed(error.description)] }
     }
-    return reload(message: "\(AppReducer.count(done, "change")) \(verb)")
+    let message = "\(AppReducer.count(done, "change")) \(verb)"
+    if usesWorkingState { return takeIn(message: message, always: true) }
+    return reload(message: message)
   }
 
   private func reload(message: String?) -> [Action] {
     guard let store else { return [] }
+    if usesWorkingState { return reloadWorkingState(message: message) }
     do {
       return [.dataChanged(try store.loadState(), message: message)]
     } catch {
@@ -166,6 +193,18 @@ public final class Program {
   /// Live sharing: takes in what other processes appended.
   private func poll() {
     guard let store else { return }
+    if usesWorkingState {
+      do {
+        _ = try store.refresh()
+      } catch {
+        dispatch(.storeFailed(error.description))
+        return
+      }
+      // Say so unless the user is typing: the input line's hints matter more then.
+      let message = state.prompt == nil ? "↻ updated by another process" : nil
+      for action in takeIn(message: message) { dispatch(action) }
+      return
+    }
     do {
       if let fresh = try store.refresh() {
         // Say so unless the user is typing: the input line's hints matter more then.

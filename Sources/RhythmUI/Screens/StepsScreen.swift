@@ -46,9 +46,9 @@ enum StepsScreen {
     return painter.table(
       columns, rowCount: view.visible.count, state: view.table, marksSelection: false
     ) { index in
-      let step = view.rows[view.visible[index]].step
+      let step = view.facts(atRow: view.visible[index])
       let isMarked = view.marked.contains(step.id)
-      let (statusMark, statusRole) = mark(step, today: today)
+      let (statusMark, statusRole) = mark(step.status, due: step.due, today: today)
       let dueRole: ThemeRole =
         step.status != .open
         ? .muted : (step.due < today ? .danger : (step.due == today ? .warn : .text))
@@ -69,8 +69,13 @@ enum StepsScreen {
 
   /// The status column: `○` open, `!` overdue, `✓` done, `✗` dropped.
   static func mark(_ step: Step, today: Day) -> (String, ThemeRole) {
-    switch step.status {
-    case .open: return step.due < today ? ("!", .danger) : ("○", .text)
+    mark(step.status, due: step.due, today: today)
+  }
+
+  /// The status column for a step of `status` due on `due`.
+  static func mark(_ status: Step.Status, due: Day, today: Day) -> (String, ThemeRole) {
+    switch status {
+    case .open: return due < today ? ("!", .danger) : ("○", .text)
     case .done: return ("✓", .ok)
     case .dropped: return ("✗", .muted)
     }

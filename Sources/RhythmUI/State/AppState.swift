@@ -7,8 +7,16 @@ import RhythmCore
 public struct AppState: Sendable {
   // MARK: - Data and time
 
-  /// The store's records.
+  /// The store's records. At scale its steps are those the cockpit holds in full (open and
+  /// recent ones); the rest are in ``stepArchive``, taken in whole when an edit needs one.
   public private(set) var data: StoreState
+  /// The steps not held in `data`, as compact columns (empty until built, off the main thread).
+  public private(set) var stepArchive = StepArchive()
+  /// Gives an archived step in full (before the archive is built too); `nil` when `data`
+  /// holds every step.
+  public private(set) var archiveSource: StepArchiveSource?
+  /// Archived steps taken into `data` since the archive's source was set.
+  private var adoptedIDs = Set<String>()
   /// The current instant (from ticks; never read from the system inside the reducer).
   public var now: Date
   /// The zone days and times are shown in.
@@ -94,7 +102,7 @@ public struct AppState: Sendable {
   public init(
     data: StoreState, now: Date, timeZone: TimeZone, size: Size = Size(width: 120, height: 40),
     theme: Theme = .dark, keyMap: KeyMap = .defaults, person: String? = nil,
-    ids: RecordIDGenerator = RecordIDGenerator()
+    ids: RecordIDGenerator = RecordIDGenerator(), archiveSource: StepArchiveSource? = nil
   ) {
     self.data = data
     self.now = now
@@ -107,6 +115,7 @@ public struct AppState: Sendable {
     let today = Day(containing: now, in: timeZone)
     summary = CockpitSummary()
     stepsStorage = DeferredStepsView(StepsView(today: today))
+    self.archiveSource = archiveSource
     replaceData(data)
   }
 
@@ -119,13 +128,48 @@ public struct AppState: Sendable {
   /// from it.
   public mutating func replaceData(_ newData: StoreState) {
     data = newData
-    if screen == .steps {
-      steps.reload(data.steps, today: today)
-    } else {
-      stepsStorage.deferReload(data.steps, today: today)
-    }
+    reloadSteps()
     recomputeSummary()
     recomputeShortIDs()
+  }
+
+  /// Replaces all data with a working state and where its archived steps come from: the
+  /// archive built for the previous data no longer applies and is dropped until
+  /// ``takeArchive(_:)`` brings the new one.
+  public mutating func replaceData(_ newData: StoreState, archiveSource source: StepArchiveSource?)
+  {
+    archiveSource = source
+    stepArchive = StepArchive()
+    adoptedIDs = []
+    replaceData(newData)
+  }
+
+  /// Takes in the archive built from ``archiveSource``: the Steps screen then lists every step.
+  public mutating func takeArchive(_ archive: StepArchive) {
+    stepArchive = archive
+    for id in adoptedIDs { stepArchive.leaveOut(id) }
+    reloadSteps()
+    recomputeShortIDs()
+  }
+
+  private mutating func reloadSteps() {
+    if screen == .steps {
+      steps.reload(data.steps, archive: stepArchive, today: today)
+    } else {
+      stepsStorage.deferReload(data.steps, archive: stepArchive, today: today)
+    }
+  }
+
+  /// Takes the archived steps among `ids` into `data` (as the snapshot has them), so that an
+  /// edit or an operation on them finds them.
+  public mutating func adoptArchivedSteps(_ ids: some Sequence<String>) {
+    guard let archiveSource else { return }
+    for id in ids where data.record(Step.self, id: id) == nil {
+      guard let step = archiveSource.step(id) else { continue }
+      data.adopt(step)
+      adoptedIDs.insert(id)
+      stepArchive.leaveOut(id)
+    }
   }
 
   /// What an edit made here needs: now, the zone, the user and fresh ids.
@@ -139,6 +183,7 @@ public struct AppState: Sendable {
     // A deferred reload is done first, from the data it was asked for (it shares the steps
     // with `data`, which would otherwise be copied whole by the first change).
     if stepsStorage.isPending { stepsStorage = DeferredStepsView(stepsStorage.take()) }
+    adoptArchivedSteps(operations.lazy.filter { $0.kind == .step }.map(\.record))
     var touchedSteps: [Step] = []
     var createsRecords = false
     for operation in operations {
@@ -177,7 +222,13 @@ public struct AppState: Sendable {
   }
 
   private mutating func recomputeShortIDs() {
-    shortIDs = ShortIDTable(Array(data.steps.keys) + Array(data.reviews.keys))
+    var ids = Array(data.steps.keys) + Array(data.reviews.keys)
+    ids.reserveCapacity(ids.count + stepArchive.count)
+    for (position, id) in stepArchive.ids.enumerated()
+    where stepArchive.lists(position) && data.steps[id] == nil {
+      ids.append(id)
+    }
+    shortIDs = ShortIDTable(ids)
   }
 
   /// The context the keymap resolves keys in.

@@ -11,13 +11,15 @@ struct DeferredStepsView: Sendable {
     private let lock = NSLock()
     private let base: StepsView
     private let steps: [String: Step]
+    private let archive: StepArchive
     private let today: Day
     /// Guarded by `lock`.
     private var built: StepsView?
 
-    init(base: StepsView, steps: [String: Step], today: Day) {
+    init(base: StepsView, steps: [String: Step], archive: StepArchive, today: Day) {
       self.base = base
       self.steps = steps
+      self.archive = archive
       self.today = today
     }
 
@@ -25,7 +27,7 @@ struct DeferredStepsView: Sendable {
       lock.withLock {
         if let built { return built }
         var view = base
-        view.reload(steps, today: today)
+        view.reload(steps, archive: archive, today: today)
         built = view
         return view
       }
@@ -61,10 +63,11 @@ struct DeferredStepsView: Sendable {
     return false
   }
 
-  /// Notes a reload of the view from `steps` for `today`, done when the view is first read.
-  mutating func deferReload(_ steps: [String: Step], today: Day) {
+  /// Notes a reload of the view from `steps` and `archive` for `today`, done when the view is
+  /// first read.
+  mutating func deferReload(_ steps: [String: Step], archive: StepArchive, today: Day) {
     let base = take()
-    storage = .pending(Pending(base: base, steps: steps, today: today))
+    storage = .pending(Pending(base: base, steps: steps, archive: archive, today: today))
   }
 
   /// The view, taken out so that mutating it copies nothing (put it back with `init`).

@@ -3,7 +3,9 @@ import RhythmCore
 
 /// The triage list's state: filter, sort, selection, marks, and the derived arrays (all rows
 /// sorted, then the indices that pass the filter), recomputed only when the filter, the sort
-/// or the data change, so moving the selection costs nothing at 50,000 steps.
+/// or the data change, so moving the selection costs nothing at 50,000 steps. Its rows are the
+/// steps the cockpit holds in full and those of its ``StepArchive`` (compact columns, a full
+/// step decoded only when one is selected), so a large store is not held twice.
 public struct StepsView: Sendable {
   /// What was typed after `/`.
   public private(set) var filterText = ""
@@ -13,6 +15,8 @@ public struct StepsView: Sendable {
   public private(set) var sort: StepSort = .due
   /// Every live step, in `sort` order.
   public private(set) var rows: [TriageRow] = []
+  /// The archived steps (those not held in full) the rows include.
+  public private(set) var archive = StepArchive()
   /// Indices into `rows` that pass the filter, in order.
   public private(set) var visible: [Int] = []
   /// Where each step id sits in `rows`.
@@ -41,7 +45,28 @@ public struct StepsView: Sendable {
   /// The selected step, if any.
   public var selectedStep: Step? {
     guard let selection = table.selection, selection < visible.count else { return nil }
-    return rows[visible[selection]].step
+    return rows[visible[selection]].step(in: archive)
+  }
+
+  /// The full step of `rows[index]` (an archived one is decoded from the snapshot).
+  public func step(atRow index: Int) -> Step? {
+    rows[index].step(in: archive)
+  }
+
+  /// What the row `rows[index]` shows, sorts and filters by, without decoding a step.
+  public func facts(atRow index: Int) -> TriageRow.Facts {
+    rows[index].facts(in: archive)
+  }
+
+  /// The ids of `rows`, in order.
+  public var rowIDs: [String] {
+    rows.map { $0.id(in: archive) }
+  }
+
+  /// The selected step's id (no step is decoded).
+  var selectedStepID: String? {
+    guard let selection = table.selection, selection < visible.count else { return nil }
+    return rows[visible[selection]].id(in: archive)
   }
 
   /// The steps a bulk action applies to: the marked ones, else the selected one.
@@ -49,24 +74,32 @@ public struct StepsView: Sendable {
     if !marked.isEmpty {
       return marked.sorted { (positions[$0] ?? Int.max, $0) < (positions[$1] ?? Int.max, $1) }
     }
-    return selectedStep.map { [$0.id] } ?? []
+    return selectedStepID.map { [$0] } ?? []
   }
 
   /// The step with `id`, if it is in the list.
   public func step(_ id: String) -> Step? {
-    positions[id].map { rows[$0].step }
+    positions[id].flatMap { rows[$0].step(in: archive) }
   }
 
   // MARK: - Recomputing
 
-  /// Rebuilds every row from `steps` (new data), keeping the selected step selected.
-  public mutating func reload(_ steps: [String: Step], today: Day) {
-    let selected = selectedStep?.id
+  /// Rebuilds every row from `steps` (new data) and the archived steps they do not hold,
+  /// keeping the selected step selected.
+  public mutating func reload(
+    _ steps: [String: Step], archive: StepArchive = StepArchive(), today: Day
+  ) {
+    let selected = selectedStepID
     self.today = today
+    self.archive = archive
     filter = StepFilter(filterText, today: today)
     var live: [TriageRow] = []
-    live.reserveCapacity(steps.count)
+    live.reserveCapacity(steps.count + archive.count)
     for step in steps.values where step.isLive { live.append(TriageRow(step)) }
+    for position in 0..<archive.count
+    where archive.lists(position) && steps[archive.ids[position]] == nil {
+      live.append(TriageRow(archived: position))
+    }
     rows = live
     sortRows()
     marked = marked.filter { positions[$0] != nil }
@@ -77,11 +110,11 @@ public struct StepsView: Sendable {
   /// sorted place (found by binary search, not a sort of every row), then the rows re-filter.
   /// At 50,000 steps this costs a few milliseconds, not a sort.
   public mutating func update(_ steps: [Step]) {
-    let selected = selectedStep?.id
+    let selected = selectedStepID
     for step in steps {
       let removed = positions[step.id]
       if let position = removed {
-        let old = rows[position].step
+        let old = rows[position].facts(in: archive)
         let keepsPlace =
           old.due == step.due && old.owner == step.owner && old.status == step.status
           && old.createdAt == step.createdAt
@@ -103,19 +136,21 @@ public struct StepsView: Sendable {
         changed = removed..<rows.count
       }
       // Only the rows between the old and the new place moved.
-      for index in changed.clamped(to: 0..<rows.count) { positions[rows[index].step.id] = index }
+      for index in changed.clamped(to: 0..<rows.count) {
+        positions[rows[index].id(in: archive)] = index
+      }
     }
     refilter(keeping: selected, from: nil)
   }
 
   /// Where `step` goes among the sorted rows.
   private func insertionPoint(for step: Step) -> Int {
-    let key = StepSort.SortKey(step, index: -1)
+    let key = StepSort.SortKey(TriageRow(step).facts(in: archive), index: -1)
     var low = 0
     var high = rows.count
     while low < high {
       let middle = (low + high) / 2
-      if sort.precedes(StepSort.SortKey(rows[middle].step, index: middle), key) {
+      if sort.precedes(StepSort.SortKey(rows[middle].facts(in: archive), index: middle), key) {
         low = middle + 1
       } else {
         high = middle
@@ -127,7 +162,7 @@ public struct StepsView: Sendable {
   /// Sets the filter text, filtering from the previous result when the new text only narrows it.
   public mutating func setFilter(_ text: String) {
     guard text != filterText else { return }
-    let selected = selectedStep?.id
+    let selected = selectedStepID
     let newFilter = StepFilter(text, today: today)
     let start = newFilter.narrows(filter) ? visible : nil
     filterText = text
@@ -137,7 +172,7 @@ public struct StepsView: Sendable {
 
   /// Sorts by `sort`.
   public mutating func setSort(_ sort: StepSort) {
-    let selected = selectedStep?.id
+    let selected = selectedStepID
     self.sort = sort
     sortRows()
     refilter(keeping: selected, from: nil)
@@ -148,13 +183,14 @@ public struct StepsView: Sendable {
     guard day != today else { return }
     today = day
     filter = StepFilter(filterText, today: day)
-    refilter(keeping: selectedStep?.id, from: nil)
+    refilter(keeping: selectedStepID, from: nil)
   }
 
   /// Puts `rows` in `sort` order (sorting keys, then moving each row once) and reindexes.
   private mutating func sortRows() {
     let sort = self.sort
-    var keys = rows.indices.map { StepSort.SortKey(rows[$0].step, index: $0) }
+    let archive = self.archive
+    var keys = rows.indices.map { StepSort.SortKey(rows[$0].facts(in: archive), index: $0) }
     keys.sort { sort.precedes($0, $1) }
     rows = keys.map { rows[$0.index] }
     reindex()
@@ -166,8 +202,8 @@ public struct StepsView: Sendable {
     statuses = []
     statuses.reserveCapacity(rows.count)
     for (index, row) in rows.enumerated() {
-      positions[row.step.id] = index
-      statuses.append(row.step.status)
+      positions[row.id(in: archive)] = index
+      statuses.append(row.status(in: archive))
     }
   }
 
@@ -193,8 +229,13 @@ public struct StepsView: Sendable {
       }
       guard allowed else { continue }
       if !filter.terms.isEmpty {
-        if searchesText { rows[index].prepareSearchText() }
-        guard filter.matches(rows[index], today: today) else { continue }
+        if searchesText { rows[index].prepareSearchText(in: archive) }
+        let row = rows[index]
+        let archive = self.archive
+        guard
+          filter.matches(
+            row.facts(in: archive), searchText: { row.searchText(in: archive) }, today: today)
+        else { continue }
       }
       passing.append(index)
     }

@@ -25,6 +25,12 @@ public enum Action: Sendable {
   case storeFailed(String)
   /// The history of a step, newest last, for the detail pane.
   case historyLoaded(stepID: String, entries: [LogEntry])
+  /// The store was read afresh as a working state, with where its archived steps come from.
+  case workingStateLoaded(StoreState, archive: StepArchiveSource?, message: String?)
+  /// The archive of the steps the working state does not hold was built.
+  case stepArchiveLoaded(StepArchive)
+  /// Another process's operations (or an undo's), read from the store: the data takes them in.
+  case operationsArrived([RhythmCore.Operation], message: String?)
 
   // MARK: - Everywhere
 

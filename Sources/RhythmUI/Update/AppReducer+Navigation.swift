@@ -123,11 +123,11 @@ extension AppReducer {
       }
       state.review = session
     case .steps:
-      let before = state.steps.selectedStep?.id
+      let before = state.steps.selectedStepID
       let count = state.steps.visible.count
       state.steps.table.move(by: delta, count: count)
       state.steps.table.scrollToSelection(height: visibleRows(state), count: count)
-      if state.steps.showsDetail, let id = state.steps.selectedStep?.id, id != before {
+      if state.steps.showsDetail, let id = state.steps.selectedStepID, id != before {
         state.steps.history = nil
         return [.loadHistory(stepID: id)]
       }
@@ -164,9 +164,9 @@ extension AppReducer {
         if state.steps.step(id)?.status != .open || !state.steps.filter.isEmpty {
           state.steps.setFilter("")
         }
-        if let index = state.steps.visible.firstIndex(where: {
-          state.steps.rows[$0].step.id == id
-        }) {
+        let view = state.steps
+        if let index = view.visible.firstIndex(where: { view.rows[$0].id(in: view.archive) == id })
+        {
           state.steps.table.selection = index
         }
         state.steps.showsDetail = true

@@ -5,11 +5,11 @@ import RhythmCore
 
 extension AppReducer {
   static func toggleMark(_ state: inout AppState) -> [Effect] {
-    guard let step = state.steps.selectedStep else { return [] }
-    if state.steps.marked.contains(step.id) {
-      state.steps.marked.remove(step.id)
+    guard let id = state.steps.selectedStepID else { return [] }
+    if state.steps.marked.contains(id) {
+      state.steps.marked.remove(id)
     } else {
-      state.steps.marked.insert(step.id)
+      state.steps.marked.insert(id)
     }
     return move(&state, by: 1)
   }
@@ -34,6 +34,7 @@ extension AppReducer {
     _ state: inout AppState, _ verb: String,
     _ edit: (StoreState, EditContext) throws(RhythmError) -> Edit
   ) -> [Effect] {
+    state.adoptArchivedSteps(state.steps.targetIDs)
     do {
       let changes = try edit(state.data, state.editContext).changes
       guard !changes.isEmpty else { return [] }
@@ -55,6 +56,7 @@ extension AppReducer {
   }
 
   static func changeOwner(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
+    state.adoptArchivedSteps(state.steps.targetIDs)
     let changes = try StepEdits.reassign(state.steps.targetIDs, to: text, in: state.data).changes
     state.steps.marked = []
     return commit(
@@ -88,6 +90,7 @@ extension AppReducer {
     -> [Effect]
   {
     let parsed = try QuickAdd.parse(text, today: state.today)
+    state.adoptArchivedSteps([id])
     let changes = try StepEdits.edit(id, StepEdits.Patch(parsed), in: state.data).changes
     return commit(&state, changes, message: "step saved")
   }
@@ -103,7 +106,7 @@ extension AppReducer {
 
   static func toggleDetail(_ state: inout AppState) -> [Effect] {
     state.steps.showsDetail.toggle()
-    guard state.steps.showsDetail, let id = state.steps.selectedStep?.id else { return [] }
+    guard state.steps.showsDetail, let id = state.steps.selectedStepID else { return [] }
     state.steps.history = nil
     return [.loadHistory(stepID: id)]
   }

@@ -20,21 +20,24 @@ public enum AppReducer {
       return []
     case .dataChanged(let data, let message):
       state.replaceData(data)
-      refreshReview(&state)
-      if let message { say(&state, message) }
-      // The history on show may have grown (an undo, or another process's edit).
-      if state.screen == .steps, state.steps.showsDetail, let id = state.steps.selectedStep?.id {
-        return [.loadHistory(stepID: id)]
-      }
-      return []
+      return dataArrived(&state, message: message)
     case .committed(let operations):
       state.apply(operations)
       return []
+    case .workingStateLoaded(let data, let archive, let message):
+      state.replaceData(data, archiveSource: archive)
+      return dataArrived(&state, message: message)
+    case .stepArchiveLoaded(let archive):
+      state.takeArchive(archive)
+      return []
+    case .operationsArrived(let operations, let message):
+      state.apply(operations)
+      return dataArrived(&state, message: message)
     case .storeFailed(let text):
       say(&state, text, isError: true)
       return []
     case .historyLoaded(let stepID, let entries):
-      if state.steps.selectedStep?.id == stepID { state.steps.history = (stepID, entries) }
+      if state.steps.selectedStepID == stepID { state.steps.history = (stepID, entries) }
       return []
     case .showScreen(let screen): return show(&state, screen)
     case .back: return back(&state)

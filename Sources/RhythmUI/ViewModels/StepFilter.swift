@@ -67,23 +67,26 @@ public struct StepFilter: Hashable, Sendable {
   /// Whether the filter keeps everything that is open (nothing typed).
   public var isEmpty: Bool { terms.isEmpty && statuses == [.open] }
 
-  /// Whether `row` matches.
-  public func matches(_ row: TriageRow, today: Day) -> Bool {
-    if !statuses.isEmpty && !statuses.contains(row.step.status) { return false }
+  /// Whether the step `facts` describe matches; `searchText` (its lower-cased title and
+  /// success criterion) is asked for only when a word term needs it.
+  public func matches(
+    _ facts: TriageRow.Facts, searchText: () -> String, today: Day
+  ) -> Bool {
+    if !statuses.isEmpty && !statuses.contains(facts.status) { return false }
     for term in terms {
       switch term {
       case .word(let word):
-        if !row.searchText.contains(word) { return false }
+        if !searchText().contains(word) { return false }
       case .owner(let prefix):
-        if !row.step.owner.hasPrefix(prefix) { return false }
+        if !facts.owner.hasPrefix(prefix) { return false }
       case .tag(let prefix):
-        if !row.step.tags.contains(where: { $0.lowercased().hasPrefix(prefix) }) { return false }
+        if !facts.tags.contains(where: { $0.lowercased().hasPrefix(prefix) }) { return false }
       case .dueBefore(let day, let inclusive):
-        if inclusive ? row.step.due > day : row.step.due >= day { return false }
+        if inclusive ? facts.due > day : facts.due >= day { return false }
       case .dueAfter(let day, let inclusive):
-        if inclusive ? row.step.due < day : row.step.due <= day { return false }
+        if inclusive ? facts.due < day : facts.due <= day { return false }
       case .overdue:
-        if row.step.status != .open || row.step.due >= today { return false }
+        if facts.status != .open || facts.due >= today { return false }
       }
     }
     return true
@@ -127,29 +130,102 @@ public struct StepFilter: Hashable, Sendable {
   }
 }
 
-/// A step as the triage list holds it, with its lower-cased title for fast matching.
+/// A step as the triage list holds it: a step the cockpit holds in full, or one of its
+/// ``StepArchive`` (by position), with the lower-cased search text once a word filter needed it.
 public struct TriageRow: Sendable {
-  /// The step.
-  public var step: Step {
+  /// Where the row's step is. A held step is boxed, so an archived row takes a few bytes.
+  enum Source: Sendable {
+    indirect case held(Step)
+    case archived(Int)
+  }
+
+  /// What sorting, filtering and drawing a row read, whichever kind of row it is.
+  public struct Facts {
+    public var id: String
+    public var title: String
+    public var owner: String
+    public var due: Day
+    public var status: Step.Status
+    public var createdAt: Date
+    public var tags: [String]
+  }
+
+  var source: Source {
     didSet { lowered = nil }
   }
   /// The search text, once a word filter needed it.
   private var lowered: String?
 
-  /// A row for `step`.
+  /// A row for a step held in full.
   public init(_ step: Step) {
-    self.step = step
+    source = .held(step)
+  }
+
+  /// A row for the archived step at `position`.
+  init(archived position: Int) {
+    source = .archived(position)
+  }
+
+  /// The step, when it is held in full.
+  var heldStep: Step? {
+    if case .held(let step) = source { return step }
+    return nil
+  }
+
+  /// The row's facts, from the step or from `archive`'s columns.
+  func facts(in archive: StepArchive) -> Facts {
+    switch source {
+    case .held(let step):
+      return Facts(
+        id: step.id, title: step.title, owner: step.owner, due: step.due, status: step.status,
+        createdAt: step.createdAt, tags: step.tags)
+    case .archived(let position):
+      return Facts(
+        id: archive.ids[position], title: archive.titles[position],
+        owner: archive.owner(at: position), due: archive.due(at: position),
+        status: archive.status(at: position), createdAt: archive.createdAt(at: position),
+        tags: archive.tags(at: position))
+    }
+  }
+
+  /// The step's id.
+  func id(in archive: StepArchive) -> String {
+    switch source {
+    case .held(let step): return step.id
+    case .archived(let position): return archive.ids[position]
+    }
+  }
+
+  /// The step's status.
+  func status(in archive: StepArchive) -> Step.Status {
+    switch source {
+    case .held(let step): return step.status
+    case .archived(let position): return archive.status(at: position)
+    }
+  }
+
+  /// The full step (an archived one is decoded from its snapshot line).
+  func step(in archive: StepArchive) -> Step? {
+    switch source {
+    case .held(let step): return step
+    case .archived(let position): return archive.step(at: position)
+    }
   }
 
   /// Title and success criterion, lower-cased.
-  public var searchText: String {
-    lowered ?? (step.title + " " + (step.success ?? "")).lowercased()
+  func searchText(in archive: StepArchive) -> String {
+    if let lowered { return lowered }
+    switch source {
+    case .held(let step): return (step.title + " " + (step.success ?? "")).lowercased()
+    case .archived(let position):
+      return (archive.titles[position] + " " + (archive.success(at: position) ?? "")).lowercased()
+    }
   }
 
   /// Works the search text out and keeps it (the list does this only for rows a word filter
   /// looks at, so opening the cockpit on 50,000 steps lower-cases nothing).
-  mutating func prepareSearchText() {
-    if lowered == nil { lowered = searchText }
+  mutating func prepareSearchText(in archive: StepArchive) {
+    if lowered == nil { lowered = searchText(in: archive) }
   }
 }
 
@@ -180,12 +256,12 @@ public enum StepSort: String, CaseIterable, Hashable, Sendable {
     var id: String
     var index: Int
 
-    init(_ step: Step, index: Int) {
-      due = step.due.ordinal
-      rank = UInt8(StepSort.rank(step.status))
-      createdAt = step.createdAt
-      owner = step.owner
-      id = step.id
+    init(_ facts: TriageRow.Facts, index: Int) {
+      due = facts.due.ordinal
+      rank = UInt8(StepSort.rank(facts.status))
+      createdAt = facts.createdAt
+      owner = facts.owner
+      id = facts.id
       self.index = index
     }
   }

@@ -77,15 +77,14 @@ func runCockpit(
   let theme = try ThemeLoader.load(options.theme ?? config.theme, environment: environment)
   let (keyMap, keyProblems) = KeyMap.user(environment: environment)
   for problem in configProblems + keyProblems { Terminal.printError("rhythm: warning: \(problem)") }
-  // The home screen needs the steps that are open or fall in its windows (13 weeks of rates,
-  // 12 of trend): the first frame is drawn from those, the rest loaded right after it.
-  let opensOnHome = options.screen == nil && options.review == nil
-  let cutoff = Day(containing: clock.now, in: timeZone).adding(
-    days: -(CockpitSummary.windowWeeks + 2) * 7)
-  let data = opensOnHome ? try store.loadRecentState(stepsDueFrom: cutoff) : try store.loadState()
+  // The cockpit holds in full the steps that are open or fall in the home screen's windows
+  // (13 weeks of rates, 12 of trend); the rest are built into a compact archive off the main
+  // thread once the first frame is up, while keys are answered.
+  let (data, archive) = try store.workingState(
+    stepsFrom: Program.workingCutoff(today: Day(containing: clock.now, in: timeZone)))
   var state = AppState(
     data: data, now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
-    person: store.person)
+    person: store.person, archiveSource: archive)
   if let name = options.screen {
     guard
       let screen = ScreenID.allCases.first(where: { $0.title.lowercased() == name.lowercased() })
@@ -106,11 +105,8 @@ func runCockpit(
   store.onWarning = nil
   do {
     try TerminalApp.run(options: terminalOptions) { backend in
-      let program = Program(state: state, backend: backend, store: store, clock: clock)
-      if opensOnHome {
-        program.draw()
-        program.dispatch(.dataChanged(try store.loadState(), message: nil))
-      }
+      let program = Program(
+        state: state, backend: backend, store: store, clock: clock, usesWorkingState: true)
       if let startAction { program.dispatch(startAction) }
       program.run()
     }

@@ -13,7 +13,7 @@ struct TriageTests {
   }
 
   private func visible(_ state: AppState) -> [Step] {
-    state.steps.visible.map { state.steps.rows[$0].step }
+    state.steps.visible.compactMap { state.steps.step(atRow: $0) }
   }
 
   @Test("the list shows open steps by due day, oldest first")

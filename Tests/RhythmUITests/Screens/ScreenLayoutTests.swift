@@ -26,7 +26,7 @@ struct ScreenLayoutTests {
   }
 
   private func shortID(_ state: AppState, row index: Int) -> String {
-    state.shortID(state.steps.rows[state.steps.visible[index]].step.id)
+    state.shortID(state.steps.facts(atRow: state.steps.visible[index]).id)
   }
 
   @Test("the Steps table has as many rows as the reducer's page, and the input line takes one")

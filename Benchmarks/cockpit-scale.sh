@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The cockpit at scale (issue 10, item 6), on the benchmark's generated stores (run rhythm-bench
+# first, or Benchmarks/run.sh): in tmux at 160x48, from start to the Steps screen drawn after
+# pressing `3` at once; until `j` pressed right after it is answered (the frame changes); and
+# the resident and peak memory once everything is loaded (1.5 s later). Medians of RUNS.
+# Moving and a typed filter character are timed in process by rhythm-bench (CockpitBench).
+# Polling capture-pane costs about 4 ms itself (PERF-NOTES), included in the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rhythm=${RHYTHM:-.build/release/rhythm}
+runs=${RUNS:-5}
+sizes=${SIZES:-1000 10000 50000 200000}
+socket=rhythm-scale-$$
+export RHYTHM_NOW=2026-11-25T09:00:00Z TZ=UTC TERM=xterm-256color
+trap 'tmux -L $socket kill-server 2>/dev/null || true' EXIT
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+screen() { tmux -L "$socket" capture-pane -p -e 2>/dev/null; }
+
+# one_run STORE: prints "steps_ms keys_ms rss_mb peak_mb".
+one_run() {
+  local store=$1 start steps keys before pid rss peak
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  start=$(now_ms)
+  tmux -L "$socket" new-session -d -x 160 -y 48 -e RHYTHM_NOW -e TZ "$rhythm --store '$store'"
+  until screen | grep -q "1-6 screens"; do
+    if [ $(( $(now_ms) - start )) -gt 20000 ]; then echo "timeout" >&2; return 1; fi
+  done
+  tmux -L "$socket" send-keys 3
+  until screen | grep -q "Steps ·"; do
+    if [ $(( $(now_ms) - start )) -gt 20000 ]; then echo "timeout" >&2; return 1; fi
+  done
+  steps=$(( $(now_ms) - start ))
+  before=$(screen)
+  tmux -L "$socket" send-keys j
+  while [ "$(screen)" = "$before" ]; do
+    if [ $(( $(now_ms) - start )) -gt 20000 ]; then echo "timeout" >&2; return 1; fi
+  done
+  keys=$(( $(now_ms) - start ))
+  sleep 1.5
+  pid=$(pgrep -P "$(tmux -L "$socket" list-panes -F '#{pane_pid}')" rhythm || tmux -L "$socket" list-panes -F '#{pane_pid}')
+  rss=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status")
+  peak=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$pid/status")
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  echo "$steps $keys $rss $peak"
+}
+
+echo ""
+echo "cockpit at scale: start, \`3\` at once (tmux 160x48, median of $runs)"
+echo "steps    Steps screen  j answered  resident MB  peak MB"
+for size in $sizes; do
+  store=.bench/store-$size
+  [ -d "$store" ] || continue
+  results=$(for _ in $(seq "$runs"); do one_run "$store"; done)
+  column() { echo "$results" | awk -v c="$1" '{print $c}' | median; }
+  printf "%-8s %-13s %-11s %-12s %s\n" "$size" "$(column 1) ms" "$(column 2) ms" "$(column 3)" "$(column 4)"
+done
