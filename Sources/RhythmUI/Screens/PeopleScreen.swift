@@ -1,8 +1,8 @@
 import Foundation
 import RhythmCore
 
-/// People and teams: open steps, overdue, due this week, and on-time rate over 13 weeks
-/// against the target, with a weekly trend.
+/// People and teams: open steps, overdue, due this week, on-time rate over 13 weeks against
+/// the target, exchanges given and received in those weeks, and a weekly trend.
 enum PeopleScreen {
   static func render(
     _ state: AppState, in area: Rect, painter: Painter, on surface: inout Surface
@@ -15,9 +15,12 @@ enum PeopleScreen {
     let nameWidth = min(22, inner.width / 5)
     let numberWidth = 8
     let rateWidth = 5
-    let trendWidth = 13
-    let barWidth = max(6, inner.width - nameWidth - numberWidth * 4 - rateWidth - trendWidth - 6)
-    let columns = [
+    let exchangeWidth = 4
+    // The weekly trend gives way first on a narrow screen.
+    let trendWidth = inner.width >= 100 ? 13 : 0
+    let fixed = nameWidth + numberWidth * 4 + rateWidth + exchangeWidth * 2 + trendWidth + 8
+    let barWidth = max(6, inner.width - fixed)
+    var columns = [
       Table.Column("person / team", width: nameWidth),
       Table.Column("open", width: numberWidth, alignment: .right),
       Table.Column("overdue", width: numberWidth, alignment: .right),
@@ -25,8 +28,10 @@ enum PeopleScreen {
       Table.Column("due 13w", width: numberWidth, alignment: .right, spacing: 2),
       Table.Column("on time vs target", width: barWidth),
       Table.Column("rate", width: rateWidth, alignment: .right, spacing: 1),
-      Table.Column("trend", width: trendWidth),
+      Table.Column("gave", width: exchangeWidth, alignment: .right, spacing: 1),
+      Table.Column("got", width: exchangeWidth, alignment: .right, spacing: 1),
     ]
+    if trendWidth > 0 { columns.append(Table.Column("trend", width: trendWidth)) }
     let rows = state.peopleRows
     if rows.isEmpty {
       painter.text(
@@ -51,8 +56,11 @@ enum PeopleScreen {
             fraction: rate.onTimeRate ?? 0, target: target, style: theme[role],
             emptyStyle: theme[.muted], targetStyle: theme[.muted])),
         painter.item(ScreenText.percent(rate.onTimeRate), role),
-        .widget(Sparkline(values: rate.trend, maximum: 1, style: theme[.accent])),
+        painter.item(String(rate.given), rate.given > 0 ? .text : .muted),
+        painter.item(String(rate.received), rate.received > 0 ? .text : .muted),
       ]
+        + (trendWidth > 0
+          ? [.widget(Sparkline(values: rate.trend, maximum: 1, style: theme[.accent]))] : [])
     }.render(in: inner, on: &surface)
   }
 }

@@ -34,6 +34,10 @@ public struct CockpitSummary: Sendable {
     public var onTimeRate: Double?
     /// Weekly on-time rates, oldest first.
     public var trend: [Double?]
+    /// Exchanges (unsolicited help) given in the window.
+    public var given = 0
+    /// Exchanges received in the window.
+    public var received = 0
   }
 
   /// The next occurrence of each cadence, live ones first, soonest first.
@@ -73,6 +77,7 @@ public struct CockpitSummary: Sendable {
     owners = delivery.ownerRates
     teams = delivery.teamRates
     overallRate = delivery.overallRate
+    countExchanges(data: data, today: today, timeZone: timeZone)
 
     for metric in data.metrics.values.sorted(by: { $0.name < $1.name }) where metric.isLive {
       if let latest = metric.orderedValues.last, !metric.isOnTrack(latest.value) {

@@ -55,9 +55,25 @@ struct CockpitSummaryDeliveryTests {
           for: members.flatMap { byOwner[$0] ?? [] }, weeks: 12, endingOn: today,
           timeZone: timeZone))
     }
+    // Exchanges as `rhythm stats` counts them.
+    func counted(_ rates: [CockpitSummary.Rate], _ grouping: InsightGrouping)
+      -> [CockpitSummary.Rate]
+    {
+      let counts = Insights.exchangeCounts(
+        data.exchanges.values, by: grouping, window: window, timeZone: timeZone,
+        teamsByOwner: teamsByOwner)
+      return rates.map { rate in
+        var rate = rate
+        rate.given = counts[rate.key]?.given ?? 0
+        rate.received = counts[rate.key]?.received ?? 0
+        return rate
+      }
+    }
     let due = ownerRows.reduce(0) { $0 + $1.due }
     let onTime = ownerRows.reduce(0) { $0 + $1.onTime }
-    return (owners, teams, due > 0 ? Double(onTime) / Double(due) : nil)
+    return (
+      counted(owners, .owner), counted(teams, .team), due > 0 ? Double(onTime) / Double(due) : nil
+    )
   }
 
   @Test("owners, teams and the overall rate match the insights, across days and time zones")
@@ -78,5 +94,6 @@ struct CockpitSummaryDeliveryTests {
     let summary = CockpitSummary(data: Fixtures.demoData, now: Fixtures.now, timeZone: Fixtures.utc)
     #expect(summary.owners.contains { $0.due > 0 && $0.onTimeRate != nil })
     #expect(!summary.teams.isEmpty)
+    #expect(summary.teams.contains { $0.given > 0 }, "the demo's exchanges are counted")
   }
 }
