@@ -9,6 +9,7 @@ var runs = 7
 var rhythm = ".build/release/rhythm"
 var work = ".bench"
 var withTaskwarrior = true
+var generateOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -17,10 +18,11 @@ while let argument = arguments.next() {
   case "--rhythm": rhythm = arguments.next() ?? rhythm
   case "--work": work = arguments.next() ?? work
   case "--no-taskwarrior": withTaskwarrior = false
+  case "--generate-only": generateOnly = true
   default:
     FileHandle.standardError.write(
       Data(
-        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior]\n"
+        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only]\n"
           .utf8))
     exit(2)
   }
@@ -52,6 +54,7 @@ for size in sizes {
     FileHandle.standardError.write(
       Data("generated \(size) steps in \(format(Date().timeIntervalSince(started)))s\n".utf8))
   }
+  if generateOnly { continue }
   let openSteps = (try String(contentsOfFile: openPath, encoding: .utf8)).split(separator: "\n")
     .map(String.init)
   let owner = LargeStore.people[7]
@@ -94,6 +97,8 @@ for size in sizes {
       + "\(format(list.peakMegabytes)) / \(format(done.peakMegabytes)) / \(format(stats.peakMegabytes))"
       + (failures > 0 ? "  (\(failures) runs failed!)" : ""))
 }
+
+if generateOnly { exit(0) }
 
 if let base = figures[50_000], let large = figures[200_000] {
   print("")

@@ -88,6 +88,11 @@ public struct RecordSchema<R: Record>: Sendable {
     self.byKeyPath = byKeyPath
   }
 
+  /// The position in `fields` of the field named `name` (a whole field, not a map key).
+  func position(of name: String) -> Int? {
+    byName[name]
+  }
+
   /// Copies `keys` of the map field `name` from `old` into `new`.
   func keep(_ keys: [String], of name: String, from old: R, into new: inout R) {
     guard let position = byName[name] else { return }

@@ -16,6 +16,8 @@ enum RecordLineDecoder {
     fileprivate var cadence: String?
     fileprivate var topic: String?
     fileprivate var tags: (bytes: [UInt8], values: [String])?
+    /// The keys the last line read named (a bit per known key).
+    fileprivate var keys: UInt32 = 0
 
     /// Nothing to share yet.
     init() {}
@@ -42,7 +44,7 @@ enum RecordLineDecoder {
     var tags: [String] = []
     var topic: String?
     var deleted: Bool?
-    let complete = scanner.fields { key, scanner in
+    let complete = scanner.fields(seen: &reuse.keys) { key, scanner in
       switch key {
       case .id: id = scanner.string()
       case .title: title = scanner.string()
@@ -93,7 +95,7 @@ enum RecordLineDecoder {
     var tags: [String] = []
     var topic: String?
     var deleted: Bool?
-    let complete = scanner.fields { key, scanner in
+    let complete = scanner.fields(seen: &reuse.keys) { key, scanner in
       switch key {
       case .id: id = scanner.string()
       case .text: text = scanner.string()
@@ -142,7 +144,7 @@ enum RecordLineDecoder {
     var unclear: Bool?
     var minutesAt: Date?
     var deleted: Bool?
-    let complete = scanner.fields { key, scanner in
+    let complete = scanner.fields(seen: &reuse.keys) { key, scanner in
       switch key {
       case .id: id = scanner.string()
       case .cadence: cadence = scanner.string(reusing: &reuse.cadence)
@@ -182,6 +184,53 @@ enum RecordLineDecoder {
     review.minutesAt = minutesAt
     review.deleted = deleted
     return review
+  }
+}
+
+extension RecordLineDecoder {
+  /// The fields of `R`'s schema (bit `i` for `R.schema.fields[i]`) that the last line read
+  /// through `reuse` named, when they include every field the schema requires; `nil` when a
+  /// required field was missing (the record is then made field by field).
+  static func fieldsNamed<R: Record>(by reuse: Reuse, in type: R.Type) -> UInt64? {
+    let table = KeyTable.of(R.self)
+    var mask: UInt64 = 0
+    var keys = reuse.keys
+    while keys != 0 {
+      let bit = keys.trailingZeroBitCount
+      keys &= keys - 1
+      let position = bit < table.positions.count ? table.positions[bit] : -1
+      if position >= 0 { mask |= 1 << UInt64(position) }
+    }
+    return mask & table.required == table.required ? mask : nil
+  }
+}
+
+/// For one record type: the schema position of each decoder key (-1: none, as `id`), and the
+/// schema's required fields as bits.
+private struct KeyTable: Sendable {
+  var positions: [Int]
+  var required: UInt64
+
+  init<R: Record>(_ type: R.Type) {
+    positions = (0...FieldKey.unclear.rawValue).map { raw in
+      guard let key = FieldKey(rawValue: raw), key != .id else { return -1 }
+      return R.schema.position(of: key.name.description) ?? -1
+    }
+    required = 0
+    for (position, field) in R.schema.fields.enumerated() where !field.hasDefault && position < 64 {
+      required |= 1 << UInt64(position)
+    }
+  }
+
+  static let step = KeyTable(Step.self)
+  static let decision = KeyTable(Decision.self)
+  static let review = KeyTable(Review.self)
+
+  static func of<R: Record>(_ type: R.Type) -> KeyTable {
+    if R.self == Step.self { return step }
+    if R.self == Decision.self { return decision }
+    if R.self == Review.self { return review }
+    return KeyTable(R.self)
   }
 }
 
@@ -264,8 +313,9 @@ private enum FieldKey: Int {
   }
 }
 
-/// A cursor over one compact JSON object, for the record decoders above.
-private struct LineScanner {
+/// A cursor over one compact JSON object, for the record decoders above and the journal's
+/// operation decoder (`OperationLineDecoder`).
+struct LineScanner {
   let bytes: UnsafeRawBufferPointer
   var index = 0
 
@@ -276,7 +326,10 @@ private struct LineScanner {
   /// Calls `field` with each key (a static string compared as bytes) and the scanner placed on
   /// its value; `field` reads the value and returns false to give up. False when the line is
   /// not an object of plain fields, or names a field twice.
-  mutating func fields(_ field: (FieldKey, inout LineScanner) -> Bool) -> Bool {
+  fileprivate mutating func fields(
+    seen keys: inout UInt32, _ field: (FieldKey, inout LineScanner) -> Bool
+  ) -> Bool {
+    keys = 0
     skipSpace()
     guard take(UInt8(ascii: "{")) else { return false }
     skipSpace()
@@ -288,6 +341,7 @@ private struct LineScanner {
       // A repeated key goes to the full decoder, which decides which of the two counts.
       guard seen & 1 << key.rawValue == 0 else { return false }
       seen |= 1 << key.rawValue
+      keys = seen
       skipSpace()
       guard take(UInt8(ascii: ":")) else { return false }
       skipSpace()
@@ -318,7 +372,7 @@ private struct LineScanner {
   }
 
   /// The bytes of a string without escapes, cursor past it.
-  private mutating func stringBytes() -> UnsafeRawBufferPointer? {
+  mutating func stringBytes() -> UnsafeRawBufferPointer? {
     guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return nil }
     let count = bytes.count
     let start = index
@@ -376,7 +430,7 @@ private struct LineScanner {
     return nil
   }
 
-  private static func equals(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+  static func equals(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
     text.utf8.count == bytes.count
       && text.utf8.withContiguousStorageIfAvailable {
         same(UnsafeRawBufferPointer($0), bytes)
@@ -548,20 +602,20 @@ private struct LineScanner {
     return take(UInt8(ascii: "}"))
   }
 
-  private mutating func skipSpace() {
+  mutating func skipSpace() {
     while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09
     {
       index += 1
     }
   }
 
-  private mutating func take(_ byte: UInt8) -> Bool {
+  mutating func take(_ byte: UInt8) -> Bool {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true
   }
 
-  private mutating func take(word: StaticString) -> Bool {
+  mutating func take(word: StaticString) -> Bool {
     let count = word.utf8CodeUnitCount
     guard index + count <= bytes.count,
       UnsafeRawBufferPointer(start: word.utf8Start, count: count)

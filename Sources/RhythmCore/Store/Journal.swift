@@ -77,29 +77,52 @@ enum Journal {
   static func parse(
     _ data: Data, path: String, start: JournalPosition, into tail: inout JournalTail
   ) throws(RhythmError) -> JournalPosition {
-    var position = start
-    let (lines, isTerminated) = data.lines(in: 0..<data.count)
-    for (number, line) in lines.enumerated() {
-      if number == lines.count - 1 && !isTerminated {
-        tail.warnings.append(
-          "\(path):\(position.lines + 1): skipped a torn last line (a write cut short by a crash; "
-            + "it was never reported done, and the next change repairs the file)")
-        break
+    let text = Text(path: path, data: data, start: start)
+    if let torn = text.tornWarning { tail.warnings.append(torn) }
+    for (offset, line) in text.lines.enumerated() where !line.isEmpty {
+      do {
+        tail.operations.append(try Operation(line: data[line]))
+      } catch {
+        let column = error.position(in: data[line]).column
+        throw .corrupt(
+          path: path, line: start.lines + offset + 1, column: column, reason: error.reason,
+          recovery: "the journal is never rewritten: fix or remove that line by hand, "
+            + "then run `rhythm store check`")
       }
-      position.lines += 1
-      if !line.isEmpty {
-        do {
-          tail.operations.append(try Operation(line: data[line]))
-        } catch {
-          let column = error.position(in: data[line]).column
-          throw .corrupt(
-            path: path, line: position.lines, column: column, reason: error.reason,
-            recovery: "the journal is never rewritten: fix or remove that line by hand, "
-              + "then run `rhythm store check`")
-        }
-      }
-      position.bytes += line.count + 1
     }
-    return position
+    return text.end
+  }
+
+  /// A journal's bytes from a known position on, cut into whole lines: a last line with no
+  /// newline (a torn write) is left out and reported.
+  struct Text: @unchecked Sendable {
+    let path: String
+    let data: Data
+    let start: JournalPosition
+    /// The whole lines, without their newlines (empty ones too: they count as lines).
+    let lines: [Range<Int>]
+    /// Where the whole lines end.
+    let end: JournalPosition
+    /// The warning for a torn last line, if there is one.
+    let tornWarning: String?
+
+    init(path: String, data: Data, start: JournalPosition) {
+      self.path = path
+      self.data = data
+      self.start = start
+      var (lines, isTerminated) = data.lines(in: 0..<data.count)
+      var torn: String?
+      if !isTerminated, !lines.isEmpty {
+        lines.removeLast()
+        torn =
+          "\(path):\(start.lines + lines.count + 1): skipped a torn last line (a write cut short by "
+          + "a crash; it was never reported done, and the next change repairs the file)"
+      }
+      self.lines = lines
+      tornWarning = torn
+      end = JournalPosition(
+        bytes: start.bytes + (lines.last.map { $0.upperBound + 1 } ?? 0),
+        lines: start.lines + lines.count)
+    }
   }
 }

@@ -208,9 +208,9 @@ struct StepIndex {
     }
     var rows: [(SnapshotWriter.Placement, UInt16, UInt16)] = []
     for step in steps {
-      let owner = number(step.fields["owner"]?.stringValue ?? "")
+      let owner = number(step.step?.owner ?? "")
       var cadence = noCadence
-      if let review = step.fields["review"]?.stringValue, let id = cadenceOfReview[review] {
+      if let review = step.step?.review, let id = cadenceOfReview[review] {
         cadence = number(id)
       }
       rows.append((step, owner, cadence))
@@ -229,18 +229,25 @@ struct StepIndex {
     for (position, (step, owner, cadence)) in rows.enumerated() {
       let idBytes = Array(step.id.utf8.prefix(26))
       out.bytes += idBytes + [UInt8](repeating: 0x20, count: 26 - idBytes.count)
-      out.u8(statusCode(step.fields))
+      out.u8(step.step.map(statusCode) ?? 0)
       out.u8(UInt8(min(26, shortLengths[position])))
       out.u16(owner)
       out.u16(cadence)
-      let due = step.fields["due"]?.stringValue.flatMap { Day.parse($0) }?.ordinal ?? 0
+      let due = step.step?.due.ordinal ?? 0
       out.u32(UInt32(bitPattern: due))
       out.u32(UInt32(step.length))
-      let completed = step.fields["completedAt"]?.stringValue.flatMap { ISOInstant.parse($0) }
-      out.i64(completed.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? Int64.min)
+      out.i64(step.step?.completedAt.map(millis) ?? Int64.min)
       out.u64(UInt64(step.offset))
     }
     return out.bytes
+  }
+
+  /// An instant's milliseconds as the snapshot writes them (whole seconds, then milliseconds
+  /// rounded, as `ISOInstant.format` does).
+  static func millis(_ date: Date) -> Int64 {
+    let interval = date.timeIntervalSince1970
+    let whole = interval.rounded(.down)
+    return Int64(whole) * 1000 + Int64(((interval - whole) * 1000).rounded())
   }
 
   static func statusCode(_ fields: [String: JSONValue]) -> UInt8 {
@@ -249,6 +256,15 @@ struct StepIndex {
     case "done": return 1
     case "dropped": return 2
     default: return 0
+    }
+  }
+
+  static func statusCode(_ step: Step) -> UInt8 {
+    if step.deleted == true { return 3 }
+    switch step.status {
+    case .done: return 1
+    case .dropped: return 2
+    case .open: return 0
     }
   }
 

@@ -63,9 +63,9 @@ extension Store {
   /// with the tail applied, or every journal replayed when the tail holds an older operation.
   private func compactionState() throws(RhythmError) -> StoreState {
     try readSnapshot()
+    // Without a snapshot every journal is read from its first line, at once.
+    if snapshot == nil { return try replayJournals() }
     try readTails()
-    // Without a snapshot the tail is every journal from its first line: replay it as read.
-    if snapshot == nil { return StoreState.replaying(tail) }
     return hasOlderTailOperation ? try replayJournals() : try snapshotState()
   }
 
@@ -118,13 +118,17 @@ extension Store {
     state.load(try snapshot.decodeSection(R.self))
   }
 
-  /// Replays every journal from its first line: the same `apply` a cockpit's state uses.
+  /// Replays every journal from its first line (`JournalReplay`: the same `apply` a cockpit's
+  /// state uses, the lines read on both cores).
   func replayJournals() throws(RhythmError) -> StoreState {
-    let read = try Journal.readTails(folder: layout.journalFolder, from: [:])
+    let read = try JournalReplay.replay(folder: layout.journalFolder)
     for warning in read.warnings { warn("warning: " + warning) }
     positions = read.positions
-    latestStamp = read.operations.lazy.map(\.stamp).max()
-    return StoreState.replaying(read.operations)
+    latestStamp = read.latestStamp
+    tail = []
+    tailByRecord = [:]
+    journalsUnread = false
+    return read.state
   }
 
   /// Writes `replayed` as the new snapshot and index, then reads them back as the view. A failure
@@ -133,8 +137,7 @@ extension Store {
   /// beside a snapshot it does not describe (a failed index write leaves no index).
   private func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
-    let records = replayed.fieldMaps()
-    let writer = SnapshotWriter(records: records, header: header)
+    let writer = SnapshotWriter(state: replayed, header: header)
     let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil
     do {
       try FileIO.replaceAtomically(
@@ -148,9 +151,9 @@ extension Store {
     guard let identity = FileIO.identity(layout.snapshotPath) else {
       throw .io(path: layout.snapshotPath, reason: "cannot stat the new snapshot")
     }
-    var cadenceOfReview: [String: String] = [:]
-    for (id, fields) in records[.review] ?? [:] {
-      if let cadence = fields["cadence"]?.stringValue { cadenceOfReview[id] = cadence }
+    var cadenceOfReview = replayed.reviews.mapValues(\.cadence)
+    for (key, record) in replayed.removed where key.kind == .review {
+      if let review = record as? Review { cadenceOfReview[key.id] = review.cadence }
     }
     let indexBytes = StepIndex.encode(
       writer: writer, header: header, identity: identity, cadenceOfReview: cadenceOfReview)

@@ -33,6 +33,9 @@ public final class Store {
   var tailByRecord: [String: [Operation]] = [:]
   /// How far each journal has been read (snapshot and tail).
   var positions: [String: JournalPosition] = [:]
+  /// Whether there is no snapshot and the journals were left unread at opening, to be
+  /// replayed at once into the first snapshot (instead of read into a tail first).
+  var journalsUnread = false
   /// The greatest stamp seen.
   var latestStamp: Stamp?
   /// The whole state, once someone asked for it; kept current by commits and refreshes.
@@ -143,9 +146,21 @@ public final class Store {
   private func load() throws(RhythmError) {
     try lock.withLock(exclusive: false) { () throws(RhythmError) in
       try readSnapshot()
-      try readTails()
+      let devices = Journal.devices(in: layout.journalFolder)
+      if snapshot == nil,
+        devices.contains(where: { FileIO.size(layout.journalPath(for: $0)) > 0 })
+      {
+        journalsUnread = true
+      } else {
+        try readTails()
+      }
     }
     try updateCache(afterSaving: false)
+    if journalsUnread {
+      // The replay could not be written down: read the journals into the view as they are.
+      journalsUnread = false
+      _ = try lock.withLock(exclusive: false) { () throws(RhythmError) in try readTails() }
+    }
   }
 
   /// Reads `store.json` and `store.idx` when they are there.
@@ -209,7 +224,7 @@ public final class Store {
   /// only a replay from the journals gives the right field values.
   var needsCompaction: Bool {
     guard compactsAutomatically, cacheFailure == nil else { return false }
-    if snapshot == nil { return !tail.isEmpty }
+    if snapshot == nil { return journalsUnread || !tail.isEmpty }
     return index == nil || tail.count > Store.compactionThreshold || hasOlderTailOperation
   }
 

@@ -31,31 +31,47 @@ extension StoreState {
     }
     // A record read from a snapshot has no stamps: its fields count as the snapshot's.
     let floor = stamps[key] == nil ? snapshotStamp : nil
-    var fieldStamps = stamps[key] ?? [:]
+    var fieldStamps = stamps[key] ?? FieldStamps(fields: [:])
     let before = record
-    for edit in edits where wins(stamp, at: edit.path, in: fieldStamps, floor: floor) {
+    for edit in edits where wins(stamp, at: edit.path, in: fieldStamps, of: R.self, floor: floor) {
       edit.write(&record)
       // A whole map older than some of its own keys keeps those newer keys.
       let prefix = edit.path + "."
-      let newerKeys = fieldStamps.filter { $0.key.hasPrefix(prefix) && $0.value > stamp }
+      let newerKeys = fieldStamps.fields.filter { $0.key.hasPrefix(prefix) && $0.value > stamp }
       if !newerKeys.isEmpty {
         let keys = newerKeys.keys.map { String($0.dropFirst(prefix.count)) }
         R.schema.keep(keys, of: edit.path, from: before, into: &record)
       }
-      fieldStamps[edit.path] = stamp
+      fieldStamps.fields[edit.path] = stamp
     }
     stamps[key] = fieldStamps
     put(record, key: key)
   }
 
+  /// Puts a record made by one operation (a creation read from a journal) when nothing is
+  /// known of it yet: every field in `made` is written at `stamp`. Returns false, doing
+  /// nothing, when the record or fields of it are already there (then `apply` decides).
+  mutating func create<R: Record>(_ record: R, stamp: Stamp, made: UInt64) -> Bool {
+    let key = RecordKey(kind: R.kind, id: record.id)
+    guard self[keyPath: R.section][record.id] == nil, removed[key] == nil, orphans[key] == nil,
+      stamps[key] == nil
+    else { return false }
+    if latestStamp.map({ stamp > $0 }) ?? true { latestStamp = stamp }
+    stamps[key] = FieldStamps(base: stamp, made: made)
+    put(record, key: key)
+    return true
+  }
+
   /// Whether a write at `stamp` of `path` beats what the record holds: the field's own stamp,
   /// and for one key of a map (`values.2026-11-23`) the stamp of the whole map too.
-  private func wins(
-    _ stamp: Stamp, at path: String, in fieldStamps: [String: Stamp], floor: Stamp?
+  private func wins<R: Record>(
+    _ stamp: Stamp, at path: String, in fieldStamps: FieldStamps, of type: R.Type, floor: Stamp?
   ) -> Bool {
-    if let current = fieldStamps[path] ?? floor, current > stamp { return false }
-    if let dot = path.firstIndex(of: "."), let whole = fieldStamps[String(path[..<dot])],
-      whole > stamp
+    if let current = fieldStamps.stamp(at: path, in: R.schema) ?? floor, current > stamp {
+      return false
+    }
+    if let dot = path.firstIndex(of: "."),
+      let whole = fieldStamps.stamp(at: String(path[..<dot]), in: R.schema), whole > stamp
     {
       return false
     }
@@ -84,7 +100,7 @@ extension StoreState {
       return
     }
     orphans[key] = nil
-    stamps[key] = fields.mapValues(\.stamp)
+    stamps[key] = FieldStamps(fields: fields.mapValues(\.stamp))
     put(record, key: key)
   }
 

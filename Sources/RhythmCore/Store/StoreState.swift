@@ -32,8 +32,8 @@ public struct StoreState: Sendable {
   }
   /// The greatest stamp of the operations applied here (or of the snapshot).
   public internal(set) var latestStamp: Stamp?
-  /// The stamp of each field written by an operation applied here.
-  var stamps: [RecordKey: [String: Stamp]] = [:]
+  /// The stamps of the fields written by operations applied here, by record.
+  var stamps: [RecordKey: FieldStamps] = [:]
   /// Removed records (an undone creation), kept so that a redo brings them back.
   var removed: [RecordKey: any Record] = [:]
   /// Fields that arrived before their record's creation.
