@@ -93,9 +93,8 @@ struct SnapshotWriter {
     for (position, id) in ids.enumerated() {
       guard let fields = records[id] else { continue }
       append("    ")
-      let line = JSONValue.object(fields).serialized()
       let offset = bytes.count
-      append(line)
+      JSONValue.object(fields).write(into: &bytes)
       list.append(Placement(id: id, fields: fields, offset: offset, length: bytes.count - offset))
       append(position == ids.count - 1 ? "\n" : ",\n")
     }

@@ -102,7 +102,7 @@ extension Store {
   }
 
   /// Every record of the snapshot (removed ones too), with the tail applied.
-  private func snapshotState() throws(RhythmError) -> StoreState {
+  func snapshotState() throws(RhythmError) -> StoreState {
     var state = StoreState()
     state.snapshotStamp = snapshot?.header.stamp
     if let snapshot {
@@ -131,7 +131,7 @@ extension Store {
   /// to write the new snapshot leaves the old one and its index; the old index is removed
   /// just before the new snapshot takes its place, so that no failure or crash leaves it
   /// beside a snapshot it does not describe (a failed index write leaves no index).
-  private func write(_ replayed: StoreState) throws(RhythmError) {
+  func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
     let records = replayed.fieldMaps()
     let writer = SnapshotWriter(records: records, header: header)
