@@ -92,7 +92,8 @@ public enum Taskwarrior {
         field: "\(origin) status", value: other,
         expected: "pending, waiting, completed, deleted or recurring")
     }
-    guard let title = task.description.map({ EditRules.trimming($0, .whitespaces) }), !title.isEmpty else {
+    guard let title = task.description.map({ EditRules.trimming($0, .whitespaces) }), !title.isEmpty
+    else {
       throw .invalidValue(field: "\(origin) description", value: "", expected: "a description")
     }
     func instant(_ name: String, _ text: String?) throws(RhythmError) -> Date? {
@@ -122,13 +123,22 @@ public enum Taskwarrior {
       }
     }
     if let project = task.project, !project.isEmpty {
-      tags.append(project.replacingOccurrences(of: " ", with: "-"))
+      tags.append(dashed(project))
     }
     return ImportedStep(
       title: title, owner: owner ?? defaultOwner, due: due, success: task.success, tags: tags,
       status: status, createdAt: try instant("entry", task.entry),
       completedAt: status == .open ? nil : try instant("end", task.end),
       origin: "\(origin) (\(title))")
+  }
+
+  /// `project` with its spaces made dashes (a tag has none).
+  private static func dashed(_ project: String) -> String {
+    guard project.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return project.replacingOccurrences(of: " ", with: "-")
+    }
+    guard project.utf8.contains(0x20) else { return project }
+    return String(decoding: project.utf8.map { $0 == 0x20 ? 0x2D : $0 }, as: UTF8.self)
   }
 
   /// Reads Taskwarrior's `20261201T230000Z` (and, to be lenient, ISO 8601 with an offset).
@@ -140,7 +150,10 @@ public enum Taskwarrior {
       }
       // 20261201T230000Z → 2026-12-01T23:00:00Z
       var iso = Array("0000-00-00T00:00:00Z".utf8)
-      for (from, to) in zip([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14], [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+      for (from, to) in zip(
+        [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14],
+        [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
+      {
         iso[to] = bytes[from]
       }
       return iso.withUnsafeBufferPointer { ISOInstant.parse(utf8: $0) }

@@ -81,7 +81,9 @@ struct TaskwarriorReader {
       }
       return try object()
     case .inArray(let first):
-      guard index < bytes.count else { throw fail("unexpected end of data: the array is not closed") }
+      guard index < bytes.count else {
+        throw fail("unexpected end of data: the array is not closed")
+      }
       if bytes[index] == UInt8(ascii: "]") {
         index += 1
         skipWhitespace()

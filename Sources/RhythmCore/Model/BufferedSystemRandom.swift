@@ -25,7 +25,8 @@ struct BufferedSystemRandom: RandomNumberGenerator, Sendable {
       try? file.close()
       filled = data.count / MemoryLayout<UInt64>.size
       _ = buffer.withUnsafeMutableBytes { raw in
-        data.copyBytes(to: raw.bindMemory(to: UInt8.self), count: filled * MemoryLayout<UInt64>.size)
+        data.copyBytes(
+          to: raw.bindMemory(to: UInt8.self), count: filled * MemoryLayout<UInt64>.size)
       }
     }
     var system = SystemRandomNumberGenerator()

@@ -44,7 +44,8 @@ public struct Operation: Sendable, Equatable {
   /// as bytes, with no dictionary or `String` made for the line.
   func write(into output: inout [UInt8]) {
     func key(_ name: StaticString) {
-      output.append(contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+      output.append(
+        contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
     key("{\"by\":")
     JSONValue.write(string: person, into: &output)

@@ -40,7 +40,7 @@ extension Store {
             undoes: marks.undoes, redoes: marks.redoes, change: change))
       }
       try append(operations, device: device)
-      if inBulk { cachesWritten = writeCachesAfterBulkAppend() }
+      if inBulk { cachesWritten = writeCachesAfterBulkAppend(operations) }
       return operations
     }
     if cachesWritten { return operations }

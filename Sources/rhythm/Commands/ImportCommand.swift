@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
         try context.day(text)
       }
       try ImportCommand.save(
-        steps, defaultOwner: owner, newPeople: newPeople, into: try context.openStore(),
+        consume steps, defaultOwner: owner, newPeople: newPeople, into: try context.openStore(),
         context: context)
     }
   }
@@ -56,15 +56,14 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
       let context = try CommandContext(storeOptions)
-      let data = try ImportCommand.read(file)
       let defaultDue = try due.map { (text) throws(RhythmError) in try context.day(text) }
       let store = try context.openStore()
       let handles = Set(try store.records(Person.self).keys)
       let steps = try Taskwarrior.parse(
-        data, source: file == "-" ? "standard input" : file, handles: handles, defaultOwner: nil,
-        defaultDue: defaultDue, timeZone: context.timeZone)
+        try ImportCommand.read(file), source: file == "-" ? "standard input" : file,
+        handles: handles, defaultOwner: nil, defaultDue: defaultDue, timeZone: context.timeZone)
       try ImportCommand.save(
-        steps, defaultOwner: owner, newPeople: newPeople, into: store, context: context)
+        consume steps, defaultOwner: owner, newPeople: newPeople, into: store, context: context)
     }
   }
 
@@ -85,23 +84,28 @@ struct ImportCommand: ParsableCommand {
   }
 
   /// Stores the steps in one bulk commit (one journal append: all of them or none), checking
-  /// owners first.
+  /// owners first. Each step is held once: the steps read are let go as their changes are made.
   static func save(
-    _ imported: [ImportedStep], defaultOwner: String?, newPeople: Bool, into store: Store,
-    context: CommandContext
+    _ imported: consuming [ImportedStep], defaultOwner: String?, newPeople: Bool,
+    into store: Store, context: CommandContext
   ) throws(RhythmError) {
-    var editContext = EditContext(now: context.clock.now, timeZone: context.timeZone, actor: store.person)
-    var edit = Edit([])
+    let count = imported.count
+    var items = consume imported
+    var editContext = EditContext(
+      now: context.clock.now, timeZone: context.timeZone, actor: store.person)
+    var added: [String] = []
     try store.commitInBulk { store throws(RhythmError) -> [Change] in
-      edit = try StepEdits.importing(
-        imported, defaultOwner: defaultOwner, addingPeople: newPeople, in: store, &editContext)
-      return edit.changes
+      let changes = try StepEdits.importing(
+        items, defaultOwner: defaultOwner, addingPeople: newPeople, in: store, &editContext
+      ).changes
+      items = []
+      added = changes.filter { $0.kind == .person && $0.isCreation }.map(\.id)
+      return changes
     }
-    let added = edit.changes.filter { $0.kind == .person && $0.isCreation }.map(\.id)
     let people =
       added.isEmpty
       ? ""
       : " and \(added.count) new \(added.count == 1 ? "person" : "people") (\(added.map { "@" + $0 }.joined(separator: ", ")))"
-    Output.line("imported \(imported.count) \(imported.count == 1 ? "step" : "steps")\(people)")
+    Output.line("imported \(count) \(count == 1 ? "step" : "steps")\(people)")
   }
 }
