@@ -86,7 +86,8 @@ enum ImportBench {
     let start = now.addingTimeInterval(-3 * 365 * 86_400)
     for number in 0..<size {
       let owner = LargeStore.people[Int(random.next() % UInt64(LargeStore.people.count))]
-      let entry = start.addingTimeInterval(Double(number) / Double(size) * 3 * 365 * 86_400)
+      let entry = start.addingTimeInterval(
+        (Double(number) / Double(size) * 3 * 365 * 86_400).rounded(.down))
       let due = entry.addingTimeInterval(Double(random.next() % 21 + 3) * 86_400)
       let roll = random.next() % 100
       let status = number * 100 / size >= 94 ? "pending" : roll < 8 ? "deleted" : "completed"
