@@ -23,7 +23,7 @@ enum ImportBench {
       "import into a fresh store (40 people) vs `task import` of the same export, same run;"
         + " ratio = task / rhythm:")
     print(
-      "tasks    runs  import taskwarrior   task import          ratio   import csv (same steps)"
+      "tasks    runs  import taskwarrior    task import             ratio   import csv (same steps)"
     )
     for size in sizes {
       let export = folder + "/tasks-\(size).json"
@@ -68,8 +68,8 @@ enum ImportBench {
         String(size).padding(toLength: 9, withPad: " ", startingAt: 0)
           + String(count).padding(toLength: 6, withPad: " ", startingAt: 0)
           + "\(format(ours.milliseconds)) ms, \(format(ours.peakMegabytes)) MB"
-          .padding(toLength: 21, withPad: " ", startingAt: 0)
-          + theirs.padding(toLength: 21, withPad: " ", startingAt: 0)
+          .padding(toLength: 22, withPad: " ", startingAt: 0)
+          + theirs.padding(toLength: 24, withPad: " ", startingAt: 0)
           + ratio.padding(toLength: 8, withPad: " ", startingAt: 0)
           + "\(format(fromCSV.milliseconds)) ms, \(format(fromCSV.peakMegabytes)) MB"
           + (failures > 0 ? "  (\(failures) runs failed!)" : ""))
