@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks Rhythm on generated stores (1,000 to 200,000 steps) against Taskwarrior 2.6 on the
 # same steps, in the same run. Whole processes, release build, medians. Not a test: it prints
-# figures. Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9] [--no-taskwarrior]
+# figures, with the import of a Taskwarrior export (and CSV) next to `task import` of the same
+# file last. Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9] [--no-taskwarrior]
+# [--import-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +21,4 @@ swift build -c release --static-swift-stdlib --product rhythm-bench >&2
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(swift --version 2>&1 | head -1)"
 .build/release/rhythm-bench --rhythm .build/release/rhythm --work .bench "$@"
-if [ -x Benchmarks/first-frame.sh ]; then Benchmarks/first-frame.sh; fi
+if [ -x Benchmarks/first-frame.sh ] && [[ " $* " != *" --import-only "* ]]; then Benchmarks/first-frame.sh; fi

@@ -10,6 +10,7 @@ var rhythm = ".build/release/rhythm"
 var work = ".bench"
 var withTaskwarrior = true
 var generateOnly = false
+var importOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -19,10 +20,11 @@ while let argument = arguments.next() {
   case "--work": work = arguments.next() ?? work
   case "--no-taskwarrior": withTaskwarrior = false
   case "--generate-only": generateOnly = true
+  case "--import-only": importOnly = true
   default:
     FileHandle.standardError.write(
       Data(
-        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only]\n"
+        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only] [--import-only]\n"
           .utf8))
     exit(2)
   }
@@ -41,7 +43,7 @@ print(
   "steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)"
 )
 var figures: [Int: [String: Double]] = [:]
-for size in sizes {
+for size in sizes where !importOnly {
   let folder = work + "/store-\(size)"
   let openPath = folder + "-open.txt"
   if !FileManager.default.fileExists(atPath: openPath) {
@@ -110,11 +112,13 @@ if let base = figures[50_000], let large = figures[200_000] {
 
 print("")
 print("cockpit in process (no terminal), 120x40:")
-for size in sizes where size >= 10_000 {
+for size in sizes where size >= 10_000 && !importOnly {
   try CockpitBench.run(folder: work + "/store-\(size)", now: now)
 }
 
-if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last {
+if withTaskwarrior, !importOnly, let taskProgram,
+  let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last
+{
   let store = try Store.open(at: work + "/store-\(size)", clock: .fixed(now), person: "bench")
   let peer = TaskwarriorPeer(folder: work + "/taskwarrior-\(size)", program: taskProgram)
   let started = Date()
@@ -147,3 +151,7 @@ if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_00
       + " | rhythm step done: \(format(ours["done", default: 0])) ms"
       + " (\(ratio(ours["done", default: 0], done.milliseconds)))")
 }
+
+try ImportBench.run(
+  sizes: sizes, runs: runs, rhythm: rhythm, work: work,
+  task: withTaskwarrior ? taskProgram : nil, environment: environment)

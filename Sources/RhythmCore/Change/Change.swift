@@ -19,10 +19,7 @@ public struct Change: Sendable, Equatable, CustomStringConvertible {
     let fields = R.schema.fields(of: record)
     return Change(
       kind: R.kind, id: record.id, fields: fields, isCreation: true,
-      apply: { state, stamp in
-        state.apply(
-          R.self, id: record.id, stamp: stamp, edits: R.schema.edits(from: fields), raw: fields)
-      })
+      apply: { state, stamp in state.create(record, stamp: stamp, raw: fields) })
   }
 
   /// Sets some fields of the record `id` of type `type`: `.update(Step.self, id: id,

@@ -36,7 +36,7 @@ public enum StepsCSV {
     var records = try CSV.parse(text)
     guard !records.isEmpty else { return [] }
     let header = records.removeFirst().map {
-      $0.trimmingCharacters(in: .whitespaces).lowercased()
+      EditRules.trimming($0, .whitespaces).lowercased()
     }
     guard let titleColumn = header.firstIndex(of: "title") else {
       throw .invalidValue(
@@ -52,10 +52,10 @@ public enum StepsCSV {
     var steps: [ImportedStep] = []
     for (offset, record) in records.enumerated() {
       let row = offset + 1
-      if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+      if record.allSatisfy({ EditRules.trimming($0, .whitespaces).isEmpty }) { continue }
       func value(_ index: Int?) -> String? {
         guard let index, index < record.count else { return nil }
-        let text = record[index].trimmingCharacters(in: .whitespaces)
+        let text = EditRules.trimming(record[index], .whitespaces)
         return text.isEmpty ? nil : text
       }
       guard let title = value(titleColumn) else {

@@ -8,106 +8,155 @@ import Foundation
 /// `tags` → tags, except a tag naming a known person, which makes them the owner; `project` →
 /// one more tag. A `success` attribute (a UDA) is the success criterion.
 public enum Taskwarrior {
-  /// The steps in `text`.
-  /// - Parameters:
-  ///   - handles: the store's people; a task tagged with one of them is theirs.
-  ///   - defaultOwner: the owner of tasks with no such tag (`nil`: none, the caller decides).
-  ///   - defaultDue: the due day of tasks with no `due`; `nil` makes such a task an error.
-  ///   - timeZone: the zone due instants are read in (Taskwarrior writes local midnight as UTC).
-  /// - Throws: `RhythmError.invalidValue` when the text is not a JSON array of tasks or a task
-  ///   lacks a description or has a bad date.
+  /// The steps in `text` (see `parse(_:source:handles:defaultOwner:defaultDue:timeZone:)`).
   public static func parse(
     _ text: String, handles: Set<String>, defaultOwner: String?, defaultDue: Day?,
     timeZone: TimeZone
   ) throws(RhythmError) -> [ImportedStep] {
-    let document: JSONValue
+    try parse(
+      Array(text.utf8), source: "Taskwarrior export", handles: handles,
+      defaultOwner: defaultOwner, defaultDue: defaultDue, timeZone: timeZone)
+  }
+
+  /// The steps in the export `bytes`, read as they stream by (no tree of the whole export).
+  /// - Parameters:
+  ///   - source: the file the bytes are from, for error messages (`tasks.json:3: ...`).
+  ///   - handles: the store's people; a task tagged with one of them is theirs.
+  ///   - defaultOwner: the owner of tasks with no such tag (`nil`: none, the caller decides).
+  ///   - defaultDue: the due day of tasks with no `due`; `nil` makes such a task an error.
+  ///   - timeZone: the zone due instants are read in (Taskwarrior writes local midnight as UTC).
+  /// - Throws: `RhythmError.invalidLine` naming the file and line when the bytes are not the
+  ///   JSON `task export` prints, or a task lacks a description or has a bad status or date.
+  public static func parse(
+    _ bytes: some ContiguousBytes, source: String, handles: Set<String>, defaultOwner: String?,
+    defaultDue: Day?, timeZone: TimeZone
+  ) throws(RhythmError) -> [ImportedStep] {
+    let result = bytes.withUnsafeBytes { raw -> Result<[ImportedStep], RhythmError> in
+      var reader = TaskwarriorReader(raw.bindMemory(to: UInt8.self))
+      var steps: [ImportedStep] = []
+      var number = 0
+      do throws(RhythmError) {
+        while let task = try next(of: &reader, source: source) {
+          number += 1
+          do throws(RhythmError) {
+            if let step = try step(
+              task, number: number, handles: handles, defaultOwner: defaultOwner,
+              defaultDue: defaultDue, timeZone: timeZone)
+            {
+              steps.append(step)
+            }
+          } catch {
+            throw .invalidLine(path: source, line: task.line, reason: error.description)
+          }
+        }
+      } catch {
+        return .failure(error)
+      }
+      return .success(steps)
+    }
+    return try result.get()
+  }
+
+  /// The reader's next task, a syntax error named by file, line and column.
+  private static func next(
+    of reader: inout TaskwarriorReader, source: String
+  ) throws(RhythmError) -> TaskwarriorReader.Task? {
     do {
-      document = try JSONParser.parse(text)
+      return try reader.next()
     } catch {
-      let (line, column) = error.position(in: Array(text.utf8))
+      let (line, column) = reader.position(of: error.offset)
+      throw .invalidLine(
+        path: source, line: line,
+        reason: "column \(column): \(error.reason) (not the JSON `task export` prints)")
+    }
+  }
+
+  /// The step a task becomes; `nil` for a recurring parent (its instances are tasks of their
+  /// own). `number` counts the export's tasks from 1.
+  private static func step(
+    _ task: TaskwarriorReader.Task, number: Int, handles: Set<String>, defaultOwner: String?,
+    defaultDue: Day?, timeZone: TimeZone
+  ) throws(RhythmError) -> ImportedStep? {
+    let origin = "task \(number)"
+    guard task.isObject else {
+      throw .invalidValue(field: origin, value: "not an object", expected: "a Taskwarrior task")
+    }
+    let status: Step.Status
+    switch task.status ?? "pending" {
+    case "pending", "waiting": status = .open
+    case "completed": status = .done
+    case "deleted": status = .dropped
+    case "recurring": return nil
+    case let other:
       throw .invalidValue(
-        field: "Taskwarrior export", value: "line \(line) column \(column): \(error.reason)",
-        expected: "the JSON array `task export` prints")
+        field: "\(origin) status", value: other,
+        expected: "pending, waiting, completed, deleted or recurring")
     }
-    let tasks: [JSONValue]
-    switch document {
-    case .array(let values): tasks = values
-    case .object: tasks = [document]  // `task N export` of old versions prints one object
-    default:
+    guard let title = task.description.map({ EditRules.trimming($0, .whitespaces) }), !title.isEmpty
+    else {
+      throw .invalidValue(field: "\(origin) description", value: "", expected: "a description")
+    }
+    func instant(_ name: String, _ text: String?) throws(RhythmError) -> Date? {
+      guard let text else { return nil }
+      guard let date = date(text) else {
+        throw .invalidValue(
+          field: "\(origin) \(name)", value: text, expected: "a date such as 20261201T230000Z")
+      }
+      return date
+    }
+    guard
+      let due = try instant("due", task.due).map({ Day(containing: $0, in: timeZone) })
+        ?? defaultDue
+    else {
       throw .invalidValue(
-        field: "Taskwarrior export", value: "not an array",
-        expected: "the JSON array `task export` prints")
+        field: "\(origin) (\(title)) due", value: "",
+        expected: "a due date (or give a default with --due)")
     }
-    var steps: [ImportedStep] = []
-    for (index, task) in tasks.enumerated() {
-      guard case .object(let fields) = task else {
-        throw .invalidValue(
-          field: "task \(index + 1)", value: "not an object", expected: "a Taskwarrior task")
+    var tags: [String] = []
+    var owner: String?
+    for tag in task.tags ?? [] {
+      let lower = tag.lowercased()
+      if owner == nil, handles.contains(lower) {
+        owner = lower
+      } else {
+        tags.append(tag)
       }
-      let origin = "task \(index + 1)"
-      let status: Step.Status
-      switch fields["status"]?.stringValue ?? "pending" {
-      case "pending", "waiting": status = .open
-      case "completed": status = .done
-      case "deleted": status = .dropped
-      case "recurring": continue
-      case let other:
-        throw .invalidValue(
-          field: "\(origin) status", value: other,
-          expected: "pending, waiting, completed, deleted or recurring")
-      }
-      guard let title = fields["description"]?.stringValue?.trimmingCharacters(in: .whitespaces),
-        !title.isEmpty
-      else {
-        throw .invalidValue(field: "\(origin) description", value: "", expected: "a description")
-      }
-      func instant(_ name: String) throws(RhythmError) -> Date? {
-        guard let text = fields[name]?.stringValue else { return nil }
-        guard let date = date(text) else {
-          throw .invalidValue(
-            field: "\(origin) \(name)", value: text, expected: "a date such as 20261201T230000Z")
-        }
-        return date
-      }
-      guard let due = try instant("due").map({ Day(containing: $0, in: timeZone) }) ?? defaultDue
-      else {
-        throw .invalidValue(
-          field: "\(origin) (\(title)) due", value: "",
-          expected: "a due date (or give a default with --due)")
-      }
-      var tags: [String] = []
-      var owner: String?
-      for tag in fields["tags"]?.stringArray ?? [] {
-        let lower = tag.lowercased()
-        if owner == nil, handles.contains(lower) {
-          owner = lower
-        } else {
-          tags.append(tag)
-        }
-      }
-      if let project = fields["project"]?.stringValue, !project.isEmpty {
-        tags.append(project.replacingOccurrences(of: " ", with: "-"))
-      }
-      steps.append(
-        ImportedStep(
-          title: title, owner: owner ?? defaultOwner, due: due,
-          success: fields["success"]?.stringValue, tags: tags, status: status,
-          createdAt: try instant("entry"), completedAt: status == .open ? nil : try instant("end"),
-          origin: "\(origin) (\(title))"))
     }
-    return steps
+    if let project = task.project, !project.isEmpty {
+      tags.append(dashed(project))
+    }
+    return ImportedStep(
+      title: title, owner: owner ?? defaultOwner, due: due, success: task.success, tags: tags,
+      status: status, createdAt: try instant("entry", task.entry),
+      completedAt: status == .open ? nil : try instant("end", task.end),
+      origin: "\(origin) (\(title))")
+  }
+
+  /// `project` with its spaces made dashes (a tag has none).
+  private static func dashed(_ project: String) -> String {
+    guard project.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return project.replacingOccurrences(of: " ", with: "-")
+    }
+    guard project.utf8.contains(0x20) else { return project }
+    return String(decoding: project.utf8.map { $0 == 0x20 ? 0x2D : $0 }, as: UTF8.self)
   }
 
   /// Reads Taskwarrior's `20261201T230000Z` (and, to be lenient, ISO 8601 with an offset).
   static func date(_ text: String) -> Date? {
-    let bytes = Array(text.utf8)
-    if bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") {
-      let digits = Array(String(decoding: bytes, as: UTF8.self))
-      func part(_ from: Int, _ length: Int) -> String { String(digits[from..<(from + length)]) }
-      let iso =
-        "\(part(0, 4))-\(part(4, 2))-\(part(6, 2))T\(part(9, 2)):\(part(11, 2)):\(part(13, 2))Z"
-      return ISOInstant.parse(iso)
+    var copy = text
+    return copy.withUTF8 { bytes -> Date? in
+      guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else {
+        return ISOInstant.parse(utf8: bytes)
+      }
+      // 20261201T230000Z → 2026-12-01T23:00:00Z
+      var iso = Array("0000-00-00T00:00:00Z".utf8)
+      for (from, to) in zip(
+        [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14],
+        [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
+      {
+        iso[to] = bytes[from]
+      }
+      return iso.withUnsafeBufferPointer { ISOInstant.parse(utf8: $0) }
     }
-    return ISOInstant.parse(text)
   }
 }

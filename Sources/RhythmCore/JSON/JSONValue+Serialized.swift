@@ -4,59 +4,72 @@ extension JSONValue {
   /// Compact JSON text with sorted keys: the one form the store writes, so that the same
   /// value always gives the same bytes.
   public func serialized() -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(into: &output)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(into output: inout String) {
+  /// Appends `serialized()` to `output` as UTF-8, without making a `String` (the journal and
+  /// the snapshot are written as bytes).
+  public func write(into output: inout [UInt8]) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: value ? "true".utf8 : "false".utf8)
     case .number(let value):
       if value.rounded() == value, abs(value) < 1e15 {
-        output += String(Int64(value))
+        output.append(contentsOf: String(Int64(value)).utf8)
       } else {
-        output += "\(value)"
+        output.append(contentsOf: "\(value)".utf8)
       }
-    case .string(let value): JSONValue.writeString(value, into: &output)
+    case .string(let value): JSONValue.write(string: value, into: &output)
     case .array(let values):
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (position, value) in values.enumerated() {
-        if position > 0 { output += "," }
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         value.write(into: &output)
       }
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let object):
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (position, key) in object.keys.sorted().enumerated() {
-        if position > 0 { output += "," }
-        JSONValue.writeString(key, into: &output)
-        output += ":"
+        if position > 0 { output.append(UInt8(ascii: ",")) }
+        JSONValue.write(string: key, into: &output)
+        output.append(UInt8(ascii: ":"))
         object[key]?.write(into: &output)
       }
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func writeString(_ value: String, into output: inout String) {
-    output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
+  /// Appends `value` as a JSON string: quotes, backslashes and control characters escaped,
+  /// everything else as its UTF-8 bytes (which never fall below 0x20 past the first byte).
+  public static func write(string value: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var text = value
+    text.withUTF8 { bytes in
+      var start = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        start = index + 1
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+        case UInt8(ascii: "\n"): output.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): output.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): output.append(UInt8(ascii: "t"))
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          output.append(contentsOf: "u00".utf8)
+          output.append(hex[Int(byte >> 4)])
+          output.append(hex[Int(byte & 15)])
         }
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }

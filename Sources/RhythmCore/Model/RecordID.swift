@@ -8,7 +8,7 @@ public struct RecordIDGenerator: Sendable {
 
   /// A generator drawing on the system's random source.
   public init() {
-    random = SystemRandomNumberGenerator()
+    random = BufferedSystemRandom()
   }
 
   /// A generator with a seeded source, for deterministic demos and tests.

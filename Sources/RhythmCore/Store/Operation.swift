@@ -35,14 +35,43 @@ public struct Operation: Sendable, Equatable {
 
   /// The operation as one journal line (compact, sorted keys, no newline).
   public func line() -> String {
-    var object: [String: JSONValue] = [
-      "id": .string(id), "kind": .string(kind.rawValue), "rec": .string(record),
-      "fields": .object(fields), "prior": .object(prior), "ts": .string(stamp.timeText),
-      "dev": .string(stamp.device), "by": .string(person),
-    ]
-    if let undoes { object["undoes"] = .string(undoes) }
-    if let redoes { object["redoes"] = .string(redoes) }
-    return JSONValue.object(object).serialized()
+    var bytes: [UInt8] = []
+    write(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `line()` to `output` as UTF-8: the keys written in their sorted order straight
+  /// as bytes, with no dictionary or `String` made for the line.
+  func write(into output: inout [UInt8]) {
+    func key(_ name: StaticString) {
+      output.append(
+        contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+    key("{\"by\":")
+    JSONValue.write(string: person, into: &output)
+    key(",\"dev\":")
+    JSONValue.write(string: stamp.device, into: &output)
+    key(",\"fields\":")
+    JSONValue.object(fields).write(into: &output)
+    key(",\"id\":")
+    JSONValue.write(string: id, into: &output)
+    key(",\"kind\":")
+    JSONValue.write(string: kind.rawValue, into: &output)
+    key(",\"prior\":")
+    JSONValue.object(prior).write(into: &output)
+    key(",\"rec\":")
+    JSONValue.write(string: record, into: &output)
+    if let redoes {
+      key(",\"redoes\":")
+      JSONValue.write(string: redoes, into: &output)
+    }
+    key(",\"ts\":")
+    JSONValue.write(string: stamp.timeText, into: &output)
+    if let undoes {
+      key(",\"undoes\":")
+      JSONValue.write(string: undoes, into: &output)
+    }
+    key("}")
   }
 
   /// Reads a journal line; the error says what is wrong and where (byte offset in the line).

@@ -103,12 +103,17 @@ extension Store {
 
   /// Every record of the snapshot (removed ones too), with the tail applied.
   private func snapshotState() throws(RhythmError) -> StoreState {
+    try snapshotState(applying: tail[...])
+  }
+
+  /// Every record of the snapshot (removed ones too), with `operations` applied.
+  func snapshotState(applying operations: ArraySlice<Operation>) throws(RhythmError) -> StoreState {
     var state = StoreState()
     state.snapshotStamp = snapshot?.header.stamp
     if let snapshot {
       for kind in RecordKind.allCases { try load(kind.recordType, from: snapshot, into: &state) }
     }
-    for operation in tail { state.apply(operation) }
+    for operation in operations { state.apply(operation) }
     return state
   }
 
@@ -135,7 +140,7 @@ extension Store {
   /// to write the new snapshot leaves the old one and its index; the old index is removed
   /// just before the new snapshot takes its place, so that no failure or crash leaves it
   /// beside a snapshot it does not describe (a failed index write leaves no index).
-  private func write(_ replayed: StoreState) throws(RhythmError) {
+  func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
     let writer = SnapshotWriter(state: replayed, header: header)
     let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil

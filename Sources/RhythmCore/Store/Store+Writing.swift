@@ -16,10 +16,12 @@ extension Store {
   }
 
   /// `commit(_:)`, with undo/redo markers (read after `prepare` ran) set on the operations.
+  /// `inBulk`: the caches are rewritten under the same lock (see `commitInBulk(_:)`).
   func commit(
     _ prepare: (Store) throws(RhythmError) -> [Change],
-    marking: () -> (undoes: String?, redoes: String?)
+    marking: () -> (undoes: String?, redoes: String?), inBulk: Bool = false
   ) throws(RhythmError) -> [Operation] {
+    var cachesWritten = false
     let operations = try lock.withLock(exclusive: true) { () throws(RhythmError) -> [Operation] in
       try readTails()
       let changes = try prepare(self)
@@ -38,8 +40,10 @@ extension Store {
             undoes: marks.undoes, redoes: marks.redoes, change: change))
       }
       try append(operations, device: device)
+      if inBulk { cachesWritten = writeCachesAfterBulkAppend(operations) }
       return operations
     }
+    if cachesWritten { return operations }
     // Saved: from here on nothing reports a failure. The caches are brought up to date if they
     // can be, else a warning says they could not.
     do {
@@ -68,7 +72,7 @@ extension Store {
     }
     var bytes: [UInt8] = []
     for operation in operations {
-      bytes += Array(operation.line().utf8)
+      operation.write(into: &bytes)
       bytes.append(0x0A)
     }
     do {

@@ -26,12 +26,14 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
       let context = try CommandContext(storeOptions)
-      let text = try ImportCommand.read(file)
+      let text = ImportCommand.text(try ImportCommand.read(file))
       let defaultDue = try due.map { (text) throws(RhythmError) in try context.day(text) }
       let steps = try StepsCSV.parse(text, defaultDue: defaultDue) { (text) throws(RhythmError) in
         try context.day(text)
       }
-      try ImportCommand.save(steps, defaultOwner: owner, newPeople: newPeople, context: context)
+      try ImportCommand.save(
+        consume steps, defaultOwner: owner, newPeople: newPeople, into: try context.openStore(),
+        context: context)
     }
   }
 
@@ -54,46 +56,56 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
       let context = try CommandContext(storeOptions)
-      let text = try ImportCommand.read(file)
       let defaultDue = try due.map { (text) throws(RhythmError) in try context.day(text) }
-      let handles = Set(try context.openStore().records(Person.self).keys)
+      let store = try context.openStore()
+      let handles = Set(try store.records(Person.self).keys)
       let steps = try Taskwarrior.parse(
-        text, handles: handles, defaultOwner: nil, defaultDue: defaultDue,
-        timeZone: context.timeZone)
-      try ImportCommand.save(steps, defaultOwner: owner, newPeople: newPeople, context: context)
+        try ImportCommand.read(file), source: file == "-" ? "standard input" : file,
+        handles: handles, defaultOwner: nil, defaultDue: defaultDue, timeZone: context.timeZone)
+      try ImportCommand.save(
+        consume steps, defaultOwner: owner, newPeople: newPeople, into: store, context: context)
     }
   }
 
-  /// The file's text (`-`: standard input).
-  static func read(_ path: String) throws(RhythmError) -> String {
-    let data: Data
-    if path == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      guard let contents = FileManager.default.contents(atPath: path) else {
-        throw .io(path: path, reason: "cannot read the file")
-      }
-      data = contents
+  /// The file's bytes (`-`: standard input).
+  static func read(_ path: String) throws(RhythmError) -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    guard let contents = FileManager.default.contents(atPath: path) else {
+      throw .io(path: path, reason: "cannot read the file")
     }
+    return contents
+  }
+
+  /// The bytes as text, without a byte order mark.
+  static func text(_ data: Data) -> String {
     var text = String(decoding: data, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     return text
   }
 
-  /// Stores the steps in one commit, checking owners first.
+  /// Stores the steps in one bulk commit (one journal append: all of them or none), checking
+  /// owners first. Each step is held once: the steps read are let go as their changes are made.
   static func save(
-    _ imported: [ImportedStep], defaultOwner: String?, newPeople: Bool, context: CommandContext
+    _ imported: consuming [ImportedStep], defaultOwner: String?, newPeople: Bool,
+    into store: Store, context: CommandContext
   ) throws(RhythmError) {
-    let store = try context.openStore()
-    let edit = try context.commit(store) { store, editContext throws(RhythmError) in
-      try StepEdits.importing(
-        imported, defaultOwner: defaultOwner, addingPeople: newPeople, in: store, &editContext)
+    let count = imported.count
+    var items = consume imported
+    var editContext = EditContext(
+      now: context.clock.now, timeZone: context.timeZone, actor: store.person)
+    var added: [String] = []
+    try store.commitInBulk { store throws(RhythmError) -> [Change] in
+      let changes = try StepEdits.importing(
+        items, defaultOwner: defaultOwner, addingPeople: newPeople, in: store, &editContext
+      ).changes
+      items = []
+      added = changes.filter { $0.kind == .person && $0.isCreation }.map(\.id)
+      return changes
     }
-    let added = edit.changes.filter { $0.kind == .person && $0.isCreation }.map(\.id)
     let people =
       added.isEmpty
       ? ""
       : " and \(added.count) new \(added.count == 1 ? "person" : "people") (\(added.map { "@" + $0 }.joined(separator: ", ")))"
-    Output.line("imported \(imported.count) \(imported.count == 1 ? "step" : "steps")\(people)")
+    Output.line("imported \(count) \(count == 1 ? "step" : "steps")\(people)")
   }
 }

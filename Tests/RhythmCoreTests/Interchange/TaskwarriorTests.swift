@@ -77,4 +77,99 @@ struct TaskwarriorTests {
     #expect(step.createdAt == now)
     #expect(step.tags == ["a"])
   }
+
+  private func parse(_ text: String) throws(RhythmError) -> [ImportedStep] {
+    try Taskwarrior.parse(
+      Array(text.utf8), source: "tasks.json", handles: ["maria"], defaultOwner: nil,
+      defaultDue: today, timeZone: berlin)
+  }
+
+  private func message(_ text: String) -> String {
+    do {
+      _ = try parse(text)
+      return "no error"
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func malformedLinesNameFileLineAndColumn() {
+    let good = #"{"description":"ok","status":"pending"}"#
+    let cases: [(String, String)] = [
+      (
+        "[\n\(good),\n{\"description\":\"b\" \"due\":1}\n]",
+        "tasks.json:3: column 20: expected ',' or '}'"
+      ),
+      (
+        "[\n\(good),\n\(good),\n{\"description\":\"never closed}\n]",
+        "tasks.json:4: column 30: control character"
+      ),
+      ("[\n\(good),\n]", "tasks.json:3: column 1: expected a value"),
+      ("[\n\(good)\n\(good)\n]", "tasks.json:3: column 1: expected ',' or ']'"),
+      ("[\(good)", "tasks.json:1: column 41: unexpected end of data"),
+      ("[\(good)]\n[]", "tasks.json:2: column 1: unexpected text after the array"),
+      ("\(good)\n\(good)\n42", "tasks.json:3: column 1: expected a task"),
+      ("[{\"description\":\"a\\qb\"}]", "tasks.json:1: column 20: unknown escape"),
+      ("[{\"description\":\"a\",\"x\":tru}]", "tasks.json:1: column 25: expected true"),
+      ("[{\"description\":\"a\",\"x\":\"\\ud800\"}]", "lone surrogate"),
+      ("[{\"x\":" + String(repeating: "[", count: 300) + "}]", "nested too deeply"),
+      ("", "tasks.json:1: column 1: the export is empty"),
+      ("\"tasks\"", "tasks.json:1: column 1: expected the JSON array"),
+      ("[\n\(good),\n1\n]", "tasks.json:3: task 2 'not an object'"),
+      (
+        "[\n\(good),\n{\"description\":\"b\",\"status\":\"odd\"}\n]",
+        "tasks.json:3: task 2 status 'odd'"
+      ),
+      ("[\n\(good),\n\n  {\"description\":\" \"}\n]", "tasks.json:4: task 2 description"),
+      ("[{\"description\":\"b\",\n \"due\":\"soon\"}]", "tasks.json:1: task 1 due 'soon'"),
+    ]
+    for (text, expected) in cases {
+      let found = message(text)
+      #expect(found.contains(expected), "\(text): \(found)")
+    }
+  }
+
+  @Test func objectsOneALineAsTaskImportReadsThem() throws {
+    let text = """
+      {"description":"One","tags":["maria"],"due":"20261201T000000Z"}
+      {"description":"Two","status":"completed","end":"20261110T120000Z"}
+
+      """
+    let steps = try parse(text)
+    #expect(steps.map(\.title) == ["One", "Two"])
+    #expect(steps.map(\.owner) == ["maria", nil])
+    #expect(steps[1].completedAt == ISOInstant.parse("2026-11-10T12:00:00Z"))
+  }
+
+  @Test func escapesByteOrderMarkAndUnmappedAttributes() throws {
+    let text =
+      "\u{FEFF}[{\"desc\\u0072iption\":\"Caf\\u00e9 \\\"x\\\" \\ud83d\\ude00\","
+      + "\"annotations\":[{\"entry\":\"20261101T000000Z\",\"description\":\"note\"}],"
+      + "\"urgency\":-1.5e+2,\"imask\":null,\"flag\":true,\"tags\":[\"a\",7,\"maria\"],"
+      + "\"status\":7,\"project\":\"Q4 big plan\",\"success\":\"ok\"}]"
+    let steps = try parse(text)
+    #expect(steps.count == 1)
+    #expect(steps[0].title == "Café \"x\" 😀")
+    #expect(steps[0].status == .open)  // a status that is not a string counts as pending
+    #expect(steps[0].owner == "maria")
+    #expect(steps[0].tags == ["a", "Q4-big-plan"])
+    #expect(steps[0].success == "ok")
+  }
+
+  /// What the reader passes over is judged as `JSONParser` judges it.
+  @Test func passedOverValuesAreCheckedLikeJSONParser() {
+    let values = [
+      "0", "-0", "01", "1.5", "1.", ".5", "1e5", "1E+5", "1e", "-", "--1", "true", "tru", "null",
+      "nul", "false", "\"a\"", "\"\\u00e9\"", "\"\\u00g9\"", "\"\\/\"", "\"\\x\"", "[]", "[1,]",
+      "[1 2]", "{}", "{\"a\":1}", "{\"a\":1,}", "{a:1}", "{\"a\" 1}", "[[[[]]]]",
+      "\"\\ud83d\\ude00\"",
+      "\"\\udc00\"", "\"\t\"", "\"é\"", "{\"k\":[{\"k\":\"v\"}]}",
+    ]
+    for value in values {
+      let object = "{\"x\":\(value),\"description\":\"a\"}"
+      let json = (try? JSONParser.parse(object)) != nil
+      let read = (try? parse("[" + object + "]")) != nil
+      #expect(json == read, "\(value): JSONParser \(json), reader \(read)")
+    }
+  }
 }
