@@ -18,8 +18,10 @@ extension AuditSummary {
     for occurrence: Date, in exchanges: some Sequence<Exchange>, zone: TimeZone
   ) -> Int {
     let window = exchangeWindow(for: occurrence, in: zone)
-    return exchanges.filter { $0.isLive && window.contains(Day(containing: $0.createdAt, in: zone)) }
-      .count
+    return exchanges.filter {
+      $0.isLive && window.contains(Day(containing: $0.createdAt, in: zone))
+    }
+    .count
   }
 
   /// `3 exchanges, last 13 weeks`, as the audit view and the minutes label the count.

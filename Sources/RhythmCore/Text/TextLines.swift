@@ -6,15 +6,17 @@ public enum TextLines {
   /// What stands between the lines of text shown on one line.
   public static let separator = " / "
 
-  /// The lines of `text`, split at every line break (LF, CRLF, CR, U+2028…).
+  /// The lines of `text`, split at its line breaks: LF and CRLF, which a note may hold
+  /// (``EditRules/multilineText(_:field:)``). A lone CR, a form feed or U+2028 stays in its
+  /// line, for ``InertText`` to show.
   public static func lines(_ text: String) -> [String] {
-    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
   }
 
   /// `text` on one line: its lines that are not blank, trimmed, joined by ``separator``
   /// (`line one / line two`). Text of one line is returned as it is.
   public static func oneLine(_ text: String) -> String {
-    guard text.contains(where: \.isNewline) else { return text }
+    guard text.contains(where: { $0 == "\n" || $0 == "\r\n" }) else { return text }
     return lines(text).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       .joined(separator: separator)
   }

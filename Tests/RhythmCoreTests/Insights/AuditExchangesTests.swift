@@ -18,12 +18,17 @@ struct AuditExchangesTests {
       id: "5", from: "sam", to: "tom", text: "dropped", createdAt: Self.at("2026-12-01T10:00:00Z"))
     dropped.deleted = true
     let exchanges = [
-      Exchange(id: "1", from: "sam", to: "tom", text: "a", createdAt: Self.at("2026-10-07T23:59:00Z")),
-      Exchange(id: "2", from: "sam", to: "tom", text: "b", createdAt: Self.at("2026-10-08T00:00:00Z")),
-      Exchange(id: "3", from: "sam", to: "tom", text: "c", createdAt: Self.at("2026-12-15T10:00:00Z")),
+      Exchange(
+        id: "1", from: "sam", to: "tom", text: "a", createdAt: Self.at("2026-10-07T23:59:00Z")),
+      Exchange(
+        id: "2", from: "sam", to: "tom", text: "b", createdAt: Self.at("2026-10-08T00:00:00Z")),
+      Exchange(
+        id: "3", from: "sam", to: "tom", text: "c", createdAt: Self.at("2026-12-15T10:00:00Z")),
       // Logged during the meeting: counted.
-      Exchange(id: "4", from: "sam", to: "tom", text: "d", createdAt: Self.at("2027-01-06T10:00:00Z")),
-      Exchange(id: "6", from: "sam", to: "tom", text: "e", createdAt: Self.at("2027-01-07T10:00:00Z")),
+      Exchange(
+        id: "4", from: "sam", to: "tom", text: "d", createdAt: Self.at("2027-01-06T10:00:00Z")),
+      Exchange(
+        id: "6", from: "sam", to: "tom", text: "e", createdAt: Self.at("2027-01-07T10:00:00Z")),
       dropped,
     ]
     #expect(AuditSummary.exchangeCount(for: occurrence, in: exchanges, zone: Self.utc) == 3)

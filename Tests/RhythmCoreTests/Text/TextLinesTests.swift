@@ -10,6 +10,9 @@ struct TextLinesTests {
     #expect(TextLines.oneLine("hello\nworld") == "hello / world")
     #expect(TextLines.oneLine("first  \r\n\n  second\n") == "first / second")
     #expect(TextLines.oneLine("  as it is  ") == "  as it is  ")
+    // Only LF and CRLF break a line: a lone CR stays, for InertText to show as ^M.
+    #expect(TextLines.oneLine("paid\r## Forged") == "paid\r## Forged")
+    #expect(TextLines.lines("a\u{2028}b\u{0C}c") == ["a\u{2028}b\u{0C}c"])
   }
 
   @Test("a list item: later lines indented as far as the bullet, trailing blank lines dropped")
