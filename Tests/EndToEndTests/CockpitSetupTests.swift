@@ -81,6 +81,8 @@ struct CockpitSetupTests {
     try tmux.waitForLine(" note › ")
     try tmux.send(keys: "First line", .named("C-x"))
     try tmux.waitForStatus("note taken")
+    // Its two lines on one line in the captured list.
+    try tmux.waitFor("note      First line / written in the editor")
     // Back from the editor the frame is whole, and follows a resize.
     try tmux.resize(width: 80, height: 24)
     try tmux.waitForFrame(width: 80, showing: ["Weekly ops"])
@@ -123,5 +125,13 @@ struct CockpitSetupTests {
     try #require(notes.count == 1, "one note: \(notes)")
     let note = try object(notes[0])
     #expect(note["text"] as? String == "First line\nwritten in the editor")
+    // Shown for people as one item, its second line indented under the first.
+    let reviewID = try #require(review["id"] as? String)
+    #expect(
+      try fixture.succeed("review", "show", reviewID).contains(
+        "  - First line\n    written in the editor\n"))
+    #expect(
+      try fixture.succeed("export", "minutes", reviewID).contains(
+        "- First line\n  written in the editor\n"))
   }
 }

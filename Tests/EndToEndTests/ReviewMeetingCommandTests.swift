@@ -184,7 +184,7 @@ struct ReviewMeetingCommandTests {
     let quarterly = try #require(
       reviews.last { $0["status"] as? String == "held" }?["id"] as? String)
     let quarterText = try fixture.succeed("export", "minutes", quarterly)
-    for heading in ["## Collaboration audit", "## Decision rights", "exchanges this quarter"] {
+    for heading in ["## Collaboration audit", "## Decision rights", "exchanges, last 13 weeks"] {
       #expect(quarterText.contains(heading), "\(heading)")
     }
   }

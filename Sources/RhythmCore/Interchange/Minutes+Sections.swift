@@ -4,12 +4,17 @@ import Foundation
 /// topics, audit, decision rights, exchanges and ratings. Each gives its lines (a heading, the
 /// entries, a blank line), or none when it has nothing to say.
 extension Minutes {
-  /// The cadence's metrics against target: each one's latest value by the review's day (the
-  /// period that holds it, else the last one entered before), with its period.
+  /// The scorecard the live review shows (``Cadence/scorecard(from:)``: the metrics of the
+  /// cadence's participants), when its agenda has a scorecard section: each metric's latest
+  /// value by the review's day (the period that holds it, else the last one entered before),
+  /// with its period, against target.
   static func scorecard(
     _ review: Review, _ cadence: Cadence?, _ state: StoreState, _ zone: TimeZone
   ) -> [String] {
-    let metrics = (cadence?.metrics ?? []).compactMap { state.metrics[$0] }
+    guard let cadence, cadence.agenda.contains(where: { $0.kind == .scorecard }) else {
+      return []
+    }
+    let metrics = cadence.scorecard(from: state.metrics.values)
     guard !metrics.isEmpty else { return [] }
     let day = Day(containing: review.occurrence, in: zone)
     var lines = ["## Scorecard", ""]
@@ -106,14 +111,13 @@ extension Minutes {
     return lines
   }
 
-  /// Each attendee's audit answers, the means, and the previous audit's beside them.
+  /// Each attendee's audit answers, the means, and the previous audit's beside them; beside
+  /// mutual risk and reward, the exchanges of the quarter under review (13 weeks).
   static func audit(_ review: Review, _ state: StoreState, _ zone: TimeZone) -> [String] {
     guard let summary = AuditSummary(review) else { return [] }
     let previous = AuditSummary.previous(before: review, in: state.reviews.values)
-    let quarter = Quarter(containing: Day(containing: review.occurrence, in: zone))
-    let exchanges = state.exchanges.values.filter {
-      $0.isLive && quarter.contains(Day(containing: $0.createdAt, in: zone))
-    }.count
+    let exchanges = AuditSummary.exchangeCount(
+      for: review.occurrence, in: state.exchanges.values, zone: zone)
     var lines = ["## Collaboration audit", ""]
     func row(_ question: String, _ mean: Double, _ before: Double?, _ extra: String = "")
       -> String
@@ -124,7 +128,7 @@ extension Minutes {
     lines.append(
       row(
         "Mutual risk and reward", summary.means.risk, previous?.means.risk,
-        " — \(exchanges) exchange\(exchanges == 1 ? "" : "s") this quarter"))
+        " — " + AuditSummary.exchangeLabel(exchanges)))
     lines.append(row("Transparency", summary.means.transparency, previous?.means.transparency))
     lines.append(row("Drive to win", summary.means.drive, previous?.means.drive))
     lines.append("")

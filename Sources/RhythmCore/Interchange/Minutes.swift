@@ -107,7 +107,8 @@ public enum Minutes {
     if !notes.isEmpty {
       lines.append("## Notes")
       lines.append("")
-      for note in notes { lines.append("- \(note.text)") }
+      // A note of several lines (written in $EDITOR) is one item, its later lines indented.
+      for note in notes { lines += TextLines.listItem(note.text) }
       lines.append("")
     }
     // Each entry is one line: a line break or control character inside comes from store text.

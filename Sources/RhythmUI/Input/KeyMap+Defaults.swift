@@ -87,6 +87,10 @@ extension KeyMap {
       description: "Conclude: the selected participant's rating 1–10", contexts: [.review],
       hint: "their rating"),
     Binding(
+      id: "review.unclear", keys: ["U"], action: .cycleUnclear,
+      description: "Conclude: anything unclear about who does what? yes (again: no)",
+      contexts: [.review], hint: "unclear"),
+    Binding(
       id: "review.conclude", keys: ["c"], action: .conclude,
       description: "Conclude: rating (asked unless attendees rated), recap, minutes",
       contexts: [.review], hint: "conclude"),

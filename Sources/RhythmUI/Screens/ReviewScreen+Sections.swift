@@ -130,7 +130,7 @@ extension ReviewScreen {
     guard area.height > 0 else { return }
     let summary = review.flatMap(AuditSummary.init)
     let previous = state.previousAudit(for: session)
-    let exchanges = state.quarterExchanges(for: session)
+    let exchanges = state.auditExchanges(for: session)
     let answered = review?.audit.count ?? 0
     let scoreWidth = 6
     let questionWidth = max(8, area.width - 2 * scoreWidth)
@@ -148,12 +148,11 @@ extension ReviewScreen {
     ]
     // Narrow panes get the questions' short forms, so the exchange count stays in sight.
     let wide = questionWidth >= 55
-    let exchangeCount = AppReducer.count(exchanges, "exchange")
     let questions: [(String, Double?, Double?)] = [
       (
         wide
-          ? "Mutual risk and reward · \(exchangeCount) this quarter"
-          : "Risk and reward · \(exchangeCount)",
+          ? "Mutual risk and reward · " + AuditSummary.exchangeLabel(exchanges)
+          : "Risk/reward · \(AppReducer.count(exchanges, "exchange")), \(AuditSummary.exchangeWeeks)w",
         summary?.means.risk, previous?.means.risk
       ),
       ("Transparency", summary?.means.transparency, previous?.means.transparency),
@@ -351,10 +350,20 @@ extension ReviewScreen {
     if !ratings.isEmpty, let mean = review?.meanRating {
       summary += " · rated \(Minutes.score(mean)) by \(ratings.count)"
     }
+    // The last line of the pane asks whether anything is unclear about who does what.
+    let unclearY = area.y + min(area.height - 1, 1 + max(1, roll.count))
+    if area.height > 2 {
+      painter.line(
+        unclearLine(review?.unclear, wide: area.width >= 60, painter: painter), x: area.x,
+        y: unclearY, width: area.width, on: &surface)
+    }
+    let listArea = Rect(
+      x: area.x, y: area.y, width: area.width,
+      height: area.height > 2 ? unclearY - area.y : area.height)
     guard
       let rows = frame(
         "Attendance", hint: summary,
-        empty: roll.isEmpty ? "  No participants named for this cadence." : nil, in: area,
+        empty: roll.isEmpty ? "  No participants named for this cadence." : nil, in: listArea,
         painter: painter,
         on: &surface)
     else { return }
@@ -375,6 +384,48 @@ extension ReviewScreen {
         painter.item(ratings[handle].map { "\($0)/10" } ?? "", .text),
       ]
     }.render(in: rows, on: &surface)
+  }
+
+  /// `Anything unclear about who does what? no  U changes` (the question shorter when
+  /// narrow), the answer red when something is.
+  private static func unclearLine(_ unclear: Bool?, wide: Bool, painter: Painter)
+    -> [Painter.Segment]
+  {
+    let answer: (String, ThemeRole) =
+      switch unclear {
+      case true?: ("yes", .danger)
+      case false?: ("no", .ok)
+      case nil: ("not asked", .muted)
+      }
+    return [
+      painter.segment(
+        wide ? "Anything unclear about who does what? " : "Unclear who does what? ", .header),
+      painter.segment(answer.0, answer.1),
+      painter.segment(unclear == nil ? "  U answers" : "  U changes", .muted),
+    ]
+  }
+
+  /// What the recap says of the room: who came and their rating, then whether anything is
+  /// unclear about who does what.
+  static func recapRoom(
+    _ state: AppState, _ session: ReviewSession, _ review: Review?, painter: Painter
+  ) -> [[Painter.Segment]] {
+    let roll = state.concludeRoll(for: session)
+    var room = "  \(review?.attendees.count ?? 0)/\(roll.count) came"
+    if let mean = review?.meanRating {
+      let ratings = review?.ratings.count ?? 0
+      room += " · rated \(Minutes.score(mean))/10" + (ratings > 0 ? " by \(ratings)" : "")
+    }
+    let unclear = review?.unclear
+    return [
+      [painter.segment(room, .text)],
+      [
+        painter.segment("  anything unclear about who does what: ", .text),
+        painter.segment(
+          unclear.map { $0 ? "yes" : "no" } ?? "not asked",
+          unclear == true ? .danger : (unclear == false ? .ok : .muted)),
+      ],
+    ]
   }
 
   // MARK: - Priorities

@@ -97,7 +97,8 @@ enum ReviewScreen {
       case .scorecard(let rows): return rows.count
       case .priorities(let rows): return rows.count
       case .headlines(let rows): return rows.count
-      case .conclude(let rows): return rows.count
+      // The roll, then whether anything is unclear.
+      case .conclude(let rows): return max(1, rows.count) + 1
       case .placeholder: return 1
       }
     }
@@ -367,7 +368,11 @@ enum ReviewScreen {
       items.append(
         CapturedItem(
           at: note.createdAt,
-          segments: [painter.segment("  note      ", .muted), painter.segment(note.text, .text)]))
+          segments: [
+            painter.segment("  note      ", .muted),
+            // A note of several lines (written in $EDITOR) on one line.
+            painter.segment(TextLines.oneLine(note.text), .text),
+          ]))
     }
     return items.sorted { $0.at < $1.at }
   }
@@ -395,6 +400,7 @@ enum ReviewScreen {
       summary += " · \(Int(ended.timeIntervalSince(started) / 60))m"
     }
     lines.append([painter.segment("  " + summary, .text)])
+    lines += recapRoom(state, session, review, painter: painter)
     lines.append([])
     lines.append([painter.segment("Decisions (\(decisions.count))", .header)])
     for decision in decisions {

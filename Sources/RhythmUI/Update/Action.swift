@@ -94,6 +94,9 @@ public enum Action: Sendable {
   case toggleAttendance
   /// Ask for the selected participant's rating of the review (the conclude section).
   case rateAsAttendee
+  /// Answer whether anything is unclear about who does what: yes, again no (the conclude
+  /// section).
+  case cycleUnclear
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

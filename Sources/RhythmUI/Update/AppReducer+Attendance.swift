@@ -1,7 +1,8 @@
 import Foundation
 import RhythmCore
 
-// MARK: - The conclude section of the live review: who came, how each rates it
+// MARK: - The conclude section of the live review: who came, how each rates it, whether
+// anything is unclear
 
 extension AppReducer {
   /// The selected participant of the conclude section, when that section is the current one
@@ -60,5 +61,26 @@ extension AppReducer {
       state.review = moved
     }
     return effects
+  }
+
+  /// `U`: whether anything is unclear about who does what, with the same edit as `rhythm
+  /// review unclear`: not asked yet or no → yes, yes → no.
+  static func cycleUnclear(_ state: inout AppState) -> [Effect] {
+    guard let session = state.review, state.sectionKind(of: session) == .conclude else {
+      return []
+    }
+    guard session.phase == .running else {
+      say(&state, "start the review first (s)", isError: true)
+      return []
+    }
+    let unclear = state.data.reviews[session.reviewID]?.unclear != true
+    return perform(
+      &state,
+      message: unclear
+        ? "something is unclear about who does what: U again says no"
+        : "nothing is unclear about who does what"
+    ) { data, _ throws(RhythmError) in
+      try ReviewEdits.setUnclear(session.reviewID, unclear, in: data)
+    }
   }
 }

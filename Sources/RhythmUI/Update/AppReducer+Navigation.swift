@@ -208,6 +208,9 @@ extension AppReducer {
       guard let session = state.review, phase == .running else { return false }
       return state.sectionKind(of: session) == .conclude
         && !state.concludeRoll(for: session).isEmpty
+    case .cycleUnclear:
+      guard let session = state.review, phase == .running else { return false }
+      return state.sectionKind(of: session) == .conclude
     case .priorityStatus:
       guard let session = state.review, phase != .concluded else { return false }
       return state.sectionKind(of: session) == .priorities

@@ -78,6 +78,7 @@ public enum AppReducer {
       return openReviewPrompt(&state, .headline, label: "headline")
     case .toggleAttendance: return toggleAttendance(&state)
     case .rateAsAttendee: return askAttendeeRating(&state)
+    case .cycleUnclear: return cycleUnclear(&state)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .togglePause: return togglePause(&state)

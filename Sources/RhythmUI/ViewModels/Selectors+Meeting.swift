@@ -65,12 +65,9 @@ extension AppState {
     return AuditSummary.previous(before: review, in: data.reviews.values)
   }
 
-  /// Exchanges logged in the quarter of `session`'s occurrence.
-  func quarterExchanges(for session: ReviewSession) -> Int {
-    let quarter = Quarter(containing: Day(containing: session.occurrence, in: timeZone))
-    return data.exchanges.values.filter {
-      $0.isLive && quarter.contains(Day(containing: $0.createdAt, in: timeZone))
-    }.count
+  /// Exchanges logged in the quarter under review: the 13 weeks up to `session`'s occurrence.
+  func auditExchanges(for session: ReviewSession) -> Int {
+    AuditSummary.exchangeCount(for: session.occurrence, in: data.exchanges.values, zone: timeZone)
   }
 
   /// The decision rights `session`'s room sees: its cadence's and everyone's, by area.

@@ -104,17 +104,14 @@ extension AppState {
   /// The handles whose work `session`'s cadence reviews: its participants (its facilitator when
   /// it names none).
   func participants(of session: ReviewSession) -> Set<String> {
-    guard let cadence = data.cadences[session.cadenceID] else { return [] }
-    return Set(
-      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants)
+    Set(data.cadences[session.cadenceID]?.reviewedHandles ?? [])
   }
 
   /// Who is asked about attendance and a rating when `session` concludes: the cadence's
   /// participants in its order, then anyone else who attended.
   func concludeRoll(for session: ReviewSession) -> [String] {
     guard let cadence = data.cadences[session.cadenceID] else { return [] }
-    var roll =
-      cadence.participants.isEmpty ? [cadence.facilitator].compactMap { $0 } : cadence.participants
+    var roll = cadence.reviewedHandles
     for handle in data.reviews[session.reviewID]?.attendees ?? [] where !roll.contains(handle) {
       roll.append(handle)
     }
@@ -140,8 +137,7 @@ extension AppState {
   /// The live metrics owned by the participants of `session`'s cadence (its facilitator when
   /// it names none), by name.
   func scorecardMetrics(for session: ReviewSession) -> [Metric] {
-    let owners = participants(of: session)
-    return sortedMetrics.filter { owners.contains($0.owner) }
+    data.cadences[session.cadenceID]?.scorecard(from: data.metrics.values) ?? []
   }
 
   /// The steps to check in during `session`: those captured in the previous held review of

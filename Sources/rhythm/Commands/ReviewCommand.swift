@@ -287,7 +287,10 @@ struct ReviewShowCommand: ParsableCommand {
     Output.line()
     Output.line("notes")
     if notes.isEmpty { Output.line("  none") }
-    for note in notes { Output.line("  - \(note.text)") }
+    // A note of several lines (written in $EDITOR) is one item, its later lines indented.
+    for note in notes {
+      for line in TextLines.listItem(note.text, bullet: "  - ") { Output.line(line) }
+    }
   }
 }
 

@@ -24,7 +24,10 @@ struct MinutesSectionsTests {
     state.cadences["c1"] = Cadence(
       id: "c1", title: "Weekly", rule: "FREQ=WEEKLY;BYDAY=WE", start: "2026-01-07T09:00:00",
       timeZone: "UTC", facilitator: "maria", participants: ["maria", "tom", "sam"],
-      agenda: AgendaTemplate.quarterly.sections, metrics: ["m1", "m2", "m3"])
+      agenda: [AgendaSection("Scorecard", minutes: 10)] + AgendaTemplate.quarterly.sections,
+      metrics: ["m1", "m2", "m3"])
+    // Not a participant's: the live review's scorecard leaves it out, and so do the minutes.
+    state.metrics["m4"] = Metric(id: "m4", name: "Churn", owner: "lea", unit: "%", target: 2)
     var previous = Review(id: "r1", cadence: "c1", occurrence: Self.at("2026-11-18T09:00:00Z"))
     previous.status = .held
     previous.endedAt = Self.at("2026-11-18T10:00:00Z")
@@ -103,6 +106,14 @@ struct MinutesSectionsTests {
     state.exchanges["x2"] = Exchange(
       id: "x2", from: "sam", to: "maria", text: "Before the last review",
       createdAt: Self.at("2026-11-17T12:00:00Z"))
+    // The quarter under review is the 13 weeks before the review (from 2026-08-27), not the
+    // calendar quarter that holds it.
+    state.exchanges["x3"] = Exchange(
+      id: "x3", from: "sam", to: "tom", text: "In the quarter under review",
+      createdAt: Self.at("2026-09-20T12:00:00Z"))
+    state.exchanges["x4"] = Exchange(
+      id: "x4", from: "sam", to: "tom", text: "Before it",
+      createdAt: Self.at("2026-08-26T12:00:00Z"))
     return (state, review)
   }
 
@@ -123,9 +134,9 @@ struct MinutesSectionsTests {
 
       ## Scorecard
 
-      - Win rate (Sam (@sam)): 21.50 % (week of 2026-11-23) against ≥ 25 % — red
-      - Leads (Tom (@tom)): no value yet (target ≥ 100)
       - Demo requests (Tom (@tom)): 58 (week of 2026-11-16) against ≥ 60 — amber
+      - Leads (Tom (@tom)): no value yet (target ≥ 100)
+      - Win rate (Sam (@sam)): 21.50 % (week of 2026-11-23) against ≥ 25 % — red
 
       ## Priorities (2026-Q4)
 
@@ -167,7 +178,7 @@ struct MinutesSectionsTests {
 
       ## Collaboration audit
 
-      - Mutual risk and reward: 3.5/5 (last time 2) — 2 exchanges this quarter
+      - Mutual risk and reward: 3.5/5 (last time 2) — 3 exchanges, last 13 weeks
       - Transparency: 4.5/5 (last time 3)
       - Drive to win: 4.5/5 (last time 3)
 
@@ -191,5 +202,47 @@ struct MinutesSectionsTests {
 
       """
     #expect(Minutes.markdown(review: review, state: state) == expected)
+  }
+
+  @Test("the scorecard is the live review's: the participants' metrics, when the agenda has one")
+  func scorecardSelection() throws {
+    let (fixture, review) = state()
+    var state = fixture
+    let cadence = try #require(state.cadences["c1"])
+    #expect(cadence.scorecard(from: state.metrics.values).map(\.id) == ["m3", "m2", "m1"])
+    var markdown = Minutes.markdown(review: review, state: state)
+    #expect(markdown.contains("- Win rate (Sam (@sam))"))
+    #expect(!markdown.contains("Churn"))
+    // Sam is no longer a participant: his metric leaves the scorecard, as in the cockpit.
+    state.cadences["c1"]?.participants = ["maria", "tom"]
+    markdown = Minutes.markdown(review: review, state: state)
+    #expect(markdown.contains("- Leads (Tom (@tom))"))
+    #expect(!markdown.contains("Win rate"))
+    // An agenda without a scorecard section has no scorecard in its minutes.
+    state.cadences["c1"]?.agenda = AgendaTemplate.quarterly.sections
+    #expect(!Minutes.markdown(review: review, state: state).contains("## Scorecard"))
+  }
+
+  @Test("a note of several lines is one item: its later lines indented under the bullet")
+  func multilineNote() {
+    let (fixture, review) = state()
+    var state = fixture
+    state.notes["n1"] = Note(
+      id: "n1", text: "Booth plan:\n- two screens\n\nask \u{1B}[2J finance  \n\n", review: "r2",
+      createdAt: Self.at("2026-11-25T09:20:00Z"))
+    state.notes["n2"] = Note(
+      id: "n2", text: "one line", review: "r2", createdAt: Self.at("2026-11-25T09:21:00Z"))
+    let markdown = Minutes.markdown(review: review, state: state)
+    let notes = """
+      ## Notes
+
+      - Booth plan:
+        - two screens
+
+        ask ^[[2J finance
+      - one line
+
+      """
+    #expect(markdown.hasSuffix(notes))
   }
 }

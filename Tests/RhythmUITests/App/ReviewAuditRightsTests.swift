@@ -114,6 +114,22 @@ struct ReviewAuditRightsTests {
     #expect(Fixtures.press(["<enter>"], &state) == [.bell])
   }
 
+  @Test("beside mutual risk and reward: the exchanges of the 13 weeks before the review")
+  func auditExchanges() throws {
+    let state = try quarterly(1)
+    let session = try #require(state.review)
+    // The review is on 6 January: the calendar quarter holding it has no exchange yet, the
+    // quarter under review (from 8 October) has the demo's.
+    let start = Day(containing: session.occurrence, in: Fixtures.utc).adding(days: -90)
+    let expected = state.data.exchanges.values.filter {
+      $0.isLive && Day(containing: $0.createdAt, in: Fixtures.utc) >= start
+    }.count
+    #expect(expected > 1)
+    #expect(state.auditExchanges(for: session) == expected)
+    let text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("Mutual risk and reward · \(expected) exchanges, last 13 weeks"))
+  }
+
   @Test("the audit and decision-rights sections on screen, wide and narrow")
   func screens() throws {
     var state = try quarterly(1)

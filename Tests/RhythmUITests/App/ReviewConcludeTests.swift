@@ -77,6 +77,60 @@ struct ReviewConcludeTests {
     #expect(state.review?.phase == .concluded)
   }
 
+  @Test("U answers whether anything is unclear: yes, again no, again yes (rhythm review unclear)")
+  func unclear() throws {
+    var state = try onConclude()
+    let session = try #require(state.review)
+    #expect(state.data.reviews[session.reviewID]?.unclear == nil)
+    #expect(AppReducer.isAvailable(.cycleUnclear, in: state))
+    // The same edit as `rhythm review unclear REVIEW yes`.
+    let yes = try ReviewEdits.setUnclear(session.reviewID, true, in: state.data)
+    var effects = Fixtures.press(["U"], &state)
+    #expect(effects == [.commit(yes.changes)])
+    #expect(
+      effects == [.commit([.update(Review.self, id: session.reviewID, [.set(\.unclear, true)])])])
+    #expect(state.data.reviews[session.reviewID]?.unclear == true)
+    effects = Fixtures.press(["U"], &state)
+    #expect(
+      effects == [.commit([.update(Review.self, id: session.reviewID, [.set(\.unclear, false)])])])
+    #expect(state.data.reviews[session.reviewID]?.unclear == false)
+    Fixtures.press(["U"], &state)
+    #expect(state.data.reviews[session.reviewID]?.unclear == true)
+    let text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("Anything unclear about who does what? yes"))
+  }
+
+  @Test("U does nothing on other sections")
+  func unclearOnlyOnConclude() throws {
+    var state = Fixtures.demoState()
+    Fixtures.press(["r"], &state)
+    #expect(!AppReducer.isAvailable(.cycleUnclear, in: state))
+    #expect(Fixtures.press(["U"], &state).isEmpty)
+    let session = try #require(state.review)
+    #expect(state.data.reviews[session.reviewID]?.unclear == nil)
+  }
+
+  @Test("the recap after conclude says who came, the rating and whether anything is unclear")
+  func recap() throws {
+    var state = try onConclude()
+    for rating in ["8", "9"] {
+      Fixtures.press(["R"], &state)
+      state.prompt?.field = TextField(value: "")
+      Fixtures.type(rating, &state)
+      Fixtures.press(["<enter>"], &state)
+    }
+    Fixtures.press(["j", "A", "U", "U", "c"], &state)
+    #expect(state.review?.phase == .concluded)
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(300)), &state)
+    state.message = nil
+    let text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("3/4 came · rated 8.5/10 by 2"))
+    #expect(text.contains("anything unclear about who does what: no"))
+    assertSnapshotOfState(state, named: "review-recap-120x40")
+    state.size = Size(width: 80, height: 24)
+    assertSnapshotOfState(state, named: "review-recap-80x24")
+  }
+
   @Test("A and R do nothing on other sections")
   func onlyOnConclude() throws {
     var state = Fixtures.demoState()
@@ -94,7 +148,7 @@ struct ReviewConcludeTests {
     Fixtures.press(["<enter>", "j", "A", "j", "R"], &state)
     state.prompt?.field = TextField(value: "")
     Fixtures.type("6", &state)
-    Fixtures.press(["<enter>"], &state)
+    Fixtures.press(["<enter>", "U"], &state)
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(90)), &state)
     state.message = nil
     assertSnapshotOfState(state, named: "review-conclude-120x40")
