@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks Rhythm on generated stores (1,000 to 200,000 steps) against Taskwarrior 2.6 on the
 # same steps, in the same run. Whole processes, release build, medians. Not a test: it prints
-# figures, with the import of a Taskwarrior export (and CSV) next to `task import` of the same
-# file last. Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9] [--no-taskwarrior]
-# [--import-only]
+# figures: the command line, the import of a Taskwarrior export (and CSV) next to `task import`
+# of the same file, the cockpit's first frame and its Steps screen at scale, and replay (a fresh
+# clone, a copied folder). Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9]
+# [--no-taskwarrior] [--import-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +22,11 @@ swift build -c release --static-swift-stdlib --product rhythm-bench >&2
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(swift --version 2>&1 | head -1)"
 .build/release/rhythm-bench --rhythm .build/release/rhythm --work .bench "$@"
-if [ -x Benchmarks/first-frame.sh ] && [[ " $* " != *" --import-only "* ]]; then Benchmarks/first-frame.sh; fi
+if [[ " $* " != *" --import-only "* ]]; then
+  # The sizes run.sh was given (--sizes a,b), for the scripts that take them.
+  sizes=$(printf '%s\n' "$@" | awk 'prev == "--sizes" {print} {prev = $0}')
+  sizes=${sizes:-1000,10000,50000,200000}
+  Benchmarks/first-frame.sh
+  SIZES="${sizes//,/ }" Benchmarks/cockpit-scale.sh
+  Benchmarks/replay.sh "$sizes"
+fi
