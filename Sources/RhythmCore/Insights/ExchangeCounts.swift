@@ -23,9 +23,9 @@ extension Insights {
 
   /// `rows` with their exchange counts, and a row for each person or team that only has
   /// exchanges; sorted by key.
-  public static func adding(
-    _ counts: [String: (given: Int, received: Int)], to rows: [InsightRow]
-  ) -> [InsightRow] {
+  public static func adding<Row: ExchangeCountedRow>(
+    _ counts: [String: (given: Int, received: Int)], to rows: [Row]
+  ) -> [Row] {
     var result = rows.map { row in
       var counted = row
       counted.given = counts[row.key]?.given ?? 0
@@ -34,10 +34,10 @@ extension Insights {
     }
     let keys = Set(rows.map(\.key))
     for (key, count) in counts where !keys.contains(key) {
-      result.append(
-        InsightRow(
-          key: key, due: 0, done: 0, onTime: 0, overdue: 0, given: count.given,
-          received: count.received))
+      var row = Row(exchangesOnly: key)
+      row.given = count.given
+      row.received = count.received
+      result.append(row)
     }
     return result.sorted { $0.key < $1.key }
   }
@@ -53,5 +53,24 @@ extension Insights {
     case .team: return teams ?? [party]
     case .cadence: return []
     }
+  }
+}
+
+/// A row of figures per person or team that exchanges are counted onto.
+public protocol ExchangeCountedRow {
+  /// The handle or team name.
+  var key: String { get }
+  /// Exchanges given.
+  var given: Int { get set }
+  /// Exchanges received.
+  var received: Int { get set }
+  /// A row for `key` with nothing but exchanges.
+  init(exchangesOnly key: String)
+}
+
+extension InsightRow: ExchangeCountedRow {
+  /// A row for `key` with nothing but exchanges.
+  public init(exchangesOnly key: String) {
+    self.init(key: key, due: 0, done: 0, onTime: 0, overdue: 0, given: 0, received: 0)
   }
 }
