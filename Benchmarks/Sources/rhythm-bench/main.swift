@@ -10,6 +10,7 @@ var rhythm = ".build/release/rhythm"
 var work = ".bench"
 var withTaskwarrior = true
 var generateOnly = false
+var cockpitOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -19,10 +20,11 @@ while let argument = arguments.next() {
   case "--work": work = arguments.next() ?? work
   case "--no-taskwarrior": withTaskwarrior = false
   case "--generate-only": generateOnly = true
+  case "--cockpit-only": cockpitOnly = true
   default:
     FileHandle.standardError.write(
       Data(
-        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only]\n"
+        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only] [--cockpit-only]\n"
           .utf8))
     exit(2)
   }
@@ -36,10 +38,12 @@ func format(_ value: Double) -> String { String(format: "%.1f", value) }
 print(
   "rhythm-bench: medians of \(runs) runs, whole processes, \(ProcessInfo.processInfo.activeProcessorCount) cores"
 )
-print("")
-print(
-  "steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)"
-)
+if !cockpitOnly {
+  print("")
+  print(
+    "steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)"
+  )
+}
 var figures: [Int: [String: Double]] = [:]
 for size in sizes {
   let folder = work + "/store-\(size)"
@@ -54,7 +58,7 @@ for size in sizes {
     FileHandle.standardError.write(
       Data("generated \(size) steps in \(format(Date().timeIntervalSince(started)))s\n".utf8))
   }
-  if generateOnly { continue }
+  if generateOnly || cockpitOnly { continue }
   let openSteps = (try String(contentsOfFile: openPath, encoding: .utf8)).split(separator: "\n")
     .map(String.init)
   let owner = LargeStore.people[7]
@@ -100,7 +104,7 @@ for size in sizes {
 
 if generateOnly { exit(0) }
 
-if let base = figures[50_000], let large = figures[200_000] {
+if !cockpitOnly, let base = figures[50_000], let large = figures[200_000] {
   print("")
   print(
     "200,000 / 50,000: list \(format(large["list", default: 0] / base["list", default: 1]))x, "
@@ -114,7 +118,9 @@ for size in sizes where size >= 10_000 {
   try CockpitBench.run(folder: work + "/store-\(size)", now: now)
 }
 
-if withTaskwarrior, let taskProgram, let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last {
+if !cockpitOnly, withTaskwarrior, let taskProgram,
+  let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last
+{
   let store = try Store.open(at: work + "/store-\(size)", clock: .fixed(now), person: "bench")
   let peer = TaskwarriorPeer(folder: work + "/taskwarrior-\(size)", program: taskProgram)
   let started = Date()
