@@ -11,6 +11,7 @@ var work = ".bench"
 var withTaskwarrior = true
 var generateOnly = false
 var importOnly = false
+var cockpitOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -21,10 +22,11 @@ while let argument = arguments.next() {
   case "--no-taskwarrior": withTaskwarrior = false
   case "--generate-only": generateOnly = true
   case "--import-only": importOnly = true
+  case "--cockpit-only": cockpitOnly = true
   default:
     FileHandle.standardError.write(
       Data(
-        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only] [--import-only]\n"
+        "usage: rhythm-bench [--sizes 1000,50000] [--runs 7] [--rhythm PATH] [--work DIR] [--no-taskwarrior] [--generate-only] [--import-only] [--cockpit-only]\n"
           .utf8))
     exit(2)
   }
@@ -38,10 +40,12 @@ func format(_ value: Double) -> String { String(format: "%.1f", value) }
 print(
   "rhythm-bench: medians of \(runs) runs, whole processes, \(ProcessInfo.processInfo.activeProcessorCount) cores"
 )
-print("")
-print(
-  "steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)"
-)
+if !cockpitOnly {
+  print("")
+  print(
+    "steps    list --owner  list --owner --status open  step done  stats --by owner  when 10k  peak MB (list/done/stats)"
+  )
+}
 var figures: [Int: [String: Double]] = [:]
 for size in sizes where !importOnly {
   let folder = work + "/store-\(size)"
@@ -56,7 +60,7 @@ for size in sizes where !importOnly {
     FileHandle.standardError.write(
       Data("generated \(size) steps in \(format(Date().timeIntervalSince(started)))s\n".utf8))
   }
-  if generateOnly { continue }
+  if generateOnly || cockpitOnly { continue }
   let openSteps = (try String(contentsOfFile: openPath, encoding: .utf8)).split(separator: "\n")
     .map(String.init)
   let owner = LargeStore.people[7]
@@ -102,7 +106,7 @@ for size in sizes where !importOnly {
 
 if generateOnly { exit(0) }
 
-if let base = figures[50_000], let large = figures[200_000] {
+if !cockpitOnly, let base = figures[50_000], let large = figures[200_000] {
   print("")
   print(
     "200,000 / 50,000: list \(format(large["list", default: 0] / base["list", default: 1]))x, "
@@ -110,13 +114,15 @@ if let base = figures[50_000], let large = figures[200_000] {
       + "stats \(format(large["stats", default: 0] / base["stats", default: 1]))x")
 }
 
-print("")
-print("cockpit in process (no terminal), 120x40:")
-for size in sizes where size >= 10_000 && !importOnly {
-  try CockpitBench.run(folder: work + "/store-\(size)", now: now)
+if !importOnly {
+  print("")
+  print("cockpit in process (no terminal), 120x40:")
+  for size in sizes where size >= 10_000 {
+    try CockpitBench.run(folder: work + "/store-\(size)", now: now)
+  }
 }
 
-if withTaskwarrior, !importOnly, let taskProgram,
+if !cockpitOnly, !importOnly, withTaskwarrior, let taskProgram,
   let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last
 {
   let store = try Store.open(at: work + "/store-\(size)", clock: .fixed(now), person: "bench")
@@ -152,6 +158,8 @@ if withTaskwarrior, !importOnly, let taskProgram,
       + " (\(ratio(ours["done", default: 0], done.milliseconds)))")
 }
 
-try ImportBench.run(
-  sizes: sizes, runs: runs, rhythm: rhythm, work: work,
-  task: withTaskwarrior ? taskProgram : nil, environment: environment)
+if !cockpitOnly {
+  try ImportBench.run(
+    sizes: sizes, runs: runs, rhythm: rhythm, work: work,
+    task: withTaskwarrior ? taskProgram : nil, environment: environment)
+}

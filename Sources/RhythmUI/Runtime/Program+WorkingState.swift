@@ -32,8 +32,11 @@ extension Program {
     today.adding(days: -(CockpitSummary.windowWeeks + 2) * 7)
   }
 
-  /// Starts building the archive of the state's archived steps, if it has any.
-  func buildArchive() {
+  /// Starts building the archive of the state's archived steps, if it has any and the build
+  /// waits to start.
+  func startArchive() {
+    guard archiveWaits else { return }
+    archiveWaits = false
     archiveBuild = state.archiveSource.map { ArchiveBuild($0) }
   }
 
@@ -77,6 +80,7 @@ extension Program {
         stepsFrom: Program.workingCutoff(today: state.today))
       _ = store.unseenOperations(&seenOperations)
       loadedSnapshotStamp = store.snapshotStamp
+      archiveWaits = false
       archiveBuild = source.map { ArchiveBuild($0) }
       return [.workingStateLoaded(data, archive: source, message: message)]
     } catch {

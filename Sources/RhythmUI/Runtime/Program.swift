@@ -29,6 +29,9 @@ public final class Program {
   var loadedSnapshotStamp: Stamp?
   /// The step archive being built off the main thread, when one is.
   var archiveBuild: ArchiveBuild?
+  /// Set until the state's archive build starts (after the first frame, so that the build
+  /// does not compete with it).
+  var archiveWaits = false
 
   /// How long to wait for input before a tick (the timer and countdowns move on ticks).
   public static let tickMilliseconds = 250
@@ -55,7 +58,7 @@ public final class Program {
     if self.usesWorkingState, let store {
       _ = store.unseenOperations(&seenOperations)
       loadedSnapshotStamp = store.snapshotStamp
-      buildArchive()
+      archiveWaits = true
     }
   }
 
@@ -63,21 +66,28 @@ public final class Program {
   /// - Parameter maxEvents: stop after this many events (tests); nil runs until quit.
   public func run(maxEvents: Int? = nil) {
     draw()
+    startArchive()
     var handled = 0
     while !state.isQuitting {
       if let maxEvents, handled >= maxEvents { break }
-      // While the archive is built, look for it often; keys are answered meanwhile.
-      let timeout = archiveBuild == nil ? Program.tickMilliseconds : ArchiveBuild.pollMilliseconds
+      // While the archive is built, look for it often; keys are answered meanwhile. Those
+      // short waits do not poll the store: it is polled on the usual ticks.
+      let building = archiveBuild != nil
+      let timeout = building ? ArchiveBuild.pollMilliseconds : Program.tickMilliseconds
       let event = backend.nextEvent(timeout: timeout)
       handled += 1
-      handle(event)
+      let tickDue = ContinuousClock.now - lastPoll >= .milliseconds(Program.tickMilliseconds)
+      handle(event, pollsWhenIdle: !building || tickDue)
       if state.isQuitting { break }
       draw()
     }
   }
 
   /// Handles one backend event (nil: the wait timed out).
-  public func handle(_ event: TerminalEvent?) {
+  /// - Parameter pollsWhenIdle: whether a timeout polls the store for other processes'
+  ///   changes (the short waits for the archive do not).
+  public func handle(_ event: TerminalEvent?, pollsWhenIdle: Bool = true) {
+    startArchive()
     takeBuiltArchive()
     let now = clock.now
     if now != state.now { dispatch(.tick(now)) }
@@ -90,7 +100,7 @@ public final class Program {
     // Poll whenever the terminal is idle (a timeout, every 250 ms at most), and at least every
     // half second while keys keep coming.
     let isIdle = event == nil || event == .tick
-    if isIdle || ContinuousClock.now - lastPoll >= Program.pollInterval {
+    if isIdle && pollsWhenIdle || ContinuousClock.now - lastPoll >= Program.pollInterval {
       lastPoll = ContinuousClock.now
       poll()
     }

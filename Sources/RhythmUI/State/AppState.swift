@@ -65,7 +65,7 @@ public struct AppState: Sendable {
   /// Derived figures for the home and people screens.
   public private(set) var summary: CockpitSummary
   /// Short ids of steps and reviews, as people see them.
-  public private(set) var shortIDs = ShortIDTable()
+  public private(set) var shortIDs = StoreShortIDs()
   /// Home screen selection over its reviews, then its steps; the offset scrolls the steps
   /// panel (see `cockpitTables`).
   public var cockpit = TableState(selection: 0)
@@ -149,7 +149,6 @@ public struct AppState: Sendable {
     stepArchive = archive
     for id in adoptedIDs { stepArchive.leaveOut(id) }
     reloadSteps()
-    recomputeShortIDs()
   }
 
   private mutating func reloadSteps() {
@@ -221,14 +220,11 @@ public struct AppState: Sendable {
     isSummaryStale = true
   }
 
+  /// Short ids among every step (archived ones too, from the first frame: the archive's
+  /// source knows them all) and review.
   private mutating func recomputeShortIDs() {
-    var ids = Array(data.steps.keys) + Array(data.reviews.keys)
-    ids.reserveCapacity(ids.count + stepArchive.count)
-    for (position, id) in stepArchive.ids.enumerated()
-    where stepArchive.lists(position) && data.steps[id] == nil {
-      ids.append(id)
-    }
-    shortIDs = ShortIDTable(ids)
+    let ids = Array(data.steps.keys) + Array(data.reviews.keys)
+    shortIDs = archiveSource?.shortIDs(adding: ids) ?? StoreShortIDs(ids)
   }
 
   /// The context the keymap resolves keys in.

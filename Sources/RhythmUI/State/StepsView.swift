@@ -19,8 +19,11 @@ public struct StepsView: Sendable {
   public private(set) var archive = StepArchive()
   /// Indices into `rows` that pass the filter, in order.
   public private(set) var visible: [Int] = []
-  /// Where each step id sits in `rows`.
-  private var positions: [String: Int] = [:]
+  /// Where each held step sits in `rows`, by id.
+  private var heldPositions: [String: Int] = [:]
+  /// Where each archived step sits in `rows`, by its archive position (-1: not listed). An
+  /// array, not a dictionary of 200,000 ids: taking the archive in hashes no id.
+  private var archivedPositions: [Int32] = []
   /// Each row's status, for the filter's first, cheap check.
   private var statuses: [Step.Status] = []
   /// The day the filter was evaluated for (`overdue`, `due<fri` depend on it).
@@ -72,14 +75,42 @@ public struct StepsView: Sendable {
   /// The steps a bulk action applies to: the marked ones, else the selected one.
   public var targetIDs: [String] {
     if !marked.isEmpty {
-      return marked.sorted { (positions[$0] ?? Int.max, $0) < (positions[$1] ?? Int.max, $1) }
+      return marked.sorted {
+        (position(of: $0) ?? Int.max, $0) < (position(of: $1) ?? Int.max, $1)
+      }
     }
     return selectedStepID.map { [$0] } ?? []
   }
 
   /// The step with `id`, if it is in the list.
   public func step(_ id: String) -> Step? {
-    positions[id].flatMap { rows[$0].step(in: archive) }
+    position(of: id).flatMap { rows[$0].step(in: archive) }
+  }
+
+  /// Where the step `id` sits in `rows`, if it is listed.
+  private func position(of id: String) -> Int? {
+    if let held = heldPositions[id] { return held }
+    guard let archived = archive.position(of: id), archived < archivedPositions.count else {
+      return nil
+    }
+    let row = archivedPositions[archived]
+    return row >= 0 ? Int(row) : nil
+  }
+
+  /// Notes that `rows[index]` sits at `index`.
+  private mutating func place(_ index: Int) {
+    switch rows[index].source {
+    case .held(let step): heldPositions[step.id] = index
+    case .archived(let position): archivedPositions[position] = Int32(index)
+    }
+  }
+
+  /// Forgets where `rows[index]` sat (it is about to be replaced or removed).
+  private mutating func unplace(_ index: Int) {
+    switch rows[index].source {
+    case .held(let step): heldPositions[step.id] = nil
+    case .archived(let position): archivedPositions[position] = -1
+    }
   }
 
   // MARK: - Recomputing
@@ -93,17 +124,62 @@ public struct StepsView: Sendable {
     self.today = today
     self.archive = archive
     filter = StepFilter(filterText, today: today)
-    var live: [TriageRow] = []
-    live.reserveCapacity(steps.count + archive.count)
-    for step in steps.values where step.isLive { live.append(TriageRow(step)) }
-    for position in 0..<archive.count
-    where archive.lists(position) && steps[archive.ids[position]] == nil {
-      live.append(TriageRow(archived: position))
+    var held: [TriageRow] = []
+    held.reserveCapacity(steps.count)
+    // Archived steps also held in full (taken in for an edit) are listed once, as held.
+    var alsoHeld = Set<Int>()
+    for step in steps.values {
+      if step.isLive { held.append(TriageRow(step)) }
+      if archive.count > 0, let position = archive.position(of: step.id) {
+        alsoHeld.insert(position)
+      }
     }
-    rows = live
-    sortRows()
-    marked = marked.filter { positions[$0] != nil }
+    func listed(_ position: Int) -> Bool {
+      archive.lists(position) && !alsoHeld.contains(position)
+    }
+    if sort == .due, let order = archive.dueOrder {
+      // The archive came sorted by due day (off the main thread): sort the few held rows and
+      // merge, so taking in 200,000 archived steps sorts none of them.
+      rows = held
+      sortRows()
+      rows = StepsView.merge(sortedHeld: rows, archive: archive, order: order, listed: listed)
+      reindex()
+    } else {
+      for position in 0..<archive.count where listed(position) {
+        held.append(TriageRow(archived: position))
+      }
+      rows = held
+      sortRows()
+    }
+    marked = marked.filter { position(of: $0) != nil }
     refilter(keeping: selected, from: nil)
+  }
+
+  /// The held rows (sorted by due) and the listed archived steps (in `order`, by due) merged
+  /// into one list in due order, as `StepSort.due` sorts them: due day, creation, id.
+  private static func merge(
+    sortedHeld: [TriageRow], archive: StepArchive, order: [Int32], listed: (Int) -> Bool
+  ) -> [TriageRow] {
+    var merged: [TriageRow] = []
+    merged.reserveCapacity(sortedHeld.count + order.count)
+    var next = 0
+    for raw in order {
+      let position = Int(raw)
+      guard listed(position) else { continue }
+      let due = archive.due(at: position).ordinal
+      let createdAt = archive.createdAt(at: position)
+      while next < sortedHeld.count, let step = sortedHeld[next].heldStep,
+        (step.due.ordinal, step.createdAt) < (due, createdAt)
+          || (step.due.ordinal, step.createdAt) == (due, createdAt)
+            && step.id < archive.ids[position]
+      {
+        merged.append(sortedHeld[next])
+        next += 1
+      }
+      merged.append(TriageRow(archived: position))
+    }
+    merged.append(contentsOf: sortedHeld[next...])
+    return merged
   }
 
   /// Replaces the given steps in place (local edits): a step whose order changed moves to its
@@ -112,19 +188,20 @@ public struct StepsView: Sendable {
   public mutating func update(_ steps: [Step]) {
     let selected = selectedStepID
     for step in steps {
-      let removed = positions[step.id]
+      let removed = position(of: step.id)
       if let position = removed {
         let old = rows[position].facts(in: archive)
         let keepsPlace =
           old.due == step.due && old.owner == step.owner && old.status == step.status
           && old.createdAt == step.createdAt
+        unplace(position)
         if step.isLive && keepsPlace {
           rows[position] = TriageRow(step)
+          place(position)
           continue
         }
         rows.remove(at: position)
         statuses.remove(at: position)
-        positions[step.id] = nil
       }
       var changed = removed.map { $0..<min($0 + 1, rows.count) } ?? rows.count..<rows.count
       if step.isLive {
@@ -136,9 +213,7 @@ public struct StepsView: Sendable {
         changed = removed..<rows.count
       }
       // Only the rows between the old and the new place moved.
-      for index in changed.clamped(to: 0..<rows.count) {
-        positions[rows[index].id(in: archive)] = index
-      }
+      for index in changed.clamped(to: 0..<rows.count) { place(index) }
     }
     refilter(keeping: selected, from: nil)
   }
@@ -197,13 +272,13 @@ public struct StepsView: Sendable {
   }
 
   private mutating func reindex() {
-    positions = [:]
-    positions.reserveCapacity(rows.count)
+    heldPositions = [:]
+    archivedPositions = [Int32](repeating: -1, count: archive.count)
     statuses = []
     statuses.reserveCapacity(rows.count)
-    for (index, row) in rows.enumerated() {
-      positions[row.id(in: archive)] = index
-      statuses.append(row.status(in: archive))
+    for index in rows.indices {
+      place(index)
+      statuses.append(rows[index].status(in: archive))
     }
   }
 
@@ -219,6 +294,7 @@ public struct StepsView: Sendable {
     let searchesText = filter.terms.contains {
       if case .word = $0 { return true } else { return false }
     }
+    let archive = self.archive
     var passing: [Int] = []
     for index in candidates ?? Array(rows.indices) {
       let allowed: Bool
@@ -230,17 +306,12 @@ public struct StepsView: Sendable {
       guard allowed else { continue }
       if !filter.terms.isEmpty {
         if searchesText { rows[index].prepareSearchText(in: archive) }
-        let row = rows[index]
-        let archive = self.archive
-        guard
-          filter.matches(
-            row.facts(in: archive), searchText: { row.searchText(in: archive) }, today: today)
-        else { continue }
+        guard filter.matches(rows[index], in: archive, today: today) else { continue }
       }
       passing.append(index)
     }
     visible = passing
-    if let selected, let position = positions[selected],
+    if let selected, let position = position(of: selected),
       let index = visible.firstIndex(of: position)
     {
       table.selection = index

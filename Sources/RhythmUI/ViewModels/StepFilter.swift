@@ -67,26 +67,30 @@ public struct StepFilter: Hashable, Sendable {
   /// Whether the filter keeps everything that is open (nothing typed).
   public var isEmpty: Bool { terms.isEmpty && statuses == [.open] }
 
-  /// Whether the step `facts` describe matches; `searchText` (its lower-cased title and
-  /// success criterion) is asked for only when a word term needs it.
-  public func matches(
-    _ facts: TriageRow.Facts, searchText: () -> String, today: Day
-  ) -> Bool {
-    if !statuses.isEmpty && !statuses.contains(facts.status) { return false }
+  /// Whether the step of `row` (held, or in `archive`) matches. Words are looked for in the
+  /// row's lower-cased title and success criterion as bytes (the list asks this of thousands
+  /// of rows per key typed).
+  public func matches(_ row: TriageRow, in archive: StepArchive, today: Day) -> Bool {
+    let status = row.status(in: archive)
+    if !statuses.isEmpty && !statuses.contains(status) { return false }
     for term in terms {
       switch term {
       case .word(let word):
-        if !searchText().contains(word) { return false }
+        if !TriageRow.contains(row.searchText(in: archive), word) { return false }
       case .owner(let prefix):
-        if !facts.owner.hasPrefix(prefix) { return false }
+        if !row.owner(in: archive).hasPrefix(prefix) { return false }
       case .tag(let prefix):
-        if !facts.tags.contains(where: { $0.lowercased().hasPrefix(prefix) }) { return false }
+        if !row.tags(in: archive).contains(where: { $0.lowercased().hasPrefix(prefix) }) {
+          return false
+        }
       case .dueBefore(let day, let inclusive):
-        if inclusive ? facts.due > day : facts.due >= day { return false }
+        let due = row.due(in: archive)
+        if inclusive ? due > day : due >= day { return false }
       case .dueAfter(let day, let inclusive):
-        if inclusive ? facts.due < day : facts.due <= day { return false }
+        let due = row.due(in: archive)
+        if inclusive ? due < day : due <= day { return false }
       case .overdue:
-        if facts.status != .open || facts.due >= today { return false }
+        if status != .open || row.due(in: archive) >= today { return false }
       }
     }
     return true
@@ -201,6 +205,56 @@ public struct TriageRow: Sendable {
     switch source {
     case .held(let step): return step.status
     case .archived(let position): return archive.status(at: position)
+    }
+  }
+
+  /// The owner's handle.
+  func owner(in archive: StepArchive) -> String {
+    switch source {
+    case .held(let step): return step.owner
+    case .archived(let position): return archive.owner(at: position)
+    }
+  }
+
+  /// The due day.
+  func due(in archive: StepArchive) -> Day {
+    switch source {
+    case .held(let step): return step.due
+    case .archived(let position): return archive.due(at: position)
+    }
+  }
+
+  /// The tags.
+  func tags(in archive: StepArchive) -> [String] {
+    switch source {
+    case .held(let step): return step.tags
+    case .archived(let position): return archive.tags(at: position)
+    }
+  }
+
+  /// Whether `text` holds `word`, compared as UTF-8 bytes (both lower-cased already).
+  static func contains(_ text: String, _ word: String) -> Bool {
+    var text = text
+    var word = word
+    return text.withUTF8 { haystack in
+      word.withUTF8 { needle in
+        guard !needle.isEmpty else { return false }
+        guard needle.count <= haystack.count, let first = needle.first,
+          let haystackBase = haystack.baseAddress, let needleBase = needle.baseAddress
+        else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+          guard
+            let found = memchr(haystackBase + start, Int32(first), last - start + 1)
+          else { return false }
+          let offset = haystackBase.distance(
+            to: found.assumingMemoryBound(to: UInt8.self))
+          if memcmp(haystackBase + offset, needleBase, needle.count) == 0 { return true }
+          start = offset + 1
+        }
+        return false
+      }
     }
   }
 

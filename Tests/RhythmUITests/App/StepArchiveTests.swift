@@ -100,6 +100,46 @@ struct StepArchiveTests {
     }
   }
 
+  @Test("short ids equal a full load's from the first frame, before the archive is built")
+  func shortIDsFromTheFirstFrame() throws {
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let store = try makeStore(count: 900, seed: 13)
+    let snapshot = try Store.open(at: folder, clock: .fixed(Fixtures.now)).loadState()
+    // Ids that share long endings: two more snapshot steps ending as an archived one does,
+    // and, past the snapshot, a step and a review ending as others do.
+    let archived = try #require(
+      snapshot.steps.values.filter { $0.status == .done }.min { $0.due < $1.due })
+    func twin(of id: String, keeping count: Int, first: Character) -> String {
+      String(String(repeating: first, count: id.count - count) + id.suffix(count))
+    }
+    var first = archived
+    first.id = twin(of: archived.id, keeping: 7, first: "0")
+    var second = archived
+    second.id = twin(of: archived.id, keeping: 5, first: "1")
+    try store.commit([.create(first), .create(second)])
+    try store.compact()
+    let reopened = try Store.open(at: folder, clock: .fixed(Fixtures.now), person: "maria")
+    var fresh = archived
+    fresh.id = twin(of: archived.id, keeping: 9, first: "2")
+    fresh.status = .open
+    let review = Review(
+      id: twin(of: archived.id, keeping: 6, first: "3"), cadence: "weekly",
+      occurrence: Fixtures.now)
+    try reopened.commit([.create(fresh), .create(review)])
+
+    let (data, source) = try reopened.workingState(
+      stepsFrom: Program.workingCutoff(today: Self.today))
+    let early = AppState(
+      data: data, now: Fixtures.now, timeZone: Fixtures.utc, archiveSource: source)
+    #expect(early.stepArchive.count == 0, "the archive is not built yet")
+    let everything = try Store.open(at: folder, clock: .fixed(Fixtures.now)).loadState()
+    let full = AppState(data: everything, now: Fixtures.now, timeZone: Fixtures.utc)
+    let ids = Array(everything.steps.keys) + Array(everything.reviews.keys)
+    for id in ids { #expect(early.shortID(id) == full.shortID(id), "\(id)") }
+    #expect(full.shortID(archived.id).count == 10)
+    #expect(full.shortID(review.id).count == 7)
+  }
+
   @Test("the working state's held steps equal a full load's, stamps too")
   func heldStepsEqualFullLoad() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
