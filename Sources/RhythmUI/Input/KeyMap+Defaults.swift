@@ -5,7 +5,7 @@ extension KeyMap {
   public static let defaults = KeyMap(bindings: defaultBindings)
 
   private static let defaultBindings: [Binding] =
-    input + review + steps + cockpit + cadences + people + metrics + setup + global
+    input + review + ratingDigits + steps + cockpit + cadences + people + metrics + setup + global
 
   private static let input: [Binding] = [
     Binding(
@@ -206,6 +206,14 @@ extension KeyMap {
       id: "people.open", keys: ["<enter>"], action: .open,
       description: "Open the person's open steps", contexts: [.people], hint: "their steps")
   ]
+
+  /// `1`…`9` and `0` in the conclude section: one key per rating, down the list.
+  private static let ratingDigits: [Binding] = (0...9).map { digit in
+    Binding(
+      id: "review.rate-\(digit)", keys: [String(digit)], action: .rateDigit(digit),
+      description: "Conclude: the selected participant rates it \(digit == 0 ? 10 : digit) "
+        + "(other sections: as everywhere)", contexts: [.review])
+  }
 
   private static let metrics: [Binding] = [
     Binding(

@@ -97,6 +97,9 @@ public enum Action: Sendable {
   /// Answer whether anything is unclear about who does what: yes, again no (the conclude
   /// section).
   case cycleUnclear
+  /// A digit on the review screen: in the conclude section the selected participant's rating
+  /// (`0`: 10), the selection moving down; elsewhere what the digit does everywhere.
+  case rateDigit(Int)
   /// Conclude the review: ask for the rating, then show the recap.
   case conclude
   /// Mark the concluded review's minutes as sent.

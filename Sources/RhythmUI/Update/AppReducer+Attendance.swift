@@ -63,6 +63,25 @@ extension AppReducer {
     return effects
   }
 
+  /// A digit on the review screen: in the conclude section of a running review, the selected
+  /// participant's rating (`0` is 10), one key each down the list; anywhere else the digit's
+  /// global binding (the screens).
+  static func rateDigit(_ state: inout AppState, _ digit: Int) -> [Effect] {
+    if let session = state.review, session.phase == .running,
+      state.sectionKind(of: session) == .conclude,
+      let (_, handle) = selectedAttendee(&state)
+    {
+      do {
+        return try rateAsAttendee(&state, handle, text: String(digit == 0 ? 10 : digit))
+      } catch {
+        say(&state, error.description, isError: true)
+        return []
+      }
+    }
+    guard let binding = state.keyMap.binding(for: String(digit), in: .global) else { return [] }
+    return update(&state, binding.action)
+  }
+
   /// `U`: whether anything is unclear about who does what, with the same edit as `rhythm
   /// review unclear`: not asked yet or no → yes, yes → no.
   static func cycleUnclear(_ state: inout AppState) -> [Effect] {

@@ -79,6 +79,7 @@ public enum AppReducer {
     case .toggleAttendance: return toggleAttendance(&state)
     case .rateAsAttendee: return askAttendeeRating(&state)
     case .cycleUnclear: return cycleUnclear(&state)
+    case .rateDigit(let digit): return rateDigit(&state, digit)
     case .conclude: return conclude(&state)
     case .minutesSent: return minutesSent(&state)
     case .togglePause: return togglePause(&state)

@@ -57,6 +57,23 @@ struct ReviewConcludeTests {
     #expect(state.data.reviews[session.reviewID]?.ratings == ["priya": 8, "chloe": 7])
   }
 
+  @Test("one digit rates the selected participant and moves down the list; 0 is 10")
+  func ratingDigits() throws {
+    var state = try onConclude()
+    let session = try #require(state.review)
+    Fixtures.press(["8", "9", "0"], &state)
+    #expect(state.data.reviews[session.reviewID]?.ratings == ["priya": 8, "chloe": 9, "kenji": 10])
+    #expect(state.review?.attendeeSelection == 3)
+    #expect(state.screen == .review)
+  }
+
+  @Test("on other sections a digit is what it is everywhere: 3 opens the Steps screen")
+  func digitsElsewhere() {
+    var state = Fixtures.demoState()
+    Fixtures.press(["r", "3"], &state)
+    #expect(state.screen == .steps)
+  }
+
   @Test("R rates down the list; c then concludes at once, rated by the attendees' mean")
   func concludeAfterRatings() throws {
     var state = try onConclude()
