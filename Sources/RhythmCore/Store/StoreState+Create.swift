@@ -9,7 +9,7 @@ extension StoreState {
   mutating func create<R: Record>(_ record: R, stamp: Stamp, raw: [String: JSONValue]) {
     var made: UInt64 = 0
     var allPlaced = true
-    for name in raw.keys {
+    for name in raw.keys where name != "id" {
       if let position = R.schema.position(of: name), position < 64 {
         made |= 1 << UInt64(position)
       } else {
