@@ -118,12 +118,22 @@ enum OperationLineDecoder {
     case by, dev, fields, id, kind, prior, rec, ts, undoes, redoes
 
     init?(_ bytes: UnsafeRawBufferPointer) {
-      for key in [Key.by, .dev, .fields, .id, .kind, .prior, .rec, .ts, .undoes, .redoes]
-      where LineScanner.equals(key.name, bytes) {
-        self = key
-        return
+      guard let first = bytes.first else { return nil }
+      let key: Key
+      switch first {
+      case UInt8(ascii: "b"): key = .by
+      case UInt8(ascii: "d"): key = .dev
+      case UInt8(ascii: "f"): key = .fields
+      case UInt8(ascii: "i"): key = .id
+      case UInt8(ascii: "k"): key = .kind
+      case UInt8(ascii: "p"): key = .prior
+      case UInt8(ascii: "r"): key = bytes.count == 3 ? .rec : .redoes
+      case UInt8(ascii: "t"): key = .ts
+      case UInt8(ascii: "u"): key = .undoes
+      default: return nil
       }
-      return nil
+      guard LineScanner.equals(key.name, bytes) else { return nil }
+      self = key
     }
 
     var name: String {
@@ -217,10 +227,18 @@ extension LineScanner {
     }
   }
 
-  /// Passes over a string, escapes included (a control byte gives up).
+  /// Passes over a string, escapes included (a control byte gives up): eight bytes at a time
+  /// up to a word that holds a quote, a backslash or a control byte, then byte by byte.
   private mutating func skipString() -> Bool {
-    guard take(UInt8(ascii: "\"")) else { return false }
-    while index < bytes.count {
+    guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return false }
+    let count = bytes.count
+    while true {
+      while index + 8 <= count,
+        !LineScanner.mayEndString(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+      }
+      guard index < count else { return false }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
@@ -229,6 +247,5 @@ extension LineScanner {
       if byte < 0x20 { return false }
       index += byte == UInt8(ascii: "\\") ? 2 : 1
     }
-    return false
   }
 }
