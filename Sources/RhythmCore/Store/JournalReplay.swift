@@ -123,14 +123,12 @@ enum JournalReplay {
     /// Applies the pending chunk while reading `chunk` (nil: only applies), then keeps it as
     /// the pending one. Throws the first error of `chunk`'s lines.
     func step(reading chunk: JournalChunks.Chunk?) throws(RhythmError) {
-      let applying = pending
-      pending = nil
       let parts =
         chunk.map { $0.lines.count >= JournalReplay.linesWorthSplitting ? 2 : 1 } ?? 0
       read = Array(repeating: Part(), count: parts)
       DispatchQueue.concurrentPerform(iterations: parts + 1) { task in
         if task == parts {
-          if let applying { apply(applying) }
+          applyPending()
           return
         }
         guard let chunk else { return }
@@ -168,15 +166,19 @@ enum JournalReplay {
 
     /// Applies a chunk's entries in line order, letting go of each once applied (the records
     /// move into the state).
-    private func apply(_ decoded: consuming Decoded) {
-      var parts = decoded.parts
-      decoded.parts = []
-      makeRoom(for: parts, through: decoded.through)
+    /// The entries are moved out of the pending chunk, never copied: it is the only holder
+    /// of its arrays once taken.
+    private func applyPending() {
+      guard let decoded = pending else { return }
+      pending = nil
+      makeRoom(for: decoded.parts, through: decoded.through)
+      let chunk = decoded.chunk
+      var parts = (consume decoded).parts
       parts.reverse()
       while var part = parts.popLast() {
         part.entries.reverse()
         while let entry = part.entries.popLast() {
-          JournalReplay.apply(entry, to: &state, chunk: decoded.chunk)
+          JournalReplay.apply(entry, to: &state, chunk: chunk)
           count += 1
         }
       }

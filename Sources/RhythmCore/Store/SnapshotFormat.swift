@@ -139,12 +139,10 @@ struct SnapshotWriter {
         results.put(part, lines.encode(range))
       }
       for part in 0..<blocks {
-        let made = results.take(part)
+        var made = results.take(part)
         let shift = sink.offset
-        for var placement in made.steps {
-          placement.offset += shift
-          steps.append(placement)
-        }
+        for index in made.steps.indices { made.steps[index].offset += shift }
+        steps += made.steps
         try sink.append(made.bytes)
       }
       first = end

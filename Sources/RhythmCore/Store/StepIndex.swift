@@ -214,16 +214,18 @@ struct StepIndex {
     // Steps next to each other mostly share an owner or a review: one lookup each.
     var last: (owner: String, number: UInt16)?
     var lastReview: (id: String, cadence: UInt16)?
-    for step in steps {
-      if let last, last.owner == step.owner {
+    // By position: a placement's fields are read where they are, the placement not copied.
+    for position in steps.indices {
+      let owner = steps[position].owner
+      if let last, last.owner == owner {
         owners.append(last.number)
       } else {
-        let owner = number(step.owner)
-        last = (step.owner, owner)
-        owners.append(owner)
+        let number = number(owner)
+        last = (owner, number)
+        owners.append(number)
       }
       var cadence = noCadence
-      if let review = step.review {
+      if let review = steps[position].review {
         if let lastReview, lastReview.id == review {
           cadence = lastReview.cadence
         } else {
@@ -243,16 +245,16 @@ struct StepIndex {
     }
     out.u32(UInt32(steps.count))
     let shortLengths = ShortIDs.lengths(for: steps.map(\.id))
-    for (position, step) in steps.enumerated() {
-      out.fixed26(step.id)
-      out.u8(step.status)
+    for position in steps.indices {
+      out.fixed26(steps[position].id)
+      out.u8(steps[position].status)
       out.u8(UInt8(min(26, shortLengths[position])))
       out.u16(owners[position])
       out.u16(cadences[position])
-      out.u32(UInt32(bitPattern: step.due))
-      out.u32(UInt32(step.length))
-      out.i64(step.completedMillis)
-      out.u64(UInt64(step.offset))
+      out.u32(UInt32(bitPattern: steps[position].due))
+      out.u32(UInt32(steps[position].length))
+      out.i64(steps[position].completedMillis)
+      out.u64(UInt64(steps[position].offset))
     }
     return out.bytes
   }
