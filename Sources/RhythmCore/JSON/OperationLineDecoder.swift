@@ -10,7 +10,9 @@ enum OperationLineDecoder {
   struct Line {
     var stamp: Stamp
     var kind: RecordKind
-    var record: String
+    /// The bytes of the record's id within the line (a string with no escapes): a string is
+    /// made of it only when the replay needs one.
+    var record: Range<Int>
     /// The `fields` object's bytes within the line.
     var fields: Range<Int>
     /// Whether a value of `fields` is `null` (a record made from it is read the slow way).
@@ -31,7 +33,7 @@ enum OperationLineDecoder {
     var time: (millis: Int64, counter: Int)?
     var device: String?
     var kind: RecordKind?
-    var record: String?
+    var record: Range<Int>?
     var fields: (range: Range<Int>, hasNull: Bool)?
     var sawID = false
     scanner.skipSpace()
@@ -56,8 +58,9 @@ enum OperationLineDecoder {
         guard let bytes = scanner.stringBytes(), let parsed = recordKind(bytes) else { return nil }
         kind = parsed
       case .rec:
-        guard let text = scanner.string() else { return nil }
-        record = text
+        guard let bytes = scanner.stringBytes() else { return nil }
+        let end = scanner.index - 1  // the closing quote
+        record = (end - bytes.count)..<end
       case .id:
         guard scanner.stringBytes() != nil else { return nil }
         sawID = true

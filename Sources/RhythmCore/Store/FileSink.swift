@@ -30,10 +30,17 @@ final class FileSink {
   /// How many bytes were appended so far (where the next one lands).
   var offset: Int { written + buffer.count }
 
-  /// Appends `bytes`.
+  /// Appends `bytes` (a block as large as half the buffer goes to the file as it is, not
+  /// through the buffer).
   func append(_ bytes: [UInt8]) throws(RhythmError) {
-    buffer += bytes
-    if buffer.count >= FileSink.capacity { try flush() }
+    guard bytes.count >= FileSink.capacity / 2, !failing else {
+      buffer += bytes
+      if buffer.count >= FileSink.capacity { try flush() }
+      return
+    }
+    try flush()
+    try FileIO.writeAll(descriptor, bytes, path: path)
+    written += bytes.count
   }
 
   /// Appends the UTF-8 bytes of `text`.

@@ -66,6 +66,7 @@ enum JournalReplay {
   struct Entry {
     var stamp: Stamp
     var kind: RecordKind
+    /// The record's id; empty for a whole record (its id is the record's own).
     var record: String
     var payload: Payload
     /// The byte range of its `fields` object in its chunk (to read them again when the typed
@@ -201,10 +202,11 @@ enum JournalReplay {
         guard let line = OperationLineDecoder.decode(bytes, reusing: &lineReuse) else { return nil }
         let fields = UnsafeRawBufferPointer(rebasing: bytes[line.fields])
         let start = range.lowerBound
+        let record = UnsafeRawBufferPointer(rebasing: bytes[line.record])
         var entry = Entry(
-          stamp: line.stamp, kind: line.kind, record: line.record, payload: .fields([:]),
+          stamp: line.stamp, kind: line.kind, record: "", payload: .fields([:]),
           fields: (start + line.fields.lowerBound)..<(start + line.fields.upperBound))
-        if let typed = typedRecord(line, fields, reuse: &recordReuse) {
+        if let typed = typedRecord(line, fields, record: record, reuse: &recordReuse) {
           switch typed {
           case .step: part.steps += 1
           case .decision: part.decisions += 1
@@ -215,6 +217,7 @@ enum JournalReplay {
           return entry
         }
         guard case .object(let object) = try? JSONParser.parse(fields) else { return nil }
+        entry.record = String(decoding: record, as: UTF8.self)
         entry.payload = .fields(object)
         return entry
       }
@@ -247,24 +250,25 @@ enum JournalReplay {
   /// and its id is the operation's.
   private static func typedRecord(
     _ line: OperationLineDecoder.Line, _ fields: UnsafeRawBufferPointer,
-    reuse: inout RecordLineDecoder.Reuse
+    record: UnsafeRawBufferPointer, reuse: inout RecordLineDecoder.Reuse
   ) -> Payload? {
     guard !line.hasNull else { return nil }
     switch line.kind {
     case .step:
-      guard let step = RecordLineDecoder.decode(fields, reusing: &reuse), step.id == line.record,
+      guard let step = RecordLineDecoder.decode(fields, reusing: &reuse),
+        LineScanner.equals(step.id, record),
         let made = RecordLineDecoder.fieldsNamed(by: reuse, in: Step.self)
       else { return nil }
       return .step(step, made: made)
     case .decision:
       guard let decision = RecordLineDecoder.decodeDecision(fields, reusing: &reuse),
-        decision.id == line.record,
+        LineScanner.equals(decision.id, record),
         let made = RecordLineDecoder.fieldsNamed(by: reuse, in: Decision.self)
       else { return nil }
       return .decision(decision, made: made)
     case .review:
       guard let review = RecordLineDecoder.decodeReview(fields, reusing: &reuse),
-        review.id == line.record,
+        LineScanner.equals(review.id, record),
         let made = RecordLineDecoder.fieldsNamed(by: reuse, in: Review.self)
       else { return nil }
       return .review(review, made: made)
@@ -276,13 +280,17 @@ enum JournalReplay {
   /// Applies one entry: a whole record is put as it is when nothing of it is known yet, else
   /// (and for fields) it goes through `StoreState.apply`, field by field.
   static func apply(_ entry: Entry, to state: inout StoreState, chunk: JournalChunks.Chunk) {
+    let id: String
     switch entry.payload {
     case .step(let step, let made):
       if state.create(step, stamp: entry.stamp, made: made) { return }
+      id = step.id
     case .decision(let decision, let made):
       if state.create(decision, stamp: entry.stamp, made: made) { return }
+      id = decision.id
     case .review(let review, let made):
       if state.create(review, stamp: entry.stamp, made: made) { return }
+      id = review.id
     case .fields(let fields):
       state.apply(entry.kind, id: entry.record, stamp: entry.stamp, fields: fields)
       return
@@ -291,7 +299,7 @@ enum JournalReplay {
     guard let range = entry.fields,
       case .object(let fields) = try? JSONParser.parse(chunk.data[range])
     else { return }
-    state.apply(entry.kind, id: entry.record, stamp: entry.stamp, fields: fields)
+    state.apply(entry.kind, id: id, stamp: entry.stamp, fields: fields)
   }
 }
 
