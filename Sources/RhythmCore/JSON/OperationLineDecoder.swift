@@ -10,7 +10,9 @@ enum OperationLineDecoder {
   struct Line {
     var stamp: Stamp
     var kind: RecordKind
-    var record: String
+    /// The bytes of the record's id within the line (a string with no escapes): a string is
+    /// made of it only when the replay needs one.
+    var record: Range<Int>
     /// The `fields` object's bytes within the line.
     var fields: Range<Int>
     /// Whether a value of `fields` is `null` (a record made from it is read the slow way).
@@ -31,7 +33,7 @@ enum OperationLineDecoder {
     var time: (millis: Int64, counter: Int)?
     var device: String?
     var kind: RecordKind?
-    var record: String?
+    var record: Range<Int>?
     var fields: (range: Range<Int>, hasNull: Bool)?
     var sawID = false
     scanner.skipSpace()
@@ -56,8 +58,9 @@ enum OperationLineDecoder {
         guard let bytes = scanner.stringBytes(), let parsed = recordKind(bytes) else { return nil }
         kind = parsed
       case .rec:
-        guard let text = scanner.string() else { return nil }
-        record = text
+        guard let bytes = scanner.stringBytes() else { return nil }
+        let end = scanner.index - 1  // the closing quote
+        record = (end - bytes.count)..<end
       case .id:
         guard scanner.stringBytes() != nil else { return nil }
         sawID = true
@@ -118,12 +121,22 @@ enum OperationLineDecoder {
     case by, dev, fields, id, kind, prior, rec, ts, undoes, redoes
 
     init?(_ bytes: UnsafeRawBufferPointer) {
-      for key in [Key.by, .dev, .fields, .id, .kind, .prior, .rec, .ts, .undoes, .redoes]
-      where LineScanner.equals(key.name, bytes) {
-        self = key
-        return
+      guard let first = bytes.first else { return nil }
+      let key: Key
+      switch first {
+      case UInt8(ascii: "b"): key = .by
+      case UInt8(ascii: "d"): key = .dev
+      case UInt8(ascii: "f"): key = .fields
+      case UInt8(ascii: "i"): key = .id
+      case UInt8(ascii: "k"): key = .kind
+      case UInt8(ascii: "p"): key = .prior
+      case UInt8(ascii: "r"): key = bytes.count == 3 ? .rec : .redoes
+      case UInt8(ascii: "t"): key = .ts
+      case UInt8(ascii: "u"): key = .undoes
+      default: return nil
       }
-      return nil
+      guard LineScanner.equals(key.name, bytes) else { return nil }
+      self = key
     }
 
     var name: String {
@@ -217,10 +230,18 @@ extension LineScanner {
     }
   }
 
-  /// Passes over a string, escapes included (a control byte gives up).
+  /// Passes over a string, escapes included (a control byte gives up): eight bytes at a time
+  /// up to a word that holds a quote, a backslash or a control byte, then byte by byte.
   private mutating func skipString() -> Bool {
-    guard take(UInt8(ascii: "\"")) else { return false }
-    while index < bytes.count {
+    guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return false }
+    let count = bytes.count
+    while true {
+      while index + 8 <= count,
+        !LineScanner.mayEndString(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+      }
+      guard index < count else { return false }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
@@ -229,6 +250,5 @@ extension LineScanner {
       if byte < 0x20 { return false }
       index += byte == UInt8(ascii: "\\") ? 2 : 1
     }
-    return false
   }
 }

@@ -397,7 +397,7 @@ struct LineScanner {
 
   /// Whether any of the eight bytes in `word` is a quote, a backslash or below 0x20 (the
   /// classic "has a zero byte" bit trick; exact about whether, not about which).
-  private static func mayEndString(_ word: UInt64) -> Bool {
+  static func mayEndString(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let quotes = word ^ (ones &* 0x22)

@@ -11,7 +11,7 @@ enum RecordLineEncoder {
     if let completedAt = step.completedAt { line.instant("completedAt", completedAt, &bytes) }
     line.instant("createdAt", step.createdAt, &bytes)
     if let deleted = step.deleted { line.bool("deleted", deleted, &bytes) }
-    line.string("due", step.due.description, &bytes)
+    line.day("due", step.due, &bytes)
     line.string("id", step.id, &bytes)
     line.string("owner", step.owner, &bytes)
     if let review = step.review { line.string("review", review, &bytes) }
@@ -35,6 +35,58 @@ enum RecordLineEncoder {
     line.string("text", decision.text, &bytes)
     if let topic = decision.topic { line.string("topic", topic, &bytes) }
     bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// Appends the instant as `ISOInstant.format` writes it (`2026-03-09T14:00:00Z`, with
+  /// milliseconds only when it has them), digit by digit: no string is made.
+  static func appendInstant(_ date: Date, to bytes: inout [UInt8]) {
+    let interval = date.timeIntervalSince1970
+    var whole = Int(interval.rounded(.down))
+    var millis = Int(((interval - Double(whole)) * 1000).rounded())
+    if millis >= 1000 {
+      whole += 1
+      millis -= 1000
+    }
+    let days = Int((Double(whole) / 86_400).rounded(.down))
+    let second = whole - days * 86_400
+    appendDay(Day(ordinal: Int32(truncatingIfNeeded: days)), to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    appendDigits(second / 3600, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(second % 3600 / 60, 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(second % 60, 2, to: &bytes)
+    if millis > 0 {
+      bytes.append(UInt8(ascii: "."))
+      appendDigits(millis, 3, to: &bytes)
+    }
+    bytes.append(UInt8(ascii: "Z"))
+  }
+
+  /// Appends the day as `Day.description` writes it (`YYYY-MM-DD`).
+  static func appendDay(_ day: Day, to bytes: inout [UInt8]) {
+    let (year, month, dayOfMonth) = day.components
+    guard (0...9999).contains(year) else {
+      bytes.append(contentsOf: day.description.utf8)
+      return
+    }
+    appendDigits(year, 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendDigits(month, 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendDigits(dayOfMonth, 2, to: &bytes)
+  }
+
+  /// Appends `value` (0 or more, under 10^width) as `width` digits.
+  private static func appendDigits(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+    var divisor = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      bytes.append(UInt8(48 + rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
   }
 
   /// Appends `text` as a JSON string, escaped as `JSONValue.serialized()` escapes it.
@@ -88,7 +140,17 @@ private struct ObjectWriter {
   }
 
   mutating func instant(_ name: StaticString, _ value: Date, _ bytes: inout [UInt8]) {
-    string(name, ISOInstant.format(value), &bytes)
+    key(name, &bytes)
+    bytes.append(0x22)
+    RecordLineEncoder.appendInstant(value, to: &bytes)
+    bytes.append(0x22)
+  }
+
+  mutating func day(_ name: StaticString, _ value: Day, _ bytes: inout [UInt8]) {
+    key(name, &bytes)
+    bytes.append(0x22)
+    RecordLineEncoder.appendDay(value, to: &bytes)
+    bytes.append(0x22)
   }
 
   mutating func bool(_ name: StaticString, _ value: Bool, _ bytes: inout [UInt8]) {

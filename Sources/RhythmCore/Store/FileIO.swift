@@ -123,6 +123,37 @@ enum FileIO {
     try syncFolder(of: path)
   }
 
+  /// `replaceAtomically(_:with:failing:beforeRename:)` for a file written a piece at a time:
+  /// `writing` appends to the sink (at most a buffer's worth is ever in memory); the file takes
+  /// the place of `path` only once all of it is written and flushed to disk.
+  static func replaceAtomically<T>(
+    _ path: String, failing: Bool = false, beforeRename: () -> Void = {},
+    writing: (FileSink) throws(RhythmError) -> T
+  ) throws(RhythmError) -> T {
+    let temporary = path + ".tmp-\(getpid())"
+    let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw failure(temporary, "cannot create") }
+    let result: T
+    do throws(RhythmError) {
+      let sink = FileSink(descriptor: descriptor, path: temporary, failing: failing)
+      result = try writing(sink)
+      try sink.flush()
+      guard fsync(descriptor) == 0 else { throw failure(temporary, "cannot flush to disk") }
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    close(descriptor)
+    beforeRename()
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw failure(path, "cannot replace")
+    }
+    try syncFolder(of: path)
+    return result
+  }
+
   /// Makes a folder (0700) and its parents when missing.
   static func makeFolder(_ path: String) throws(RhythmError) {
     var isFolder: ObjCBool = false
@@ -205,7 +236,7 @@ enum FileIO {
     _ = fsync(descriptor)
   }
 
-  private static func writeAll(
+  static func writeAll(
     _ descriptor: Int32, _ bytes: [UInt8], path: String, failing: Bool = false
   ) throws(RhythmError) {
     if failing {
@@ -227,7 +258,7 @@ enum FileIO {
     }
   }
 
-  private static func failure(_ path: String, _ what: String) -> RhythmError {
+  static func failure(_ path: String, _ what: String) -> RhythmError {
     .io(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
   }
 }

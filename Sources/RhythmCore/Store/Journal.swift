@@ -93,6 +93,12 @@ enum Journal {
     return text.end
   }
 
+  /// What a torn last line (`line` of `path`) is reported as.
+  static func tornWarning(path: String, line: Int) -> String {
+    "\(path):\(line): skipped a torn last line (a write cut short by a crash; it was never "
+      + "reported done, and the next change repairs the file)"
+  }
+
   /// A journal's bytes from a known position on, cut into whole lines: a last line with no
   /// newline (a torn write) is left out and reported.
   struct Text: @unchecked Sendable {
@@ -114,9 +120,7 @@ enum Journal {
       var torn: String?
       if !isTerminated, !lines.isEmpty {
         lines.removeLast()
-        torn =
-          "\(path):\(start.lines + lines.count + 1): skipped a torn last line (a write cut short by "
-          + "a crash; it was never reported done, and the next change repairs the file)"
+        torn = Journal.tornWarning(path: path, line: start.lines + lines.count + 1)
       }
       self.lines = lines
       tornWarning = torn

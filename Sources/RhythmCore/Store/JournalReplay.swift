@@ -2,11 +2,14 @@ import Foundation
 
 /// Rebuilds a state from journal lines at the speed of reading them: each line is read with the
 /// byte-level decoders into a typed record or its fields (no `JSONValue` for the records a
-/// creation makes whole), the lines are read on both cores at once (they are independent until
-/// applied), and then applied through `StoreState`, whose per-field last-writer-wins makes the
-/// result the same whatever order they come in: the same state a replay of `Operation`s gives.
-/// A line the fast path does not read goes through `Operation(line:)`, so errors name the same
-/// file, line and column as before.
+/// creation makes whole), and applied through `StoreState`, whose per-field last-writer-wins
+/// makes the result the same whatever order they come in: the same state a replay of
+/// `Operation`s gives. A line the fast path does not read goes through `Operation(line:)`, so
+/// errors name the same file, line and column as before.
+///
+/// The journals are read a chunk at a time (`JournalChunks`), never whole, and a chunk's
+/// entries are let go of once applied; while one chunk is applied the next is read, on both
+/// cores (lines are independent until applied; applying stays in journal order).
 enum JournalReplay {
   /// What a replay read.
   struct Result {
@@ -21,70 +24,54 @@ enum JournalReplay {
     var count: Int
   }
 
-  /// Lines below this are read on one thread (starting a second costs more).
-  static let linesWorthSplitting = 4_096
+  /// Lines of a chunk below this are read on one thread (starting a second costs more).
+  static let linesWorthSplitting = 1_024
+  /// How much of a journal is read at once.
+  static let chunkSize = 2 << 20
 
-  /// Replays every journal in `folder` past `positions` onto `state`.
+  /// Replays every journal in `folder` past `positions` onto `state`, reading `chunkSize`
+  /// bytes at a time.
   static func replay(
     folder: String, from positions: [String: JournalPosition] = [:],
-    onto state: StoreState = StoreState()
+    onto state: StoreState = StoreState(), chunkSize: Int = JournalReplay.chunkSize
   ) throws(RhythmError) -> Result {
-    var journals: [Journal.Text] = []
     var warnings: [String] = []
     var ends = positions
+    var journals: [(device: String, path: String, start: JournalPosition)] = []
+    var total = 0
     for device in Journal.devices(in: folder) {
       let path = folder + "/" + device + "." + Journal.fileExtension
       let start = positions[device] ?? JournalPosition(bytes: 0, lines: 0)
-      guard FileIO.size(path) > start.bytes else { continue }
-      let text = Journal.Text(
-        path: path, data: try FileIO.read(path, from: start.bytes), start: start)
-      if let torn = text.tornWarning { warnings.append(torn) }
-      ends[device] = text.end
-      journals.append(text)
+      let size = FileIO.size(path)
+      guard size > start.bytes else { continue }
+      journals.append((device, path, start))
+      total += size - start.bytes
     }
-    var pieces: [Piece] = []
-    pieces.reserveCapacity(journals.reduce(0) { $0 + $1.lines.count })
-    for (journal, text) in journals.enumerated() {
-      for (offset, line) in text.lines.enumerated() where !line.isEmpty {
-        pieces.append(Piece(journal: journal, line: line, number: text.start.lines + offset + 1))
+    let work = Work(state: state, total: total)
+    for (device, path, start) in journals {
+      var chunks = JournalChunks(path: path, start: start, chunkSize: chunkSize)
+      while let chunk = try chunks.next() {
+        try work.step(reading: chunk)
       }
+      if let torn = chunks.tornWarning { warnings.append(torn) }
+      ends[device] = chunks.position
     }
-    var decoded = decode(pieces, in: journals)
-    pieces = []
-    if let error = decoded.lazy.compactMap(\.error).first { throw error }
-    var result = state
-    result.reserve(decoded.flatMap { $0.entries.lazy.map(\.kind) })
-    var count = 0
-    // Entries are let go of as they are applied: the records move into the state.
-    decoded.reverse()
-    while var part = decoded.popLast() {
-      part.entries.reverse()
-      while let entry = part.entries.popLast() {
-        apply(entry, to: &result, journals: journals)
-        count += 1
-      }
-    }
+    try work.step(reading: nil)
     return Result(
-      state: result, positions: ends, latestStamp: result.latestStamp, warnings: warnings,
-      count: count)
-  }
-
-  /// One journal line to read: which journal, where, and its line number (from 1).
-  struct Piece {
-    var journal: Int
-    var line: Range<Int>
-    var number: Int
+      state: work.state, positions: ends, latestStamp: work.state.latestStamp,
+      warnings: warnings, count: work.count)
   }
 
   /// One operation, read.
   struct Entry {
     var stamp: Stamp
     var kind: RecordKind
+    /// The record's id; empty for a whole record (its id is the record's own).
     var record: String
     var payload: Payload
-    /// The journal and byte range of its `fields` object (to read them again when the typed
+    /// The byte range of its `fields` object in its chunk (to read them again when the typed
     /// record cannot be put as it is); `nil` when read through `Operation(line:)`.
-    var source: (journal: Int, fields: Range<Int>)?
+    var fields: Range<Int>?
   }
 
   /// What an operation sets: a whole record that a creation made, with the fields it wrote
@@ -96,44 +83,141 @@ enum JournalReplay {
     case fields([String: JSONValue])
   }
 
-  /// What one part of the lines gave: its entries, or the first error in it.
+  /// What one part of a chunk's lines gave: its entries, or the first error in it.
   struct Part {
     var entries: [Entry] = []
     var error: RhythmError?
+    /// How many entries make a whole step, decision or review.
+    var steps = 0
+    var decisions = 0
+    var reviews = 0
   }
 
-  /// Reads the lines, in two parts at once when there are many; the parts are in line order.
-  static func decode(_ pieces: [Piece], in journals: [Journal.Text]) -> [Part] {
-    let count = pieces.count >= linesWorthSplitting ? 2 : 1
-    let parts = PartResults(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { part in
-      let chunk = pieces[(pieces.count * part / count)..<(pieces.count * (part + 1) / count)]
-      parts.put(part, decode(chunk, in: journals))
+  /// A chunk read and not applied yet: its bytes (entries point into them) and its parts, in
+  /// line order.
+  struct Decoded {
+    var chunk: JournalChunks.Chunk
+    var parts: [Part]
+    /// How many bytes of the journals were read up to the end of this chunk.
+    var through: Int
+  }
+
+  /// The replay's state and the chunk read but not applied yet. Each step applies that chunk
+  /// on one thread while the next chunk is read on the others.
+  private final class Work: @unchecked Sendable {
+    /// Written only by the one task that applies.
+    var state: StoreState
+    var count = 0
+    /// The bytes of all the journals to read, and how many were read so far.
+    private let total: Int
+    private var through = 0
+    private var pending: Decoded?
+    private let lock = NSLock()
+    /// The parts read in the current step, by number (guarded by `lock`).
+    private var read: [Part] = []
+
+    init(state: StoreState, total: Int) {
+      self.state = state
+      self.total = total
     }
-    return (0..<count).map { parts.take($0) }
+
+    /// Applies the pending chunk while reading `chunk` (nil: only applies), then keeps it as
+    /// the pending one. Throws the first error of `chunk`'s lines.
+    func step(reading chunk: JournalChunks.Chunk?) throws(RhythmError) {
+      let parts =
+        chunk.map { $0.lines.count >= JournalReplay.linesWorthSplitting ? 2 : 1 } ?? 0
+      read = Array(repeating: Part(), count: parts)
+      DispatchQueue.concurrentPerform(iterations: parts + 1) { task in
+        if task == parts {
+          applyPending()
+          return
+        }
+        guard let chunk else { return }
+        let lines = chunk.lines
+        let slice = lines[(lines.count * task / parts)..<(lines.count * (task + 1) / parts)]
+        let part = JournalReplay.decode(slice, in: chunk)
+        lock.withLock { read[task] = part }
+      }
+      guard let chunk else { return }
+      let done = lock.withLock { () -> [Part] in
+        defer { read = [] }
+        return read
+      }
+      if let error = done.lazy.compactMap(\.error).first { throw error }
+      through += chunk.lines.last.map { $0.upperBound + 1 } ?? 0
+      pending = Decoded(chunk: chunk, parts: done, through: through)
+    }
+
+    /// Makes room in the large sections for the records `parts` make when they would not fit:
+    /// room for as many as the journals hold at the rate read so far, so that a section grows
+    /// once or twice rather than at every doubling.
+    private func makeRoom(for parts: [Part], through: Int) {
+      let steps = parts.reduce(0) { $0 + $1.steps }
+      let decisions = parts.reduce(0) { $0 + $1.decisions }
+      let reviews = parts.reduce(0) { $0 + $1.reviews }
+      let scale = Double(total) / Double(max(1, through))
+      func projected(_ count: Int) -> Int { Int(Double(count) * scale) }
+      state.steps.makeRoom(adding: steps, projected: projected(state.steps.count + steps))
+      state.decisions.makeRoom(
+        adding: decisions, projected: projected(state.decisions.count + decisions))
+      state.reviews.makeRoom(adding: reviews, projected: projected(state.reviews.count + reviews))
+      let made = steps + decisions + reviews
+      state.stamps.makeRoom(adding: made, projected: projected(state.stamps.count + made))
+    }
+
+    /// Applies a chunk's entries in line order, letting go of each once applied (the records
+    /// move into the state).
+    /// The entries are moved out of the pending chunk, never copied: it is the only holder
+    /// of its arrays once taken.
+    private func applyPending() {
+      guard let decoded = pending else { return }
+      pending = nil
+      makeRoom(for: decoded.parts, through: decoded.through)
+      let chunk = decoded.chunk
+      var parts = (consume decoded).parts
+      parts.reverse()
+      while var part = parts.popLast() {
+        part.entries.reverse()
+        while let entry = part.entries.popLast() {
+          JournalReplay.apply(entry, to: &state, chunk: chunk)
+          count += 1
+        }
+      }
+    }
   }
 
-  private static func decode(_ pieces: ArraySlice<Piece>, in journals: [Journal.Text]) -> Part {
+  /// Reads the chunk's `lines`.
+  private static func decode(_ lines: ArraySlice<Range<Int>>, in chunk: JournalChunks.Chunk)
+    -> Part
+  {
     var part = Part()
-    part.entries.reserveCapacity(pieces.count)
+    part.entries.reserveCapacity(lines.count)
     var lineReuse = OperationLineDecoder.Reuse()
     var recordReuse = RecordLineDecoder.Reuse()
-    for piece in pieces {
-      let text = journals[piece.journal]
-      let entry = text.data.withUnsafeBytes { raw -> Entry? in
-        let bytes = UnsafeRawBufferPointer(rebasing: raw[piece.line])
+    for index in lines.indices {
+      let range = lines[index]
+      if range.isEmpty { continue }
+      let entry = chunk.data.withUnsafeBytes { raw -> Entry? in
+        let bytes = UnsafeRawBufferPointer(rebasing: raw[range])
         guard let line = OperationLineDecoder.decode(bytes, reusing: &lineReuse) else { return nil }
         let fields = UnsafeRawBufferPointer(rebasing: bytes[line.fields])
-        let start = piece.line.lowerBound
-        let range = (start + line.fields.lowerBound)..<(start + line.fields.upperBound)
+        let start = range.lowerBound
+        let record = UnsafeRawBufferPointer(rebasing: bytes[line.record])
         var entry = Entry(
-          stamp: line.stamp, kind: line.kind, record: line.record, payload: .fields([:]),
-          source: (piece.journal, range))
-        if let typed = typedRecord(line, fields, reuse: &recordReuse) {
+          stamp: line.stamp, kind: line.kind, record: "", payload: .fields([:]),
+          fields: (start + line.fields.lowerBound)..<(start + line.fields.upperBound))
+        if let typed = typedRecord(line, fields, record: record, reuse: &recordReuse) {
+          switch typed {
+          case .step: part.steps += 1
+          case .decision: part.decisions += 1
+          case .review: part.reviews += 1
+          case .fields: break
+          }
           entry.payload = typed
           return entry
         }
         guard case .object(let object) = try? JSONParser.parse(fields) else { return nil }
+        entry.record = String(decoding: record, as: UTF8.self)
         entry.payload = .fields(object)
         return entry
       }
@@ -142,16 +226,16 @@ enum JournalReplay {
         continue
       }
       // The full reader: it accepts what it accepts, and names what it does not.
-      let line = text.data[piece.line]
+      let line = chunk.data[range]
       do {
         let operation = try Operation(line: line)
         part.entries.append(
           Entry(
             stamp: operation.stamp, kind: operation.kind, record: operation.record,
-            payload: .fields(operation.fields), source: nil))
+            payload: .fields(operation.fields), fields: nil))
       } catch {
         part.error = .corrupt(
-          path: text.path, line: piece.number, column: error.position(in: line).column,
+          path: chunk.path, line: chunk.firstLine + index, column: error.position(in: line).column,
           reason: error.reason,
           recovery: "the journal is never rewritten: fix or remove that line by hand, "
             + "then run `rhythm store check`")
@@ -166,24 +250,25 @@ enum JournalReplay {
   /// and its id is the operation's.
   private static func typedRecord(
     _ line: OperationLineDecoder.Line, _ fields: UnsafeRawBufferPointer,
-    reuse: inout RecordLineDecoder.Reuse
+    record: UnsafeRawBufferPointer, reuse: inout RecordLineDecoder.Reuse
   ) -> Payload? {
     guard !line.hasNull else { return nil }
     switch line.kind {
     case .step:
-      guard let step = RecordLineDecoder.decode(fields, reusing: &reuse), step.id == line.record,
+      guard let step = RecordLineDecoder.decode(fields, reusing: &reuse),
+        LineScanner.equals(step.id, record),
         let made = RecordLineDecoder.fieldsNamed(by: reuse, in: Step.self)
       else { return nil }
       return .step(step, made: made)
     case .decision:
       guard let decision = RecordLineDecoder.decodeDecision(fields, reusing: &reuse),
-        decision.id == line.record,
+        LineScanner.equals(decision.id, record),
         let made = RecordLineDecoder.fieldsNamed(by: reuse, in: Decision.self)
       else { return nil }
       return .decision(decision, made: made)
     case .review:
       guard let review = RecordLineDecoder.decodeReview(fields, reusing: &reuse),
-        review.id == line.record,
+        LineScanner.equals(review.id, record),
         let made = RecordLineDecoder.fieldsNamed(by: reuse, in: Review.self)
       else { return nil }
       return .review(review, made: made)
@@ -194,37 +279,36 @@ enum JournalReplay {
 
   /// Applies one entry: a whole record is put as it is when nothing of it is known yet, else
   /// (and for fields) it goes through `StoreState.apply`, field by field.
-  static func apply(_ entry: Entry, to state: inout StoreState, journals: [Journal.Text]) {
+  static func apply(_ entry: Entry, to state: inout StoreState, chunk: JournalChunks.Chunk) {
+    let id: String
     switch entry.payload {
     case .step(let step, let made):
       if state.create(step, stamp: entry.stamp, made: made) { return }
+      id = step.id
     case .decision(let decision, let made):
       if state.create(decision, stamp: entry.stamp, made: made) { return }
+      id = decision.id
     case .review(let review, let made):
       if state.create(review, stamp: entry.stamp, made: made) { return }
+      id = review.id
     case .fields(let fields):
       state.apply(entry.kind, id: entry.record, stamp: entry.stamp, fields: fields)
       return
     }
     // Read the fields again: the record meets others of its kind field by field.
-    guard let source = entry.source,
-      case .object(let fields) = try? JSONParser.parse(journals[source.journal].data[source.fields])
+    guard let range = entry.fields,
+      case .object(let fields) = try? JSONParser.parse(chunk.data[range])
     else { return }
-    state.apply(entry.kind, id: entry.record, stamp: entry.stamp, fields: fields)
+    state.apply(entry.kind, id: id, stamp: entry.stamp, fields: fields)
   }
 }
 
 extension StoreState {
-  /// Makes room in the sections of the records `kinds` name (one per operation: at most a
-  /// record each), so that putting them does not grow the dictionaries step by step.
-  mutating func reserve(_ kinds: [RecordKind]) {
-    var counts: [RecordKind: Int] = [:]
-    for kind in kinds { counts[kind, default: 0] += 1 }
-    func reserve<R: Record>(_ type: R.Type, _ state: inout StoreState) {
-      state[keyPath: R.section].reserveCapacity(counts[R.kind] ?? 0)
-    }
-    for kind in counts.keys { reserve(kind.recordType, &self) }
-    stamps.reserveCapacity(kinds.count)
+  /// Lets go of the state on another thread: freeing 50,000 records takes tens of ms that
+  /// the command need not wait for (and a process that exits first need not spend).
+  consuming func letGoInBackground() {
+    let state = self
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(state) {} }
   }
 
   /// Applies fields of the record `id` of `kind`, as a journal line sets them, at `stamp`.
@@ -239,25 +323,10 @@ extension StoreState {
   }
 }
 
-/// What each part of the lines read at once gave, handed back under a lock.
-private final class PartResults: @unchecked Sendable {
-  private let lock = NSLock()
-  /// Guarded by `lock`.
-  private var parts: [JournalReplay.Part]
-
-  init(count: Int) {
-    parts = Array(repeating: JournalReplay.Part(), count: count)
-  }
-
-  func put(_ part: Int, _ result: JournalReplay.Part) {
-    lock.withLock { parts[part] = result }
-  }
-
-  func take(_ part: Int) -> JournalReplay.Part {
-    lock.withLock {
-      let taken = parts[part]
-      parts[part] = JournalReplay.Part()
-      return taken
-    }
+extension Dictionary {
+  /// Makes room for `count` more entries; when it must grow, it grows to hold `projected`.
+  fileprivate mutating func makeRoom(adding count: Int, projected: Int) {
+    guard self.count + count > capacity else { return }
+    reserveCapacity(Swift.max(self.count + count, projected))
   }
 }

@@ -44,63 +44,115 @@ struct SnapshotHeader: Equatable {
   var stamp: Stamp?
 }
 
-/// Writes a snapshot of a state's records (removed ones too), and records where each record's
-/// line is. Steps and decisions, most of a large store, are written straight to bytes
-/// (`RecordLineEncoder`), on a thread of their own each; the rest through their schema.
+/// Writes a snapshot of a state's records (removed ones too) to a file as it lays them out, and
+/// records where each section and each step's line is. Steps and decisions, most of a large
+/// store, are written straight to bytes (`RecordLineEncoder`), the rest through their schema;
+/// a section's lines are made a block at a time, two blocks at once on two threads, and go to
+/// the file as they are made: the snapshot is never whole in memory, nor are its records
+/// copied.
 struct SnapshotWriter {
-  /// Where one record's line sits in the written file.
-  struct Placement {
+  /// Where one step's line sits in the written file, and what the index keeps of it.
+  struct StepPlacement {
     var id: String
     var offset: Int
     var length: Int
-    /// For a step, what the index keeps of it.
-    var step: Step?
+    var owner: String
+    var review: String?
+    /// `StepIndex.statusCode(_:)` of the step.
+    var status: UInt8
+    var due: Int32
+    /// `Int64.min` when not completed.
+    var completedMillis: Int64
   }
 
-  private(set) var bytes: [UInt8] = []
-  private(set) var sections: [RecordKind: Range<Int>] = [:]
-  private(set) var placements: [RecordKind: [Placement]] = [:]
+  /// Records of a section made on one thread, below which two threads are not worth it.
+  static let block = 2_048
 
-  /// Lays out the records of `state` with `header`.
-  init(state: StoreState, header: SnapshotHeader) {
-    let bodies = SectionBodies(state: state)
+  private(set) var sections: [RecordKind: Range<Int>] = [:]
+  /// The steps' lines, in file order (by id).
+  private(set) var steps: [StepPlacement] = []
+  /// The file's size and `ContentChecksum`.
+  private(set) var size = 0
+  private(set) var checksum: UInt64 = 0
+
+  /// Writes the records of `state` with `header` to `sink`.
+  init(state: StoreState, header: SnapshotHeader, to sink: FileSink) throws(RhythmError) {
     var entries: [(key: String, kind: RecordKind?)] =
       RecordKind.allCases.map { (SnapshotFormat.sectionName($0), $0) }
     entries += [("journals", nil), ("schemaVersion", nil), ("stamp", nil)]
     entries.sort { $0.key < $1.key }
-    bytes.reserveCapacity(bodies.size + 4096)
-    append("{\n")
+    var removed: [RecordKind: [any Record]] = [:]
+    for (key, record) in state.removed { removed[key.kind, default: []].append(record) }
+    try sink.append("{\n")
     for (position, entry) in entries.enumerated() {
       let comma = position == entries.count - 1 ? "" : ","
-      append("  \"\(entry.key)\": ")
+      try sink.append("  \"\(entry.key)\": ")
       if let kind = entry.kind {
-        place(kind, bodies.take(kind), comma: comma)
+        func write<R: Record>(_ type: R.Type) throws(RhythmError) {
+          try place(
+            state[keyPath: R.section], removed: (removed[kind] ?? []).compactMap { $0 as? R },
+            comma: comma, to: sink)
+        }
+        // The two large kinds by name, so that their code is made for their types.
+        switch kind {
+        case .step:
+          try place(
+            state.steps, removed: (removed[kind] ?? []).compactMap { $0 as? Step }, comma: comma,
+            to: sink)
+        case .decision:
+          try place(
+            state.decisions, removed: (removed[kind] ?? []).compactMap { $0 as? Decision },
+            comma: comma, to: sink)
+        default: try write(kind.recordType)
+        }
       } else {
-        append(headerValue(entry.key, header) + comma + "\n")
+        try sink.append(SnapshotWriter.headerValue(entry.key, header) + comma + "\n")
       }
     }
-    append("}\n")
+    try sink.append("}\n")
+    size = sink.offset
+    checksum = try sink.checksum()
   }
 
-  private mutating func place(_ kind: RecordKind, _ body: SectionBody, comma: String) {
-    guard !body.placements.isEmpty else {
-      sections[kind] = bytes.count..<bytes.count + 2
-      append("[]" + comma + "\n")
+  /// Writes one section: its records (live, then removed ones not live) sorted by id.
+  private mutating func place<R: Record>(
+    _ records: [String: R], removed: [R], comma: String, to sink: FileSink
+  ) throws(RhythmError) {
+    let lines = SectionLines(records, removed: removed)
+    guard lines.count > 0 else {
+      sections[R.kind] = sink.offset..<sink.offset + 2
+      try sink.append("[]" + comma + "\n")
       return
     }
-    let start = bytes.count
-    append("[\n")
-    let shift = bytes.count
-    bytes += body.bytes
-    append("  ]")
-    sections[kind] = start..<bytes.count
-    append(comma + "\n")
-    placements[kind] = body.placements.map {
-      Placement(id: $0.id, offset: $0.offset + shift, length: $0.length, step: $0.step)
+    let start = sink.offset
+    try sink.append("[\n")
+    if R.self == Step.self { steps.reserveCapacity(lines.count) }
+    var first = 0
+    while first < lines.count {
+      let end = min(lines.count, first + 2 * SnapshotWriter.block)
+      let blocks = lines.count > SnapshotWriter.block ? 2 : 1
+      let results = BlockResults(count: blocks)
+      let begin = first
+      DispatchQueue.concurrentPerform(iterations: blocks) { part in
+        let range =
+          (begin + (end - begin) * part / blocks)..<(begin + (end - begin) * (part + 1) / blocks)
+        results.put(part, lines.encode(range))
+      }
+      for part in 0..<blocks {
+        var made = results.take(part)
+        let shift = sink.offset
+        for index in made.steps.indices { made.steps[index].offset += shift }
+        steps += made.steps
+        try sink.append(made.bytes)
+      }
+      first = end
     }
+    try sink.append("  ]")
+    sections[R.kind] = start..<sink.offset
+    try sink.append(comma + "\n")
   }
 
-  private func headerValue(_ key: String, _ header: SnapshotHeader) -> String {
+  private static func headerValue(_ key: String, _ header: SnapshotHeader) -> String {
     switch key {
     case "journals":
       var object: [String: JSONValue] = [:]
@@ -116,48 +168,86 @@ struct SnapshotWriter {
       return header.stamp.map { JSONValue.string($0.description).serialized() } ?? "null"
     }
   }
+}
 
-  private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+/// One section's records in the order the snapshot lists them (by the UTF-8 bytes of their
+/// ids), found where they are kept (no record is copied), and made into lines a block at a
+/// time.
+private struct SectionLines<R: Record>: @unchecked Sendable {
+  /// Where a record is: an index into the section's dictionary, or into `removed`.
+  private enum Place {
+    case live(Dictionary<String, R>.Index)
+    case removed(Int)
+  }
+
+  private let records: [String: R]
+  private let removed: [R]
+  private let order: [Place]
+
+  init(_ records: [String: R], removed: [R]) {
+    self.records = records
+    self.removed = removed
+    var places: [Place] = []
+    var ids: [String] = []
+    places.reserveCapacity(records.count + removed.count)
+    ids.reserveCapacity(records.count + removed.count)
+    // The keys and indices in step, so that no record is copied to learn its id.
+    for (index, id) in zip(records.indices, records.keys) {
+      places.append(.live(index))
+      ids.append(id)
+    }
+    for (position, record) in removed.enumerated() where records[record.id] == nil {
+      places.append(.removed(position))
+      ids.append(record.id)
+    }
+    order = SectionOrder.order(of: ids).map { places[$0] }
+  }
+
+  var count: Int { order.count }
+
+  /// The lines of the records at `range` of the order (`    {…},\n` each, the very last
+  /// without its comma), with where each step's line is from the block's start.
+  func encode(_ range: Range<Int>) -> EncodedBlock {
+    var block = EncodedBlock()
+    block.bytes.reserveCapacity(range.count * 300)
+    for position in range {
+      let record: R
+      switch order[position] {
+      case .live(let index): record = records[index].value
+      case .removed(let index): record = removed[index]
+      }
+      block.bytes += [0x20, 0x20, 0x20, 0x20]
+      let offset = block.bytes.count
+      if let step = record as? Step {
+        RecordLineEncoder.append(step, to: &block.bytes)
+        block.steps.append(
+          SnapshotWriter.StepPlacement(
+            id: step.id, offset: offset, length: block.bytes.count - offset, owner: step.owner,
+            review: step.review, status: StepIndex.statusCode(step), due: step.due.ordinal,
+            completedMillis: step.completedAt.map(StepIndex.millis) ?? Int64.min))
+      } else if let decision = record as? Decision {
+        RecordLineEncoder.append(decision, to: &block.bytes)
+      } else {
+        block.bytes += Array(JSONValue.object(R.schema.fields(of: record)).serialized().utf8)
+      }
+      if position == order.count - 1 {
+        block.bytes.append(0x0A)
+      } else {
+        block.bytes += [UInt8(ascii: ","), 0x0A]
+      }
+    }
+    return block
   }
 }
 
-/// One section's record lines (`    {…},\n` each, the last without its comma), with where each
-/// line is from the body's start.
-struct SectionBody: Sendable {
+/// The lines of a block of records, and where its steps' lines are from its start.
+private struct EncodedBlock: Sendable {
   var bytes: [UInt8] = []
-  var placements: [SnapshotWriter.Placement] = []
+  var steps: [SnapshotWriter.StepPlacement] = []
+}
 
-  /// The lines of `records` (live and removed), sorted by id.
-  init<R: Record>(_ records: [String: R], removed: [R]) {
-    var all = Array(records.values)
-    all.reserveCapacity(records.count + removed.count)
-    for record in removed where records[record.id] == nil { all.append(record) }
-    let order = SectionBody.order(of: all.map(\.id))
-    placements.reserveCapacity(all.count)
-    bytes.reserveCapacity(all.count * 256)
-    for (position, index) in order.enumerated() {
-      let record = all[index]
-      let id = record.id
-      bytes += [0x20, 0x20, 0x20, 0x20]
-      let offset = bytes.count
-      var step: Step?
-      if let typed = record as? Step {
-        RecordLineEncoder.append(typed, to: &bytes)
-        step = typed
-      } else if let decision = record as? Decision {
-        RecordLineEncoder.append(decision, to: &bytes)
-      } else {
-        bytes += Array(JSONValue.object(R.schema.fields(of: record)).serialized().utf8)
-      }
-      placements.append(
-        SnapshotWriter.Placement(id: id, offset: offset, length: bytes.count - offset, step: step))
-      bytes += position == order.count - 1 ? [0x0A] : [UInt8(ascii: ","), 0x0A]
-    }
-  }
-
-  init() {}
-
+/// The order of records in a section.
+enum SectionOrder {
   /// The positions of `ids` in the order of their UTF-8 bytes (the order the index's binary
   /// search expects). Ids of up to 32 bytes (every ULID) are compared as four packed words,
   /// which sorts 50,000 of them without touching a string.
@@ -209,32 +299,25 @@ struct SectionBody: Sendable {
   }
 }
 
-/// Every section's body, the steps and the decisions made at once on two threads.
-private final class SectionBodies: @unchecked Sendable {
-  /// Written by one thread each before `concurrentPerform` returns; read after.
-  private var bodies: [RecordKind: SectionBody] = [:]
+/// The blocks made at once, handed back under a lock.
+private final class BlockResults: @unchecked Sendable {
   private let lock = NSLock()
+  /// Guarded by `lock`.
+  private var blocks: [EncodedBlock]
 
-  init(state: StoreState) {
-    var aside: [RecordKind: [any Record]] = [:]
-    for (key, record) in state.removed { aside[key.kind, default: []].append(record) }
-    let removed = aside
-    let groups: [[RecordKind]] = [[.step], RecordKind.allCases.filter { $0 != .step }]
-    DispatchQueue.concurrentPerform(iterations: groups.count) { group in
-      for kind in groups[group] {
-        func body<R: Record>(_ type: R.Type) -> SectionBody {
-          SectionBody(
-            state[keyPath: R.section], removed: (removed[kind] ?? []).compactMap { $0 as? R })
-        }
-        let made = body(kind.recordType)
-        lock.withLock { bodies[kind] = made }
-      }
-    }
+  init(count: Int) {
+    blocks = Array(repeating: EncodedBlock(), count: count)
   }
 
-  var size: Int { lock.withLock { bodies.values.reduce(0) { $0 + $1.bytes.count } } }
+  func put(_ part: Int, _ block: EncodedBlock) {
+    lock.withLock { blocks[part] = block }
+  }
 
-  func take(_ kind: RecordKind) -> SectionBody {
-    lock.withLock { bodies.removeValue(forKey: kind) ?? SectionBody() }
+  func take(_ part: Int) -> EncodedBlock {
+    lock.withLock {
+      let taken = blocks[part]
+      blocks[part] = EncodedBlock()
+      return taken
+    }
   }
 }

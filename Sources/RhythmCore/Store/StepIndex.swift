@@ -184,19 +184,20 @@ struct StepIndex {
     cadenceOfReview: [String: String]
   ) -> [UInt8] {
     var out = BinaryWriter()
+    let steps = writer.steps
+    out.bytes.reserveCapacity(4096 + cadenceOfReview.count * 28 + steps.count * entrySize)
     out.bytes += magic
     out.u64(identity.size)
     out.i64(identity.seconds)
     out.i64(identity.nanoseconds)
     out.u64(identity.inode)
-    out.u64(ContentChecksum.of(writer.bytes))
+    out.u64(writer.checksum)
     for kind in RecordKind.allCases {
       let range = writer.sections[kind] ?? 0..<0
       out.u64(UInt64(range.lowerBound))
       out.u64(UInt64(range.upperBound))
     }
     out.string32(encodeHeader(header))
-    let steps = writer.placements[.step] ?? []
     var strings: [String] = []
     var numbers: [String: UInt16] = [:]
     func number(_ text: String) -> UInt16 {
@@ -206,38 +207,54 @@ struct StepIndex {
       numbers[text] = next
       return next
     }
-    var rows: [(SnapshotWriter.Placement, UInt16, UInt16)] = []
-    for step in steps {
-      let owner = number(step.step?.owner ?? "")
-      var cadence = noCadence
-      if let review = step.step?.review, let id = cadenceOfReview[review] {
-        cadence = number(id)
+    var owners: [UInt16] = []
+    var cadences: [UInt16] = []
+    owners.reserveCapacity(steps.count)
+    cadences.reserveCapacity(steps.count)
+    // Steps next to each other mostly share an owner or a review: one lookup each.
+    var last: (owner: String, number: UInt16)?
+    var lastReview: (id: String, cadence: UInt16)?
+    // By position: a placement's fields are read where they are, the placement not copied.
+    for position in steps.indices {
+      let owner = steps[position].owner
+      if let last, last.owner == owner {
+        owners.append(last.number)
+      } else {
+        let number = number(owner)
+        last = (owner, number)
+        owners.append(number)
       }
-      rows.append((step, owner, cadence))
+      var cadence = noCadence
+      if let review = steps[position].review {
+        if let lastReview, lastReview.id == review {
+          cadence = lastReview.cadence
+        } else {
+          if let id = cadenceOfReview[review] { cadence = number(id) }
+          lastReview = (review, cadence)
+        }
+      }
+      cadences.append(cadence)
     }
     let reviewRows = cadenceOfReview.keys.sorted().map { ($0, number(cadenceOfReview[$0] ?? "")) }
     out.u32(UInt32(strings.count))
     for text in strings { out.string16(text) }
     out.u32(UInt32(reviewRows.count))
     for (id, cadence) in reviewRows {
-      let idBytes = Array(id.utf8.prefix(26))
-      out.bytes += idBytes + [UInt8](repeating: 0x20, count: 26 - idBytes.count)
+      out.fixed26(id)
       out.u16(cadence)
     }
-    out.u32(UInt32(rows.count))
-    let shortLengths = ShortIDs.lengths(for: rows.map(\.0.id))
-    for (position, (step, owner, cadence)) in rows.enumerated() {
-      let idBytes = Array(step.id.utf8.prefix(26))
-      out.bytes += idBytes + [UInt8](repeating: 0x20, count: 26 - idBytes.count)
-      out.u8(step.step.map(statusCode) ?? 0)
+    out.u32(UInt32(steps.count))
+    let shortLengths = ShortIDs.lengths(for: steps.map(\.id))
+    for position in steps.indices {
+      out.fixed26(steps[position].id)
+      out.u8(steps[position].status)
       out.u8(UInt8(min(26, shortLengths[position])))
-      out.u16(owner)
-      out.u16(cadence)
-      let due = step.step?.due.ordinal ?? 0
-      out.u32(UInt32(bitPattern: due))
-      out.u32(UInt32(step.length))
-      out.i64(step.step?.completedAt.map(millis) ?? Int64.min)
-      out.u64(UInt64(step.offset))
+      out.u16(owners[position])
+      out.u16(cadences[position])
+      out.u32(UInt32(bitPattern: steps[position].due))
+      out.u32(UInt32(steps[position].length))
+      out.i64(steps[position].completedMillis)
+      out.u64(UInt64(steps[position].offset))
     }
     return out.bytes
   }
@@ -371,6 +388,16 @@ private struct BinaryWriter {
   mutating func u32(_ value: UInt32) { put(value) }
   mutating func u64(_ value: UInt64) { put(value) }
   mutating func i64(_ value: Int64) { put(value) }
+
+  /// The first 26 bytes of `text`, padded with spaces.
+  mutating func fixed26(_ text: String) {
+    var count = 0
+    for byte in text.utf8.prefix(26) {
+      bytes.append(byte)
+      count += 1
+    }
+    bytes.append(contentsOf: repeatElement(0x20, count: 26 - count))
+  }
 
   mutating func string16(_ text: String) {
     let utf8 = Array(text.utf8.prefix(Int(UInt16.max)))

@@ -25,6 +25,7 @@ extension Store {
       try lock.withLock(exclusive: true) { () throws(RhythmError) in
         let replayed = try compactionState()
         do throws(RhythmError) { try write(replayed) } catch { failure = error }
+        (consume replayed).letGoInBackground()
       }
     } catch {
       // No lock to write under (a read-only folder) is a write failure; the rest is reading.
@@ -142,12 +143,15 @@ extension Store {
   /// beside a snapshot it does not describe (a failed index write leaves no index).
   func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
-    let writer = SnapshotWriter(state: replayed, header: header)
     let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil
+    let writer: SnapshotWriter
     do {
-      try FileIO.replaceAtomically(
-        layout.snapshotPath, with: writer.bytes, failing: failingWrites == .snapshot
-      ) { FileIO.remove(layout.indexPath) }
+      writer = try FileIO.replaceAtomically(
+        layout.snapshotPath, failing: failingWrites == .snapshot,
+        beforeRename: { FileIO.remove(layout.indexPath) },
+        writing: { (sink) throws(RhythmError) in
+          try SnapshotWriter(state: replayed, header: header, to: sink)
+        })
     } catch {
       if let backup { FileIO.remove(backup) }  // the snapshot it copies is still there
       throw error

@@ -53,11 +53,15 @@ extension StoreState {
   /// nothing, when the record or fields of it are already there (then `apply` decides).
   mutating func create<R: Record>(_ record: R, stamp: Stamp, made: UInt64) -> Bool {
     let key = RecordKey(kind: R.kind, id: record.id)
-    guard self[keyPath: R.section][record.id] == nil, removed[key] == nil, orphans[key] == nil,
-      stamps[key] == nil
+    guard self[keyPath: R.section][record.id] == nil, removed.isEmpty || removed[key] == nil,
+      orphans.isEmpty || orphans[key] == nil
     else { return false }
+    // One hash for the look-up and the insertion; what was there is put back (rare).
+    if let known = stamps.updateValue(FieldStamps(base: stamp, made: made), forKey: key) {
+      stamps[key] = known
+      return false
+    }
     if latestStamp.map({ stamp > $0 }) ?? true { latestStamp = stamp }
-    stamps[key] = FieldStamps(base: stamp, made: made)
     put(record, key: key)
     return true
   }
@@ -108,7 +112,7 @@ extension StoreState {
   private mutating func put<R: Record>(_ record: R, key: RecordKey) {
     if record.isLive {
       self[keyPath: R.section][key.id] = record
-      removed[key] = nil
+      if !removed.isEmpty { removed[key] = nil }
     } else {
       self[keyPath: R.section][key.id] = nil
       removed[key] = record
