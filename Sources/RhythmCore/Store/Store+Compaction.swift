@@ -1,9 +1,9 @@
 import Foundation
 
 extension Store {
-  /// Rewrites the snapshot and index from the snapshot and the tail, or from the journals
-  /// alone when the tail holds an operation older than the snapshot. The previous snapshot is
-  /// kept in `backups/` (a hard link, no copy).
+  /// Rewrites the snapshot, index and stamps from the snapshot, its stamps and the tail, or
+  /// from the journals alone when there are no stamps for the snapshot. The previous snapshot
+  /// is kept in `backups/` (a hard link, no copy).
   /// - Throws: what reading throws, and `.io` when a file cannot be written (the journals
   ///   are untouched, and the old snapshot stays whole).
   public func compact() throws(RhythmError) {
@@ -51,6 +51,7 @@ extension Store {
       FileIO.remove(layout.indexPath)
       snapshot = nil
       index = nil
+      stampsFile = nil
       positions = [:]
       tail = []
       tailByRecord = [:]
@@ -59,14 +60,15 @@ extension Store {
     }
   }
 
-  /// The snapshot and tail read afresh, as the records the next snapshot holds: the snapshot
-  /// with the tail applied, or every journal replayed when the tail holds an older operation.
+  /// The snapshot and tail read afresh, as the records (and stamps) the next snapshot holds:
+  /// the snapshot with its stamps and the tail applied, or every journal replayed when there
+  /// are no stamps for the snapshot (a store written before they were kept, or a lost file).
   private func compactionState() throws(RhythmError) -> StoreState {
     try readSnapshot()
     // Without a snapshot every journal is read from its first line, at once.
     if snapshot == nil { return try replayJournals() }
     try readTails()
-    return hasOlderTailOperation ? try replayJournals() : try snapshotState()
+    return stampsFile == nil ? try replayJournals() : try snapshotState()
   }
 
   /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,
@@ -77,7 +79,7 @@ extension Store {
     try lock.withLock(exclusive: false) { () throws(RhythmError) in
       try readSnapshot()
       try readTails()
-      if hasOlderTailOperation {
+      if hasOlderTailOperation, stampsFile == nil {
         snapshot = nil
         index = nil
         positions = [:]
@@ -101,13 +103,14 @@ extension Store {
     return ((path as NSString).lastPathComponent, reason)
   }
 
-  /// Every record of the snapshot (removed ones too), with the tail applied.
+  /// Every record of the snapshot (removed ones too), with its stamps and the tail applied.
   private func snapshotState() throws(RhythmError) -> StoreState {
     var state = StoreState()
     state.snapshotStamp = snapshot?.header.stamp
     if let snapshot {
       for kind in RecordKind.allCases { try load(kind.recordType, from: snapshot, into: &state) }
     }
+    if let stampsFile { state.takeAll(stampsFile) }
     for operation in tail { state.apply(operation) }
     return state
   }
@@ -159,6 +162,7 @@ extension Store {
       writer: writer, header: header, identity: identity, cadenceOfReview: cadenceOfReview)
     try FileIO.replaceAtomically(
       layout.indexPath, with: indexBytes, failing: failingWrites == .index)
+    try writeStamps(replayed, header: header)
     let loadedState = state
     try readSnapshot()
     try readTails()

@@ -1,0 +1,322 @@
+import Foundation
+
+/// `store.stamps`: the per-field stamps of the snapshot's records (and the fields held for
+/// records whose creation had not arrived), which the snapshot itself does not keep. With it,
+/// an operation older than the snapshot (a pull) is merged into the records it touches, field
+/// by field, exactly as a replay would, instead of replaying every journal.
+///
+/// A binary file, little-endian, sorted by record so that one record's entry is found by a
+/// binary search of the offset table without reading the rest:
+///
+/// ```
+/// "RHYSTMP1"
+/// u32 tie length, tie (UTF-8: the header of the snapshot it belongs to, `tie(of:)`)
+/// u32 device count, then per device: u16 length, UTF-8
+/// u32 entry count, then u32 offset of each entry (sorted by kind, then id bytes)
+/// entries: u8 kind, u16 id length, id, u8 flags (1: has stamps, 2: has a base stamp),
+///          [base stamp], u64 made, u16 field count, per field: u16 path length, path, stamp,
+///          u16 held count, per held field: u16 path length, path, stamp, u32 length, JSON
+/// stamp: i64 millis, u32 counter, u16 device
+/// ```
+///
+/// A file whose tie is not the snapshot's header is stale (the snapshot was rewritten without
+/// it) and is not read.
+struct StampsFile: @unchecked Sendable {
+  static let magic = Array("RHYSTMP1".utf8)
+
+  /// One record's entry.
+  struct Entry: Sendable {
+    var stamps: FieldStamps?
+    /// Fields that arrived before the record's creation.
+    var held: [String: StampedValue] = [:]
+  }
+
+  let data: Data
+  let tie: String
+  private let devices: [String]
+  private let count: Int
+  private let table: Int
+
+  /// What ties a stamps file to its snapshot: the snapshot's header (schema, greatest stamp,
+  /// and how far each journal was read), which the snapshot's content follows from.
+  static func tie(of header: SnapshotHeader) -> String {
+    var text = "v\(header.schemaVersion);" + (header.stamp?.description ?? "-")
+    for device in header.journals.keys.sorted() {
+      if let position = header.journals[device] {
+        text += ";\(device)=\(position.bytes)/\(position.lines)"
+      }
+    }
+    return text
+  }
+
+  /// Reads the file at `path` when it is there, whole and tied to `header`.
+  static func read(path: String, header: SnapshotHeader) -> StampsFile? {
+    guard FileIO.exists(path),
+      let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped),
+      let file = StampsFile(data: data), file.tie == tie(of: header)
+    else { return nil }
+    return file
+  }
+
+  /// Reads the header and device table of `data`; nil when it is not a stamps file.
+  init?(data: Data) {
+    let parsed = data.withUnsafeBytes { raw -> (String, [String], Int, Int)? in
+      var reader = ByteReader(raw)
+      guard let magic = reader.bytes(StampsFile.magic.count),
+        magic.elementsEqual(StampsFile.magic),
+        let tieLength = reader.u32(), let tie = reader.text(Int(tieLength)),
+        let deviceCount = reader.u32()
+      else { return nil }
+      var devices: [String] = []
+      for _ in 0..<deviceCount {
+        guard let length = reader.u16(), let device = reader.text(Int(length)) else { return nil }
+        devices.append(device)
+      }
+      guard let count = reader.u32(), reader.offset + Int(count) * 4 <= raw.count else {
+        return nil
+      }
+      return (tie, devices, Int(count), reader.offset)
+    }
+    guard let (tie, devices, count, table) = parsed else { return nil }
+    self.data = data
+    self.tie = tie
+    self.devices = devices
+    self.count = count
+    self.table = table
+  }
+
+  /// The entry of one record, if the file has one (a binary search).
+  func entry(_ kind: RecordKind, id: String) -> Entry? {
+    guard let code = RecordKind.allCases.firstIndex(of: kind) else { return nil }
+    let wanted = Array(id.utf8)
+    return data.withUnsafeBytes { raw -> Entry? in
+      var low = 0
+      var high = count
+      while low < high {
+        let middle = (low + high) / 2
+        guard let order = compare(raw, entryAt: middle, code: UInt8(code), id: wanted) else {
+          return nil
+        }
+        if order == 0 { return readEntry(raw, at: middle)?.entry }
+        if order < 0 { low = middle + 1 } else { high = middle }
+      }
+      return nil
+    }
+  }
+
+  /// Every entry, in file order; stops at a damaged one.
+  func eachEntry(_ body: (RecordKey, Entry) -> Void) {
+    data.withUnsafeBytes { raw in
+      for position in 0..<count {
+        guard let (key, entry) = readEntry(raw, at: position) else { return }
+        body(key, entry)
+      }
+    }
+  }
+
+  /// How many records have an entry.
+  var entryCount: Int { count }
+
+  private func offset(_ raw: UnsafeRawBufferPointer, of position: Int) -> Int? {
+    var reader = ByteReader(raw, offset: table + position * 4)
+    return reader.u32().map(Int.init)
+  }
+
+  /// The order of the entry at `position` against (`code`, `id`): negative when it comes first.
+  private func compare(
+    _ raw: UnsafeRawBufferPointer, entryAt position: Int, code: UInt8, id: [UInt8]
+  ) -> Int? {
+    guard let start = offset(raw, of: position) else { return nil }
+    var reader = ByteReader(raw, offset: start)
+    guard let kind = reader.u8(), let length = reader.u16(),
+      let bytes = reader.bytes(Int(length))
+    else { return nil }
+    if kind != code { return kind < code ? -1 : 1 }
+    for (left, right) in zip(bytes, id) where left != right { return left < right ? -1 : 1 }
+    return bytes.count == id.count ? 0 : (bytes.count < id.count ? -1 : 1)
+  }
+
+  private func readEntry(
+    _ raw: UnsafeRawBufferPointer, at position: Int
+  ) -> (key: RecordKey, entry: Entry)? {
+    guard let start = offset(raw, of: position) else { return nil }
+    var reader = ByteReader(raw, offset: start)
+    guard let code = reader.u8(), Int(code) < RecordKind.allCases.count,
+      let length = reader.u16(), let id = reader.text(Int(length)), let flags = reader.u8()
+    else { return nil }
+    var entry = Entry()
+    if flags & 1 != 0 {
+      var stamps = FieldStamps(fields: [:])
+      if flags & 2 != 0 {
+        guard let base = stamp(&reader) else { return nil }
+        stamps.base = base
+      }
+      guard let made = reader.u64(), let fieldCount = reader.u16() else { return nil }
+      stamps.made = made
+      if fieldCount > 0 { stamps.fields.reserveCapacity(Int(fieldCount)) }
+      for _ in 0..<fieldCount {
+        guard let pathLength = reader.u16(), let path = reader.text(Int(pathLength)),
+          let stamp = stamp(&reader)
+        else { return nil }
+        stamps.fields[path] = stamp
+      }
+      entry.stamps = stamps
+    }
+    guard let heldCount = reader.u16() else { return nil }
+    for _ in 0..<heldCount {
+      guard let pathLength = reader.u16(), let path = reader.text(Int(pathLength)),
+        let stamp = stamp(&reader), let jsonLength = reader.u32(),
+        let json = reader.bytes(Int(jsonLength)), let value = try? JSONParser.parse(Data(json))
+      else { return nil }
+      entry.held[path] = StampedValue(json: value, stamp: stamp)
+    }
+    return (RecordKey(kind: RecordKind.allCases[Int(code)], id: id), entry)
+  }
+
+  private func stamp(_ reader: inout ByteReader) -> Stamp? {
+    guard let millis = reader.u64(), let counter = reader.u32(), let device = reader.u16(),
+      Int(device) < devices.count
+    else { return nil }
+    return Stamp(
+      millis: Int64(bitPattern: millis), counter: Int(counter), device: devices[Int(device)])
+  }
+
+  /// The stamps of an entry that can decide a later write, spelled out (`held:` before a held
+  /// field's path): the id's is left out (it never changes), and so is a map key's no newer
+  /// than its whole map (the whole map's stamp decides). Two entries equal in these merge
+  /// every operation alike.
+  static func significant(_ entry: Entry, of kind: RecordKind) -> [String: Stamp] {
+    func all<R: Record>(_ type: R.Type) -> [String: Stamp] {
+      entry.stamps?.all(in: R.schema) ?? [:]
+    }
+    let every = all(kind.recordType)
+    var result = every.filter { path, stamp in
+      guard path != "id" else { return false }
+      guard let dot = path.firstIndex(of: "."), let whole = every[String(path[..<dot])] else {
+        return true
+      }
+      return stamp > whole
+    }
+    for (path, value) in entry.held { result["held:" + path] = value.stamp }
+    return result
+  }
+
+  // MARK: - Writing
+
+  /// The file for `state`'s stamps and held fields, tied to `header`.
+  static func encode(_ state: StoreState, header: SnapshotHeader) -> [UInt8] {
+    var keys = Set(state.stamps.keys)
+    keys.formUnion(state.orphans.keys)
+    var byKind: [[String]] = Array(repeating: [], count: RecordKind.allCases.count)
+    let codes = Dictionary(
+      uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1, $0) })
+    for key in keys { if let code = codes[key.kind] { byKind[code].append(key.id) } }
+    var devices: [String: UInt16] = [:]
+    var deviceList: [String] = []
+    func device(_ stamp: Stamp) -> UInt16 {
+      if let known = devices[stamp.device] { return known }
+      let number = UInt16(truncatingIfNeeded: deviceList.count)
+      devices[stamp.device] = number
+      deviceList.append(stamp.device)
+      return number
+    }
+    var body: [UInt8] = []
+    body.reserveCapacity(keys.count * 64)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(keys.count)
+    func put(_ stamp: Stamp) {
+      body.appendLittleEndian(UInt64(bitPattern: stamp.millis))
+      body.appendLittleEndian(UInt32(truncatingIfNeeded: stamp.counter))
+      body.appendLittleEndian(device(stamp))
+    }
+    func put(text: String) {
+      let bytes = Array(text.utf8)
+      body.appendLittleEndian(UInt16(truncatingIfNeeded: bytes.count))
+      body += bytes
+    }
+    for (code, ids) in byKind.enumerated() {
+      let kind = RecordKind.allCases[code]
+      for index in SectionBody.order(of: ids) {
+        let key = RecordKey(kind: kind, id: ids[index])
+        offsets.append(body.count)
+        body.append(UInt8(code))
+        put(text: key.id)
+        let stamps = state.stamps[key]
+        body.append((stamps == nil ? 0 : 1) | (stamps?.base == nil ? 0 : 2))
+        if let stamps {
+          if let base = stamps.base { put(base) }
+          body.appendLittleEndian(stamps.made)
+          body.appendLittleEndian(UInt16(truncatingIfNeeded: stamps.fields.count))
+          for (path, stamp) in stamps.fields.sorted(by: { $0.key < $1.key }) {
+            put(text: path)
+            put(stamp)
+          }
+        }
+        let held = state.orphans[key] ?? [:]
+        body.appendLittleEndian(UInt16(truncatingIfNeeded: held.count))
+        for (path, value) in held.sorted(by: { $0.key < $1.key }) {
+          put(text: path)
+          put(value.stamp)
+          let json = Array(value.json.serialized().utf8)
+          body.appendLittleEndian(UInt32(truncatingIfNeeded: json.count))
+          body += json
+        }
+      }
+    }
+    var head: [UInt8] = magic
+    let tie = Array(tie(of: header).utf8)
+    head.appendLittleEndian(UInt32(truncatingIfNeeded: tie.count))
+    head += tie
+    head.appendLittleEndian(UInt32(truncatingIfNeeded: deviceList.count))
+    for name in deviceList {
+      let bytes = Array(name.utf8)
+      head.appendLittleEndian(UInt16(truncatingIfNeeded: bytes.count))
+      head += bytes
+    }
+    head.appendLittleEndian(UInt32(truncatingIfNeeded: offsets.count))
+    let start = head.count + offsets.count * 4
+    for offset in offsets { head.appendLittleEndian(UInt32(truncatingIfNeeded: start + offset)) }
+    return head + body
+  }
+}
+
+/// Reads little-endian numbers and text from bytes, front to back; nil past the end.
+private struct ByteReader {
+  let raw: UnsafeRawBufferPointer
+  var offset: Int
+
+  init(_ raw: UnsafeRawBufferPointer, offset: Int = 0) {
+    self.raw = raw
+    self.offset = offset
+  }
+
+  mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+    guard count >= 0, offset + count <= raw.count else { return nil }
+    defer { offset += count }
+    return UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)])
+  }
+
+  mutating func text(_ count: Int) -> String? {
+    bytes(count).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  private mutating func number<T: FixedWidthInteger>(_ type: T.Type) -> T? {
+    guard offset + MemoryLayout<T>.size <= raw.count else { return nil }
+    defer { offset += MemoryLayout<T>.size }
+    return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+  }
+
+  mutating func u8() -> UInt8? { number(UInt8.self) }
+  mutating func u16() -> UInt16? { number(UInt16.self) }
+  mutating func u32() -> UInt32? { number(UInt32.self) }
+  mutating func u64() -> UInt64? { number(UInt64.self) }
+}
+
+extension Array where Element == UInt8 {
+  /// Appends `value`'s bytes, least significant first.
+  fileprivate mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+    for shift in 0..<MemoryLayout<T>.size {
+      append(UInt8(truncatingIfNeeded: value >> (shift * 8)))
+    }
+  }
+}
