@@ -58,6 +58,18 @@ struct StampsFile: @unchecked Sendable {
     return file
   }
 
+  /// The tie of the stamps file at `path`, reading only the start of the file.
+  static func readTie(path: String) -> String? {
+    guard let head = try? FileIO.read(path, from: 0, count: min(FileIO.size(path), 64 * 1024)),
+      head.count >= magic.count + 4, head.prefix(magic.count).elementsEqual(magic)
+    else { return nil }
+    return head.withUnsafeBytes { raw -> String? in
+      var reader = ByteReader(raw, offset: magic.count)
+      guard let length = reader.u32() else { return nil }
+      return reader.text(Int(length))
+    }
+  }
+
   /// Reads the header and device table of `data`; nil when it is not a stamps file.
   init?(data: Data) {
     let parsed = data.withUnsafeBytes { raw -> (String, [String], Int, Int)? in

@@ -163,6 +163,11 @@ extension Store {
     try FileIO.replaceAtomically(
       layout.indexPath, with: indexBytes, failing: failingWrites == .index)
     try writeStamps(replayed, header: header)
+    do throws(RhythmError) {
+      try writeCheckpoint(header: header, force: false)
+    } catch {
+      warn("note: the checkpoint could not be written (\(error)); the next compaction tries again")
+    }
     let loadedState = state
     try readSnapshot()
     try readTails()

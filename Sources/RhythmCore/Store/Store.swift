@@ -146,6 +146,8 @@ public final class Store {
   /// Reads the snapshot and index and the journal tails past them, then rewrites the snapshot
   /// and index when they are stale or missing, if it can (reading never needs a write).
   private func load() throws(RhythmError) {
+    // A fresh clone starts from the best checkpoint, if it can write it down.
+    _ = try? adoptCheckpoint()
     try lock.withLock(exclusive: false) { () throws(RhythmError) in
       try readSnapshot()
       let devices = Journal.devices(in: layout.journalFolder)

@@ -10,12 +10,12 @@ import Testing
 @Suite("Pull merge: snapshot stamps + older operations equal a full replay")
 struct PullMergeTests {
   private static let base = ISOInstant.parse("2026-11-25T09:00:00Z") ?? Date()
-  private static let devices = ["dev-a", "dev-b", "dev-c"]
+  static let devices = ["dev-a", "dev-b", "dev-c"]
 
   /// Random operations on a few records of several kinds from three devices whose clocks
   /// disagree: creations (whole, and again over an existing record), single fields, map keys
   /// and whole maps, removals and their undoing, and fields of records not created yet.
-  private static func history(_ count: Int, _ random: inout SplitMix64) -> [RhythmCore.Operation] {
+  static func history(_ count: Int, _ random: inout SplitMix64) -> [RhythmCore.Operation] {
     var operations: [RhythmCore.Operation] = []
     var clocks: [String: Stamp] = [:]
     func add(kind: RecordKind, id: String, _ fields: [String: JSONValue]) {
@@ -78,11 +78,11 @@ struct PullMergeTests {
   }
 
   /// Journal lines of `operations` (a device's, in its own stamp order).
-  private static func text(_ operations: ArraySlice<RhythmCore.Operation>) -> String {
+  static func text(_ operations: ArraySlice<RhythmCore.Operation>) -> String {
     operations.map { $0.line() + "\n" }.joined()
   }
 
-  private static func append(_ text: String, to path: String) throws {
+  static func append(_ text: String, to path: String) throws {
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     handle.seekToEndOfFile()
     handle.write(Data(text.utf8))
