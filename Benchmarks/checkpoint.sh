@@ -32,7 +32,17 @@ trap 'rm -rf "$scratch"' EXIT
 # Writes the journals of 10 devices, OPS operations in all, into folder $1 (ops numbered from
 # $2, so that a second call makes later operations of the same steps).
 generate() {
-  awk -v out="$1" -v ops="$ops" -v from="$2" -v count="$3" -v devices="$4" 'BEGIN {
+  awk -v out="$1" -v ops="$ops" -v from="$2" -v count="$3" -v devices="$4" '
+  # A step id: device and number, then 6 base32 characters that look random (as the end of
+  # a ULID does: short ids are told apart by their ending).
+  function stepid(d, k,   h, s, c) {
+    h = (k * 2654435761 + d * 40503) % 1073741824
+    s = ""
+    for (c = 0; c < 6; c++) { s = s substr(alphabet, h % 32 + 1, 1); h = int(h / 32) }
+    return sprintf("01tm%02d%014d%s", d, k, s)
+  }
+  BEGIN {
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
     base = 1700000000000
     per = int(ops / 10)
     for (d = 0; d < devices; d++) {
@@ -48,7 +58,7 @@ generate() {
         millis = sprintf("%016.0f", base + i * 10 + d)
         if (i % 10 == 0 && i < per) {
           k = int(i / 10)
-          id = sprintf("01tm%02d%020d", d, k)
+          id = stepid(d, k)
           owner = sprintf("p%02d", (k * 7 + d) % 40)
           due = sprintf("20%02d-%02d-%02d", 22 + int(k / 6000) % 5, 1 + k % 12, 1 + k % 28)
           fields = sprintf("\"createdAt\":\"2022-01-01T09:00:00Z\",\"due\":\"%s\",\"id\":\"%s\",\"owner\":\"%s\",\"status\":\"open\",\"tags\":[],\"title\":\"Step %d of %s\"", due, id, owner, k, device)
@@ -57,7 +67,7 @@ generate() {
           if (made < 1) made = 1
           k = (i * 7919) % made
           other = (i % 10 == 3) ? (d + 1) % devices : d
-          id = sprintf("01tm%02d%020d", other, k)
+          id = stepid(other, k)
           kind = i % 3
           if (kind == 0) fields = sprintf("\"title\":\"Step %d, edit %d\"", k, i)
           else if (kind == 1) fields = "\"completedAt\":\"2026-11-20T10:00:00Z\",\"status\":\"done\""

@@ -6,6 +6,7 @@
 # edits each (titles, statuses, due dates of existing steps) are added, and the median of RUNS
 # runs of `rhythm step list --owner p07 --status open` (whole process, release build) is
 # printed with its peak memory (/usr/bin/time -v):
+#   no pull     the same command before the pull (what the command costs anyway)
 #   merged      the first command after the pull: the older lines are merged with the
 #               snapshot's per-field stamps (store.stamps), no replay
 #   next        the command after that (the pull is still in the tail)
@@ -82,7 +83,7 @@ pulled() {
 }
 
 printf "load before: %s\n" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-8s %-22s %-22s %-22s\n" steps "merged (first)" "next" "no stamps (replay)"
+printf "%-8s %-22s %-22s %-22s %-22s\n" steps "no pull" "merged (first)" "next" "no stamps (replay)"
 IFS=, read -ra list <<<"$sizes"
 for size in "${list[@]}"; do
   store=$work/store-$size
@@ -94,10 +95,12 @@ for size in "${list[@]}"; do
   measure "$scratch/before" >/dev/null
   [ -f "$scratch/before/store.stamps" ] || { echo "no store.stamps written" >&2; exit 1; }
   pulled "$scratch/before/journal" "$scratch/pull"
+  : >"$scratch/none"
   : >"$scratch/merged"
   : >"$scratch/next"
   : >"$scratch/replay"
   for _ in $(seq "$runs"); do
+    measure "$scratch/before" >>"$scratch/none"
     rm -rf "$scratch/clone"
     cp -a "$scratch/before" "$scratch/clone"
     cp "$scratch/pull"/*.jsonl "$scratch/clone/journal/"
@@ -110,7 +113,7 @@ for size in "${list[@]}"; do
     measure "$scratch/clone" >>"$scratch/replay"
   done
   line() { printf "%s ms, %s MB" "$(median 1 <"$1")" "$(median 2 <"$1")"; }
-  printf "%-8s %-22s %-22s %-22s\n" "$size" "$(line "$scratch/merged")" "$(line "$scratch/next")" \
+  printf "%-8s %-22s %-22s %-22s %-22s\n" "$size" "$(line "$scratch/none")" "$(line "$scratch/merged")" "$(line "$scratch/next")" \
     "$(line "$scratch/replay")"
 done
 printf "load after: %s (medians of %s runs; 2 shared cores: compare within one run)\n" \

@@ -215,80 +215,112 @@ struct StampsFile: @unchecked Sendable {
 
   // MARK: - Writing
 
-  /// The file for `state`'s stamps and held fields, tied to `header`.
-  static func encode(_ state: StoreState, header: SnapshotHeader) -> [UInt8] {
-    var keys = Set(state.stamps.keys)
-    keys.formUnion(state.orphans.keys)
-    var byKind: [[String]] = Array(repeating: [], count: RecordKind.allCases.count)
+  /// The file for `state`'s stamps and held fields, tied to `header`; `nil` when a record
+  /// holds more than the format counts (65,535 stamped paths): then there is no file, and an
+  /// older operation means a replay.
+  static func encode(_ state: StoreState, header: SnapshotHeader) -> [UInt8]? {
     let codes = Dictionary(
       uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1, $0) })
-    for key in keys { if let code = codes[key.kind] { byKind[code].append(key.id) } }
-    var devices: [String: UInt16] = [:]
-    var deviceList: [String] = []
-    func device(_ stamp: Stamp) -> UInt16 {
-      if let known = devices[stamp.device] { return known }
-      let number = UInt16(truncatingIfNeeded: deviceList.count)
-      devices[stamp.device] = number
-      deviceList.append(stamp.device)
-      return number
+    var byKind: [[(id: String, stamps: FieldStamps?)]] = Array(
+      repeating: [], count: RecordKind.allCases.count)
+    for (key, stamps) in state.stamps {
+      if let code = codes[key.kind] { byKind[code].append((key.id, stamps)) }
     }
-    var body: [UInt8] = []
-    body.reserveCapacity(keys.count * 64)
+    for key in state.orphans.keys where state.stamps[key] == nil {
+      if let code = codes[key.kind] { byKind[code].append((key.id, nil)) }
+    }
+    var writer = EntryWriter()
+    let count = byKind.reduce(0) { $0 + $1.count }
+    writer.body.reserveCapacity(count * 48)
     var offsets: [Int] = []
-    offsets.reserveCapacity(keys.count)
-    func put(_ stamp: Stamp) {
-      body.appendLittleEndian(UInt64(bitPattern: stamp.millis))
-      body.appendLittleEndian(UInt32(truncatingIfNeeded: stamp.counter))
-      body.appendLittleEndian(device(stamp))
-    }
-    func put(text: String) {
-      let bytes = Array(text.utf8)
-      body.appendLittleEndian(UInt16(truncatingIfNeeded: bytes.count))
-      body += bytes
-    }
-    for (code, ids) in byKind.enumerated() {
+    offsets.reserveCapacity(count)
+    for (code, records) in byKind.enumerated() {
       let kind = RecordKind.allCases[code]
-      for index in SectionBody.order(of: ids) {
-        let key = RecordKey(kind: kind, id: ids[index])
-        offsets.append(body.count)
-        body.append(UInt8(code))
-        put(text: key.id)
-        let stamps = state.stamps[key]
-        body.append((stamps == nil ? 0 : 1) | (stamps?.base == nil ? 0 : 2))
+      for index in SectionBody.order(of: records.map(\.id)) {
+        let (id, stamps) = records[index]
+        offsets.append(writer.body.count)
+        writer.body.append(UInt8(code))
+        guard writer.put(text: id) else { return nil }
+        writer.body.append((stamps == nil ? 0 : 1) | (stamps?.base == nil ? 0 : 2))
         if let stamps {
-          if let base = stamps.base { put(base) }
-          body.appendLittleEndian(stamps.made)
-          body.appendLittleEndian(UInt16(truncatingIfNeeded: stamps.fields.count))
+          if let base = stamps.base { writer.put(base) }
+          writer.put(stamps.made)
+          guard writer.put(count: stamps.fields.count) else { return nil }
           for (path, stamp) in stamps.fields.sorted(by: { $0.key < $1.key }) {
-            put(text: path)
-            put(stamp)
+            guard writer.put(text: path) else { return nil }
+            writer.put(stamp)
           }
         }
-        let held = state.orphans[key] ?? [:]
-        body.appendLittleEndian(UInt16(truncatingIfNeeded: held.count))
+        let held = state.orphans[RecordKey(kind: kind, id: id)] ?? [:]
+        guard writer.put(count: held.count) else { return nil }
         for (path, value) in held.sorted(by: { $0.key < $1.key }) {
-          put(text: path)
-          put(value.stamp)
+          guard writer.put(text: path) else { return nil }
+          writer.put(value.stamp)
           let json = Array(value.json.serialized().utf8)
-          body.appendLittleEndian(UInt32(truncatingIfNeeded: json.count))
-          body += json
+          writer.put(UInt32(truncatingIfNeeded: json.count))
+          writer.body += json
         }
       }
     }
-    var head: [UInt8] = magic
+    guard writer.devices.count <= Int(UInt16.max) else { return nil }
+    var head = EntryWriter()
+    head.body = magic
     let tie = Array(tie(of: header).utf8)
-    head.appendLittleEndian(UInt32(truncatingIfNeeded: tie.count))
-    head += tie
-    head.appendLittleEndian(UInt32(truncatingIfNeeded: deviceList.count))
-    for name in deviceList {
-      let bytes = Array(name.utf8)
-      head.appendLittleEndian(UInt16(truncatingIfNeeded: bytes.count))
-      head += bytes
+    head.put(UInt32(truncatingIfNeeded: tie.count))
+    head.body += tie
+    head.put(UInt32(truncatingIfNeeded: writer.devices.count))
+    for name in writer.devices { _ = head.put(text: name) }
+    head.put(UInt32(truncatingIfNeeded: offsets.count))
+    let start = head.body.count + offsets.count * 4
+    for offset in offsets { head.put(UInt32(truncatingIfNeeded: start + offset)) }
+    return head.body + writer.body
+  }
+}
+
+/// Appends the parts of entries to bytes, numbering devices as they come.
+private struct EntryWriter {
+  var body: [UInt8] = []
+  private(set) var devices: [String] = []
+  private var numbers: [String: UInt16] = [:]
+  private var last: (device: String, number: UInt16)?
+
+  mutating func put<T: FixedWidthInteger>(_ value: T) {
+    Swift.withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) }
+  }
+
+  /// A 16-bit count; false when it does not fit.
+  mutating func put(count: Int) -> Bool {
+    guard count <= Int(UInt16.max) else { return false }
+    put(UInt16(count))
+    return true
+  }
+
+  /// Text with its 16-bit length; false when it is too long.
+  mutating func put(text: String) -> Bool {
+    let length = text.utf8.count
+    guard put(count: length) else { return false }
+    body.append(contentsOf: text.utf8)
+    return true
+  }
+
+  mutating func put(_ stamp: Stamp) {
+    put(UInt64(bitPattern: stamp.millis))
+    put(UInt32(truncatingIfNeeded: stamp.counter))
+    put(number(of: stamp.device))
+  }
+
+  private mutating func number(of device: String) -> UInt16 {
+    if let last, last.device == device { return last.number }
+    let number: UInt16
+    if let known = numbers[device] {
+      number = known
+    } else {
+      number = UInt16(truncatingIfNeeded: devices.count)
+      numbers[device] = number
+      devices.append(device)
     }
-    head.appendLittleEndian(UInt32(truncatingIfNeeded: offsets.count))
-    let start = head.count + offsets.count * 4
-    for offset in offsets { head.appendLittleEndian(UInt32(truncatingIfNeeded: start + offset)) }
-    return head + body
+    last = (device, number)
+    return number
   }
 }
 
@@ -322,13 +354,4 @@ private struct ByteReader {
   mutating func u16() -> UInt16? { number(UInt16.self) }
   mutating func u32() -> UInt32? { number(UInt32.self) }
   mutating func u64() -> UInt64? { number(UInt64.self) }
-}
-
-extension Array where Element == UInt8 {
-  /// Appends `value`'s bytes, least significant first.
-  fileprivate mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
-    for shift in 0..<MemoryLayout<T>.size {
-      append(UInt8(truncatingIfNeeded: value >> (shift * 8)))
-    }
-  }
 }

@@ -15,13 +15,17 @@ extension Store {
     return try lock.withLock(exclusive: true) { () throws(RhythmError) -> Bool in
       guard !FileIO.exists(layout.snapshotPath) else { return false }
       let paths = layout.checkpointPaths(for: best.device)
-      guard let snapshot = try FileIO.read(paths.snapshot),
-        let stamps = try FileIO.read(paths.stamps)
-      else { return false }
       // The stamps first: a snapshot without its stamps would be read, stamps without their
-      // snapshot never are.
-      try FileIO.replaceAtomically(layout.stampsPath, with: stamps)
-      try FileIO.replaceAtomically(layout.snapshotPath, with: snapshot)
+      // snapshot never are. Hard links when they can be (neither git nor the store ever
+      // writes a file in place: both write a new one and rename it), copies otherwise.
+      for (source, destination) in [
+        (paths.stamps, layout.stampsPath), (paths.snapshot, layout.snapshotPath),
+      ] {
+        FileIO.remove(destination)
+        if (try? FileIO.hardLink(source, to: destination)) != nil { continue }
+        guard let bytes = try FileIO.read(source) else { return false }
+        try FileIO.replaceAtomically(destination, with: bytes)
+      }
       return true
     }
   }

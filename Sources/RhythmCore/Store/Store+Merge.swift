@@ -58,8 +58,10 @@ extension Store {
 
   /// Writes `store.stamps` for a snapshot just written from `replayed` with `header`.
   func writeStamps(_ replayed: StoreState, header: SnapshotHeader) throws(RhythmError) {
-    try FileIO.replaceAtomically(
-      layout.stampsPath, with: StampsFile.encode(replayed, header: header),
-      failing: failingWrites == .stamps)
+    guard let bytes = StampsFile.encode(replayed, header: header) else {
+      FileIO.remove(layout.stampsPath)
+      return
+    }
+    try FileIO.replaceAtomically(layout.stampsPath, with: bytes, failing: failingWrites == .stamps)
   }
 }

@@ -188,7 +188,7 @@ struct PullMergeTests {
         .step, id: step.id)?.stamps)
     state.stamps[key]?.fields["title"] = wrong
     let header = try #require(store.snapshot?.header)
-    try Data(StampsFile.encode(state, header: header)).write(
+    try Data(try #require(StampsFile.encode(state, header: header))).write(
       to: URL(fileURLWithPath: temporary.layout.stampsPath))
     let check = try StoreCheck.run(folder: temporary.folder)
     #expect(check.differences.map(\.file) == ["store.stamps"])
@@ -196,7 +196,7 @@ struct PullMergeTests {
     #expect(
       check.differences.first?.detail.hasPrefix(wrong.description + " in store.stamps") == true)
     // A file made for another snapshot is not read: a warning.
-    try Data(StampsFile.encode(state, header: SnapshotHeader())).write(
+    try Data(try #require(StampsFile.encode(state, header: SnapshotHeader()))).write(
       to: URL(fileURLWithPath: temporary.layout.stampsPath))
     let stale = try StoreCheck.run(folder: temporary.folder)
     #expect(stale.differences == [])
