@@ -129,7 +129,7 @@ struct StampsFile: @unchecked Sendable {
   /// How many records have an entry.
   var entryCount: Int { count }
 
-  private func offset(_ raw: UnsafeRawBufferPointer, of position: Int) -> Int? {
+  fileprivate func offset(_ raw: UnsafeRawBufferPointer, of position: Int) -> Int? {
     var reader = ByteReader(raw, offset: table + position * 4)
     return reader.u32().map(Int.init)
   }
@@ -219,49 +219,108 @@ struct StampsFile: @unchecked Sendable {
   /// holds more than the format counts (65,535 stamped paths): then there is no file, and an
   /// older operation means a replay.
   static func encode(_ state: StoreState, header: SnapshotHeader) -> [UInt8]? {
-    let codes = Dictionary(
-      uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1, $0) })
-    var byKind: [[(id: String, stamps: FieldStamps?)]] = Array(
-      repeating: [], count: RecordKind.allCases.count)
-    for (key, stamps) in state.stamps {
-      if let code = codes[key.kind] { byKind[code].append((key.id, stamps)) }
-    }
-    for key in state.orphans.keys where state.stamps[key] == nil {
-      if let code = codes[key.kind] { byKind[code].append((key.id, nil)) }
-    }
+    var all = Array(state.stamps.keys)
+    all.append(contentsOf: state.orphans.keys.filter { state.stamps[$0] == nil })
+    let keys = sortedKeys(all)
     var writer = EntryWriter()
-    let count = byKind.reduce(0) { $0 + $1.count }
-    writer.body.reserveCapacity(count * 48)
+    writer.body.reserveCapacity(keys.count * 48)
     var offsets: [Int] = []
-    offsets.reserveCapacity(count)
-    for (code, records) in byKind.enumerated() {
-      let kind = RecordKind.allCases[code]
-      for index in SectionBody.order(of: records.map(\.id)) {
-        let (id, stamps) = records[index]
+    offsets.reserveCapacity(keys.count)
+    for key in keys {
+      offsets.append(writer.body.count)
+      guard writer.putEntry(key.key, code: key.code, in: state) else { return nil }
+    }
+    return assemble(writer, offsets: offsets, header: header)
+  }
+
+  /// The file for a state read from the snapshot `base` belongs to, with operations applied
+  /// to the records in `changed` only (a compaction of a tail): their entries come from
+  /// `state`, every other entry is copied from `base` as it is (its devices keep their
+  /// numbers), so writing it costs what the tail changed plus a copy.
+  static func encode(
+    _ state: StoreState, changed: some Collection<RecordKey>, base: StampsFile,
+    header: SnapshotHeader
+  ) -> [UInt8]? {
+    let keys = sortedKeys(changed)
+    var writer = EntryWriter(devices: base.devices)
+    writer.body.reserveCapacity(base.data.count + keys.count * 64)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(base.count + keys.count)
+    var next = 0
+    let copied = base.data.withUnsafeBytes { raw -> Bool in
+      func put(_ key: SortKey) -> Bool {
         offsets.append(writer.body.count)
-        writer.body.append(UInt8(code))
-        guard writer.put(text: id) else { return nil }
-        writer.body.append((stamps == nil ? 0 : 1) | (stamps?.base == nil ? 0 : 2))
-        if let stamps {
-          if let base = stamps.base { writer.put(base) }
-          writer.put(stamps.made)
-          guard writer.put(count: stamps.fields.count) else { return nil }
-          for (path, stamp) in stamps.fields.sorted(by: { $0.key < $1.key }) {
-            guard writer.put(text: path) else { return nil }
-            writer.put(stamp)
+        return writer.putEntry(key.key, code: key.code, in: state)
+      }
+      for position in 0..<base.count {
+        guard let start = base.offset(raw, of: position),
+          let end = position + 1 < base.count ? base.offset(raw, of: position + 1) : raw.count,
+          start < end, end <= raw.count
+        else { return false }
+        var reader = ByteReader(raw, offset: start)
+        guard let code = reader.u8(), let length = reader.u16(),
+          let id = reader.bytes(Int(length))
+        else { return false }
+        var same = false
+        while next < keys.count {
+          let order = StampsFile.order(keys[next], code: code, id: id)
+          if order > 0 { break }
+          guard put(keys[next]) else { return false }
+          next += 1
+          if order == 0 {
+            same = true
+            break
           }
         }
-        let held = state.orphans[RecordKey(kind: kind, id: id)] ?? [:]
-        guard writer.put(count: held.count) else { return nil }
-        for (path, value) in held.sorted(by: { $0.key < $1.key }) {
-          guard writer.put(text: path) else { return nil }
-          writer.put(value.stamp)
-          let json = Array(value.json.serialized().utf8)
-          writer.put(UInt32(truncatingIfNeeded: json.count))
-          writer.body += json
-        }
+        if same { continue }
+        offsets.append(writer.body.count)
+        writer.body.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+      }
+      while next < keys.count {
+        guard put(keys[next]) else { return false }
+        next += 1
+      }
+      return true
+    }
+    guard copied else { return nil }
+    return assemble(writer, offsets: offsets, header: header)
+  }
+
+  /// A record key with its kind's code and its id's bytes (what sorts it).
+  private struct SortKey {
+    var key: RecordKey
+    var code: UInt8
+    var idBytes: [UInt8]
+  }
+
+  /// `keys` in file order: by kind, then by id bytes.
+  private static func sortedKeys(_ keys: some Collection<RecordKey>) -> [SortKey] {
+    var byKind: [[RecordKey]] = Array(repeating: [], count: RecordKind.allCases.count)
+    for key in keys {
+      if let code = RecordKind.allCases.firstIndex(of: key.kind) { byKind[code].append(key) }
+    }
+    var result: [SortKey] = []
+    result.reserveCapacity(keys.count)
+    for (code, group) in byKind.enumerated() {
+      for index in SectionBody.order(of: group.map(\.id)) {
+        result.append(
+          SortKey(key: group[index], code: UInt8(code), idBytes: Array(group[index].id.utf8)))
       }
     }
+    return result
+  }
+
+  /// The order of `key` against an entry's (`code`, `id`): negative when it comes first.
+  private static func order(_ key: SortKey, code: UInt8, id: UnsafeRawBufferPointer) -> Int {
+    if key.code != code { return key.code < code ? -1 : 1 }
+    for (left, right) in zip(key.idBytes, id) where left != right { return left < right ? -1 : 1 }
+    return key.idBytes.count == id.count ? 0 : (key.idBytes.count < id.count ? -1 : 1)
+  }
+
+  /// The header, device table and offset table before the entries.
+  private static func assemble(
+    _ writer: EntryWriter, offsets: [Int], header: SnapshotHeader
+  ) -> [UInt8]? {
     guard writer.devices.count <= Int(UInt16.max) else { return nil }
     var head = EntryWriter()
     head.body = magic
@@ -283,6 +342,44 @@ private struct EntryWriter {
   private(set) var devices: [String] = []
   private var numbers: [String: UInt16] = [:]
   private var last: (device: String, number: UInt16)?
+
+  init() {}
+
+  /// A writer whose devices are numbered as `devices` are, first.
+  init(devices: [String]) {
+    self.devices = devices
+    for (number, device) in devices.enumerated() {
+      numbers[device] = UInt16(truncatingIfNeeded: number)
+    }
+  }
+
+  /// One record's entry, from `state`'s stamps and held fields of it; false when it does not
+  /// fit the format.
+  mutating func putEntry(_ key: RecordKey, code: UInt8, in state: StoreState) -> Bool {
+    body.append(code)
+    guard put(text: key.id) else { return false }
+    let stamps = state.stamps[key]
+    body.append((stamps == nil ? 0 : 1) | (stamps?.base == nil ? 0 : 2))
+    if let stamps {
+      if let base = stamps.base { put(base) }
+      put(stamps.made)
+      guard put(count: stamps.fields.count) else { return false }
+      for (path, stamp) in stamps.fields {
+        guard put(text: path) else { return false }
+        put(stamp)
+      }
+    }
+    let held = state.orphans[key] ?? [:]
+    guard put(count: held.count) else { return false }
+    for (path, value) in held {
+      guard put(text: path) else { return false }
+      put(value.stamp)
+      let json = Array(value.json.serialized().utf8)
+      put(UInt32(truncatingIfNeeded: json.count))
+      body += json
+    }
+    return true
+  }
 
   mutating func put<T: FixedWidthInteger>(_ value: T) {
     Swift.withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) }

@@ -64,6 +64,7 @@ extension Store {
   /// the snapshot with its stamps and the tail applied, or every journal replayed when there
   /// are no stamps for the snapshot (a store written before they were kept, or a lost file).
   private func compactionState() throws(RhythmError) -> StoreState {
+    compactedStamps = nil
     try readSnapshot()
     // Without a snapshot every journal is read from its first line, at once.
     if snapshot == nil { return try replayJournals() }
@@ -110,7 +111,20 @@ extension Store {
     if let snapshot {
       for kind in RecordKind.allCases { try load(kind.recordType, from: snapshot, into: &state) }
     }
-    if let stampsFile { state.takeAll(stampsFile) }
+    // Only the records the tail touches need their stamps: the others' entries are copied
+    // into the next stamps file as they are.
+    takeTailStamps(into: &state)
+    if let stampsFile {
+      compactedStamps = (
+        stampsFile,
+        tailByRecord.keys.compactMap { key in
+          guard let slash = key.firstIndex(of: "/"),
+            let kind = RecordKind(rawValue: String(key[..<slash]))
+          else { return nil }
+          return RecordKey(kind: kind, id: String(key[key.index(after: slash)...]))
+        }
+      )
+    }
     for operation in tail { state.apply(operation) }
     return state
   }
@@ -131,6 +145,7 @@ extension Store {
     tail = []
     tailByRecord = [:]
     journalsUnread = false
+    compactedStamps = nil
     return read.state
   }
 

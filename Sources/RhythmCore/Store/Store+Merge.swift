@@ -58,7 +58,13 @@ extension Store {
 
   /// Writes `store.stamps` for a snapshot just written from `replayed` with `header`.
   func writeStamps(_ replayed: StoreState, header: SnapshotHeader) throws(RhythmError) {
-    guard let bytes = StampsFile.encode(replayed, header: header) else {
+    let carried = compactedStamps
+    compactedStamps = nil
+    let encoded =
+      carried.map {
+        StampsFile.encode(replayed, changed: $0.changed, base: $0.base, header: header)
+      } ?? StampsFile.encode(replayed, header: header)
+    guard let bytes = encoded else {
       FileIO.remove(layout.stampsPath)
       return
     }

@@ -29,6 +29,9 @@ public final class Store {
   var index: StepIndex?
   /// The snapshot's per-field stamps (`store.stamps`), when they belong to this snapshot.
   var stampsFile: StampsFile?
+  /// The stamps file a compaction state was read over and the records its tail changed: the
+  /// next stamps file copies every other entry from it.
+  var compactedStamps: (base: StampsFile, changed: [RecordKey])?
   /// Operations past the snapshot, in stamp order.
   var tail: [Operation] = []
   /// Tail operations by record ("kind/id").

@@ -47,11 +47,4 @@ extension StoreState {
     }
     return has(key.kind.recordType)
   }
-
-  /// Takes in every entry of `file`: the stamps of a whole snapshot, for a state that holds
-  /// all its records (a compaction).
-  mutating func takeAll(_ file: StampsFile) {
-    stamps.reserveCapacity(file.entryCount)
-    file.eachEntry { key, entry in take(entry, for: key) }
-  }
 }
