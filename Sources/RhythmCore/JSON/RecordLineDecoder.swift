@@ -212,7 +212,8 @@ private struct KeyTable: Sendable {
   var required: UInt64
 
   init<R: Record>(_ type: R.Type) {
-    positions = (0...FieldKey.unclear.rawValue).map { raw in
+    // Every key up to the last one (the timers' maps too, or their stamps would be lost).
+    positions = (0...FieldKey.topicSpent.rawValue).map { raw in
       guard let key = FieldKey(rawValue: raw), key != .id else { return -1 }
       return R.schema.position(of: key.name.description) ?? -1
     }

@@ -9,7 +9,7 @@ import Darwin
 /// The kinds of file the store writes. A test seam, `RHYTHM_FAIL_WRITE=<kind>`, makes every
 /// write to one kind fail as a full disk would, so tests can see what each failure leaves.
 enum StoreFile: String, Sendable {
-  case journal, snapshot, index, backup
+  case journal, snapshot, index, backup, stamps
 
   /// The kind `RHYTHM_FAIL_WRITE` names, if any.
   static func failing(

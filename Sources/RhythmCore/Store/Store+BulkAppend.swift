@@ -35,6 +35,6 @@ extension Store {
   /// operation older than the snapshot.
   private func currentState() throws(RhythmError) -> StoreState {
     if snapshot == nil { return StoreState.replaying(tail) }  // the tail is every journal
-    return hasOlderTailOperation ? try replayJournals() : try snapshotState(applying: tail[...])
+    return hasOlderTailOperation ? try replayJournals() : try snapshotState()
   }
 }

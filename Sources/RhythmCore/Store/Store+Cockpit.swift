@@ -43,6 +43,7 @@ extension Store {
     try load(Topic.self, from: snapshot, into: &loaded)
     try load(Headline.self, from: snapshot, into: &loaded)
     try load(DecisionRight.self, from: snapshot, into: &loaded)
+    takeTailStamps(into: &loaded)
     for operation in tail { loaded.apply(operation) }
     return (loaded, StepArchiveSource(index: index, snapshot: snapshot.data, held: held))
   }

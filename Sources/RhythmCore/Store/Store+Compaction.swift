@@ -1,9 +1,9 @@
 import Foundation
 
 extension Store {
-  /// Rewrites the snapshot and index from the snapshot and the tail, or from the journals
-  /// alone when the tail holds an operation older than the snapshot. The previous snapshot is
-  /// kept in `backups/` (a hard link, no copy).
+  /// Rewrites the snapshot, index and stamps from the snapshot, its stamps and the tail, or
+  /// from the journals alone when there are no stamps for the snapshot. The previous snapshot
+  /// is kept in `backups/` (a hard link, no copy).
   /// - Throws: what reading throws, and `.io` when a file cannot be written (the journals
   ///   are untouched, and the old snapshot stays whole).
   public func compact() throws(RhythmError) {
@@ -52,6 +52,7 @@ extension Store {
       FileIO.remove(layout.indexPath)
       snapshot = nil
       index = nil
+      stampsFile = nil
       positions = [:]
       tail = []
       tailByRecord = [:]
@@ -60,14 +61,16 @@ extension Store {
     }
   }
 
-  /// The snapshot and tail read afresh, as the records the next snapshot holds: the snapshot
-  /// with the tail applied, or every journal replayed when the tail holds an older operation.
+  /// The snapshot and tail read afresh, as the records (and stamps) the next snapshot holds:
+  /// the snapshot with its stamps and the tail applied, or every journal replayed when there
+  /// are no stamps for the snapshot (a store written before they were kept, or a lost file).
   private func compactionState() throws(RhythmError) -> StoreState {
+    compactedStamps = nil
     try readSnapshot()
     // Without a snapshot every journal is read from its first line, at once.
     if snapshot == nil { return try replayJournals() }
     try readTails()
-    return hasOlderTailOperation ? try replayJournals() : try snapshotState()
+    return stampsFile == nil ? try replayJournals() : try snapshotState()
   }
 
   /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,
@@ -78,7 +81,7 @@ extension Store {
     try lock.withLock(exclusive: false) { () throws(RhythmError) in
       try readSnapshot()
       try readTails()
-      if hasOlderTailOperation {
+      if hasOlderTailOperation, stampsFile == nil {
         snapshot = nil
         index = nil
         positions = [:]
@@ -102,19 +105,28 @@ extension Store {
     return ((path as NSString).lastPathComponent, reason)
   }
 
-  /// Every record of the snapshot (removed ones too), with the tail applied.
-  private func snapshotState() throws(RhythmError) -> StoreState {
-    try snapshotState(applying: tail[...])
-  }
-
-  /// Every record of the snapshot (removed ones too), with `operations` applied.
-  func snapshotState(applying operations: ArraySlice<Operation>) throws(RhythmError) -> StoreState {
+  /// Every record of the snapshot (removed ones too), with its stamps and the tail applied.
+  func snapshotState() throws(RhythmError) -> StoreState {
     var state = StoreState()
     state.snapshotStamp = snapshot?.header.stamp
     if let snapshot {
       for kind in RecordKind.allCases { try load(kind.recordType, from: snapshot, into: &state) }
     }
-    for operation in operations { state.apply(operation) }
+    // Only the records the tail touches need their stamps: the others' entries are copied
+    // into the next stamps file as they are.
+    takeTailStamps(into: &state)
+    if let stampsFile {
+      compactedStamps = (
+        stampsFile,
+        tailByRecord.keys.compactMap { key in
+          guard let slash = key.firstIndex(of: "/"),
+            let kind = RecordKind(rawValue: String(key[..<slash]))
+          else { return nil }
+          return RecordKey(kind: kind, id: String(key[key.index(after: slash)...]))
+        }
+      )
+    }
+    for operation in tail { state.apply(operation) }
     return state
   }
 
@@ -134,6 +146,7 @@ extension Store {
     tail = []
     tailByRecord = [:]
     journalsUnread = false
+    compactedStamps = nil
     return read.state
   }
 
@@ -168,6 +181,12 @@ extension Store {
       writer: writer, header: header, identity: identity, cadenceOfReview: cadenceOfReview)
     try FileIO.replaceAtomically(
       layout.indexPath, with: indexBytes, failing: failingWrites == .index)
+    try writeStamps(replayed, header: header)
+    do throws(RhythmError) {
+      try writeCheckpoint(header: header, force: false)
+    } catch {
+      warn("note: the checkpoint could not be written (\(error)); the next compaction tries again")
+    }
     let loadedState = state
     try readSnapshot()
     try readTails()

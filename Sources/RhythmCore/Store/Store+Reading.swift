@@ -51,6 +51,7 @@ extension Store {
       try load(Headline.self, from: snapshot, into: &loaded)
       try load(DecisionRight.self, from: snapshot, into: &loaded)
     }
+    takeTailStamps(into: &loaded)
     for operation in tail { loaded.apply(operation) }
     state = loaded
     sectionCache = [:]
@@ -102,6 +103,7 @@ extension Store {
     } else if let snapshot {
       partial.load(try snapshot.decodeSection(R.self))
     }
+    takeTailStamps(into: &partial, kind: R.kind)
     for operation in tail where operation.kind == R.kind { partial.apply(operation) }
     let result = partial[keyPath: R.section]
     sectionCache[R.kind] = result
@@ -118,6 +120,7 @@ extension Store {
     {
       partial.load([[record]])
     }
+    takeRecordStamps(into: &partial, kind: R.kind, id: id)
     for operation in tailByRecord[Store.key(R.kind, id)] ?? [] { partial.apply(operation) }
     return partial.record(R.self, id: id)
   }
@@ -321,10 +324,10 @@ extension Store {
     guard let id else { return nil }
     if let state { return state.reviews[id]?.cadence }
     if let operations = tailByRecord[Store.key(.review, id)],
-      let cadence = operations.last(where: { $0.fields["cadence"] != nil })?.fields["cadence"]?
-        .stringValue
+      operations.contains(where: { $0.fields["cadence"] != nil })
     {
-      return cadence
+      // Changed since the snapshot, perhaps by an operation older than it: as it stands now.
+      return try currentRecord(Review.self, id: id)?.cadence
     }
     if let index { return index.cadence(ofReview: id) }
     return try records(Review.self)[id]?.cadence

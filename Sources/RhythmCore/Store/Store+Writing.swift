@@ -147,8 +147,9 @@ extension Store {
     let fresh = try lock.withLock(exclusive: false) { () throws(RhythmError) in try readTails() }
     guard !fresh.isEmpty else { return nil }
     // An operation older than the snapshot (from another device, through git) may beat fields
-    // whose stamps the snapshot does not keep: replay, as every command would.
-    if state != nil, let snapshotStamp = state?.snapshotStamp,
+    // whose stamps the snapshot does not keep: without `store.stamps` (which `readTails` merged
+    // them with), replay, as every command would.
+    if state != nil, stampsFile == nil, let snapshotStamp = state?.snapshotStamp,
       fresh.contains(where: { $0.stamp < snapshotStamp })
     {
       state = try lock.withLock(exclusive: false) { () throws(RhythmError) in

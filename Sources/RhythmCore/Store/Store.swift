@@ -27,6 +27,11 @@ public final class Store {
   let lock: FileLock
   var snapshot: SnapshotReader?
   var index: StepIndex?
+  /// The snapshot's per-field stamps (`store.stamps`), when they belong to this snapshot.
+  var stampsFile: StampsFile?
+  /// The stamps file a compaction state was read over and the records its tail changed: the
+  /// next stamps file copies every other entry from it.
+  var compactedStamps: (base: StampsFile, changed: [RecordKey])?
   /// Operations past the snapshot, in stamp order.
   var tail: [Operation] = []
   /// Tail operations by record ("kind/id").
@@ -144,6 +149,8 @@ public final class Store {
   /// Reads the snapshot and index and the journal tails past them, then rewrites the snapshot
   /// and index when they are stale or missing, if it can (reading never needs a write).
   private func load() throws(RhythmError) {
+    // A fresh clone starts from the best checkpoint, if it can write it down.
+    _ = try? adoptCheckpoint()
     try lock.withLock(exclusive: false) { () throws(RhythmError) in
       try readSnapshot()
       let devices = Journal.devices(in: layout.journalFolder)
@@ -167,6 +174,7 @@ public final class Store {
   func readSnapshot() throws(RhythmError) {
     snapshot = nil
     index = nil
+    stampsFile = nil
     tail = []
     tailByRecord = [:]
     positions = [:]
@@ -191,6 +199,7 @@ public final class Store {
     }
     positions = snapshot?.header.journals ?? [:]
     latestStamp = snapshot?.header.stamp
+    stampsFile = snapshot.flatMap { StampsFile.read(path: layout.stampsPath, header: $0.header) }
   }
 
   /// Reads journal lines past `positions` into the tail.
@@ -215,17 +224,19 @@ public final class Store {
     if latestStamp.map({ operation.stamp > $0 }) ?? true { latestStamp = operation.stamp }
     sectionCache[operation.kind] = nil
     if state != nil {
+      takeSnapshotStamps(into: &state, for: [operation])
       state?.apply(operation)
     }
   }
 
   /// Whether the snapshot should be rewritten: none yet, no index, a long tail, or a tail
-  /// operation older than the snapshot (it came from another device through git) so that
-  /// only a replay from the journals gives the right field values.
+  /// operation older than the snapshot (it came from another device through git) when there
+  /// are no snapshot stamps to merge it with (then only a replay gives the right values).
   var needsCompaction: Bool {
     guard compactsAutomatically, cacheFailure == nil else { return false }
     if snapshot == nil { return journalsUnread || !tail.isEmpty }
-    return index == nil || tail.count > Store.compactionThreshold || hasOlderTailOperation
+    return index == nil || tail.count > Store.compactionThreshold
+      || (stampsFile == nil && hasOlderTailOperation)
   }
 
   var hasOlderTailOperation: Bool {

@@ -83,6 +83,7 @@ public struct StoreCheck: Sendable {
     }
     try compareRecords(of: snapshot, with: Self.replay(held))
     try compareIndex(with: snapshot, identity: identity, layout)
+    compareStamps(with: snapshot, held: held, layout)
   }
 
   /// The operations of the journal lines the snapshot says it holds; a position that is not
@@ -145,6 +146,44 @@ public struct StoreCheck: Sendable {
             Self.show(have[field]) + " in store.json, " + Self.show(want[field])
               + " in the journals")
         }
+      }
+    }
+  }
+
+  // MARK: - Stamps
+
+  /// Compares `store.stamps` with the stamps a replay of the lines the snapshot holds gives
+  /// (those that can decide a later write). A file made for another snapshot is not read by
+  /// the store (it is rebuilt when an older operation needs it): a warning, not a difference.
+  private mutating func compareStamps(
+    with snapshot: SnapshotReader, held: [Operation], _ layout: StoreLayout
+  ) {
+    guard FileIO.exists(layout.stampsPath) else { return }
+    guard let file = StampsFile.read(path: layout.stampsPath, header: snapshot.header) else {
+      warnings.append(
+        "store.stamps was made for another version of store.json (or is damaged): it is not "
+          + "read, and is rewritten when a pull needs it")
+      return
+    }
+    let replayed = StoreState.replaying(held)
+    var have: [RecordKey: [String: Stamp]] = [:]
+    file.eachEntry { key, entry in have[key] = StampsFile.significant(entry, of: key.kind) }
+    var want: [RecordKey: [String: Stamp]] = [:]
+    for key in Set(replayed.stamps.keys).union(replayed.orphans.keys) {
+      let entry = StampsFile.Entry(stamps: replayed.stamps[key], held: replayed.orphans[key] ?? [:])
+      want[key] = StampsFile.significant(entry, of: key.kind)
+    }
+    let keys = Set(have.keys).union(want.keys).sorted {
+      ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id)
+    }
+    for key in keys {
+      let mine = have[key] ?? [:]
+      let theirs = want[key] ?? [:]
+      for path in Set(mine.keys).union(theirs.keys).sorted() where mine[path] != theirs[path] {
+        differ(
+          "store.stamps", key.kind, key.id, field: path,
+          (mine[path]?.description ?? "none") + " in store.stamps, "
+            + (theirs[path]?.description ?? "none") + " in the journal lines store.json holds")
       }
     }
   }

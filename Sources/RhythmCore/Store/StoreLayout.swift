@@ -6,6 +6,8 @@ import Foundation
 /// <store>/journal/<device>.jsonl   operations, one JSON line each (the source of truth; in git)
 /// <store>/store.json               snapshot: the replayed state (a cache; not in git)
 /// <store>/store.idx                binary index of the snapshot (a cache; not in git)
+/// <store>/store.stamps             per-field stamps of the snapshot (a cache; not in git)
+/// <store>/journal/checkpoints/     a snapshot and its stamps per device, now and then (in git)
 /// <store>/backups/                 previous snapshots
 /// <store>/device                   this machine's device id (not in git)
 /// <store>/lock                     advisory lock for writers
@@ -21,6 +23,7 @@ public struct StoreLayout: Sendable {
   public var journalFolder: String { folder + "/journal" }
   public var snapshotPath: String { folder + "/store.json" }
   public var indexPath: String { folder + "/store.idx" }
+  public var stampsPath: String { folder + "/store.stamps" }
   public var backupsFolder: String { folder + "/backups" }
   public var devicePath: String { folder + "/device" }
   public var lockPath: String { folder + "/lock" }
@@ -36,6 +39,7 @@ public struct StoreLayout: Sendable {
     # Rhythm: only the journals are shared; the rest is rebuilt from them on each machine.
     store.json
     store.idx
+    store.stamps
     backups/
     device
     lock

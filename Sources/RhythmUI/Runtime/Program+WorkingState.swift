@@ -48,8 +48,10 @@ extension Program {
   }
 
   /// What reached the store since the state last looked (another process's operations read
-  /// by a refresh or a commit, an undo's): taken in as operations, or, when the snapshot was
-  /// rewritten or an operation is older than it (a pull), by reading the working state again.
+  /// by a refresh or a commit, an undo's): taken in as operations, with the snapshot's stamps
+  /// of the records they touch (`store.stamps`: an operation older than the snapshot, a pull,
+  /// merges as a replay would), or by reading the working state again when the snapshot was
+  /// rewritten, or an operation is older than it and there are no stamps for it.
   /// - Parameter always: say `message` even when nothing arrived.
   func takeIn(message: String?, always: Bool = false) -> [Action] {
     guard let store else { return [] }
@@ -57,7 +59,9 @@ extension Program {
       return reloadWorkingState(message: message)
     }
     let fresh = store.unseenOperations(&seenOperations)
-    if let snapshotStamp = loadedSnapshotStamp, fresh.contains(where: { $0.stamp < snapshotStamp })
+    let stamps = fresh.isEmpty ? nil : store.snapshotStamps(for: fresh)
+    if stamps == nil, let snapshotStamp = loadedSnapshotStamp,
+      fresh.contains(where: { $0.stamp < snapshotStamp })
     {
       // Fields the snapshot holds without their stamps may lose to it: only a replay of the
       // journals gives the right values, which a compaction writes.
@@ -69,6 +73,9 @@ extension Program {
       return reloadWorkingState(message: message)
     }
     guard !fresh.isEmpty || always else { return [] }
+    if let stamps, !stamps.isEmpty {
+      return [.snapshotStampsArrived(stamps), .operationsArrived(fresh, message: message)]
+    }
     return [.operationsArrived(fresh, message: message)]
   }
 

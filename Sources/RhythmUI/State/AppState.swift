@@ -206,6 +206,11 @@ public struct AppState: Sendable {
     if createsRecords { recomputeShortIDs() }
   }
 
+  /// Takes in the snapshot's stamps of records that operations about to arrive touch.
+  public mutating func takeSnapshotStamps(_ stamps: SnapshotStamps) {
+    data.takeStamps(stamps)
+  }
+
   /// Recomputes the home screen's figures (the data or the minute changed).
   public mutating func recomputeSummary() {
     summary = CockpitSummary(data: data, now: now, timeZone: timeZone)

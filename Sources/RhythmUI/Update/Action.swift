@@ -31,6 +31,10 @@ public enum Action: Sendable {
   case stepArchiveLoaded(StepArchive)
   /// Another process's operations (or an undo's), read from the store: the data takes them in.
   case operationsArrived([RhythmCore.Operation], message: String?)
+  /// The snapshot's stamps of the records operations about to arrive touch (some older than
+  /// the snapshot: a pull): the data takes them in first, so those operations merge as a
+  /// replay would.
+  case snapshotStampsArrived(SnapshotStamps)
 
   // MARK: - Everywhere
 

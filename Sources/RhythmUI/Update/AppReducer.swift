@@ -33,6 +33,9 @@ public enum AppReducer {
     case .operationsArrived(let operations, let message):
       state.apply(operations)
       return dataArrived(&state, message: message)
+    case .snapshotStampsArrived(let stamps):
+      state.takeSnapshotStamps(stamps)
+      return []
     case .storeFailed(let text):
       say(&state, text, isError: true)
       return []

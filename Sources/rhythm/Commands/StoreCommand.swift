@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import RhythmCore
 
-/// `rhythm store check|rebuild|path`: look after the store's files.
+/// `rhythm store check|rebuild|checkpoint|path`: look after the store's files.
 struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store", abstract: "Check or rebuild the store's files.",
-    subcommands: [Check.self, Rebuild.self, Path.self])
+    subcommands: [Check.self, Rebuild.self, CheckpointCommand.self, Path.self])
 
   /// Replays every journal and compares the snapshot and index with it.
   struct Check: ParsableCommand {
@@ -76,6 +76,26 @@ struct StoreCommand: ParsableCommand {
       // Open without reading the (possibly damaged) snapshot: move it aside first.
       try Store.rebuild(at: context.folder, clock: context.clock)
       Output.line("rebuilt \(layout.snapshotPath) from the journals")
+    }
+  }
+
+  /// Writes this device's checkpoint now.
+  struct CheckpointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "checkpoint",
+      abstract: "Write this device's checkpoint into journal/checkpoints/ (shared by sync).",
+      discussion: """
+        A checkpoint is the snapshot and its per-field stamps, with how far it read
+        each journal. A fresh clone starts from the best one and replays only the
+        journal lines past it. Compactions write one by themselves every 100,000
+        journal lines; this writes one now.
+        """)
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+      let context = try CommandContext(storeOptions)
+      let (path, lines) = try context.openStore().checkpoint()
+      Output.line("checkpoint \(path): \(lines) journal lines")
     }
   }
 
