@@ -3,7 +3,7 @@
 # same steps, in the same run. Whole processes, release build, medians. Not a test: it prints
 # figures: the command line, the import of a Taskwarrior export (and CSV) next to `task import`
 # of the same file, the cockpit's first frame and its Steps screen at scale, and replay (a fresh
-# clone, a copied folder). Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9]
+# clone, a copied folder, a pull of older operations). Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9]
 # [--no-taskwarrior] [--import-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +29,7 @@ if [[ " $* " != *" --import-only "* ]]; then
   Benchmarks/first-frame.sh
   SIZES="${sizes//,/ }" Benchmarks/cockpit-scale.sh
   Benchmarks/replay.sh "$sizes"
+  Benchmarks/pull.sh "$sizes"
 fi
+# The ten-device, 2,000,000-operation store with and without a checkpoint takes minutes and
+# gigabytes: Benchmarks/checkpoint.sh 2000000 runs it.
