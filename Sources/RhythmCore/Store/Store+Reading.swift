@@ -58,34 +58,6 @@ extension Store {
     return loaded
   }
 
-  /// Everything but the older finished steps: every record, and the steps that are open or due
-  /// on or after `cutoff`. On a large store this is a small part of the steps, so a cockpit can
-  /// draw its first frame from it and load the rest just after. It is not kept: `loadState()`
-  /// still loads, and keeps, everything.
-  public func loadRecentState(stepsDueFrom cutoff: Day) throws(RhythmError) -> StoreState {
-    if let state { return state }
-    var loaded = StoreState()
-    loaded.people = try records(Person.self)
-    loaded.teams = try records(Team.self)
-    loaded.cadences = try records(Cadence.self)
-    loaded.reviews = try records(Review.self)
-    let decisions = snapshot.map { reader in
-      BackgroundSection { () throws(RhythmError) in try reader.decodeSection(Decision.self) }
-    }
-    loaded.snapshotStamp = snapshot?.header.stamp
-    let rows = try stepRows(recentFrom: cutoff)
-    for step in try steps(rows) where step.isLive { loaded.steps[step.id] = step }
-    loaded.decisions = try records(Decision.self, decoded: decisions?.runs())
-    loaded.notes = try records(Note.self)
-    loaded.metrics = try records(Metric.self)
-    loaded.priorities = try records(Priority.self)
-    loaded.exchanges = try records(Exchange.self)
-    loaded.topics = try records(Topic.self)
-    loaded.headlines = try records(Headline.self)
-    loaded.rights = try records(DecisionRight.self)
-    return loaded
-  }
-
   /// Every live record of one kind, by id: its snapshot section with the tail applied.
   public func records<R: Record>(_ type: R.Type) throws(RhythmError) -> [String: R] {
     try records(R.self, decoded: nil)
