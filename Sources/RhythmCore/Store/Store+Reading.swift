@@ -101,20 +101,14 @@ extension Store {
 
   /// Every live step as a row (only `owners`' steps when given), from the index and the tail:
   /// no step text is decoded, and rows of other owners are never made.
-  /// - Parameter recentFrom: when given, only steps that are open or due on or after this day.
-  public func stepRows(
-    owners: Set<String>? = nil, recentFrom: Day? = nil
-  ) throws(RhythmError) -> [StepRow] {
-    func isRecent(_ status: Step.Status, _ due: Day) -> Bool {
-      recentFrom.map { status == .open || due >= $0 } ?? true
-    }
+  public func stepRows(owners: Set<String>? = nil) throws(RhythmError) -> [StepRow] {
     guard state == nil, let index else {
       // Everything loaded, or no snapshot yet: work from the typed steps.
       let steps: [String: Step]
       if let state { steps = state.steps } else { steps = try records(Step.self) }
       let shorts = ShortIDs.map(Array(steps.keys))
       return try steps.values.filter {
-        (owners?.contains($0.owner) ?? true) && isRecent($0.status, $0.due)
+        owners?.contains($0.owner) ?? true
       }.map {
         (step) throws(RhythmError) in
         row(
@@ -126,15 +120,12 @@ extension Store {
     let wanted = owners.map { Set($0.compactMap { index.stringNumber($0) }) }
     var rows: [StepRow] = []
     index.scan { position, owner, status, due, _, _ in
-      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position),
-        isRecent(Store.status(status), Day(ordinal: due))
-      else {
+      guard status != 3, wanted?.contains(owner) ?? true, !skipped.contains(position) else {
         return
       }
       rows.append(Store.row(at: position, in: index))
     }
-    for step in changed.steps
-    where (owners?.contains(step.owner) ?? true) && isRecent(step.status, step.due) {
+    for step in changed.steps where owners?.contains(step.owner) ?? true {
       rows.append(
         row(
           for: step, short: try shortID(forChanged: step.id),
