@@ -266,51 +266,11 @@ struct TaskwarriorReader {
   /// Reads the escape at the index (a backslash) and appends what it stands for.
   private mutating func escape(into text: inout [UInt8]) throws(SyntaxError) {
     index += 1
-    guard index < bytes.count else { throw fail("unexpected end of data in a string") }
-    let escaped = bytes[index]
-    index += 1
-    switch escaped {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escaped)
-    case UInt8(ascii: "b"): text.append(0x08)
-    case UInt8(ascii: "f"): text.append(0x0C)
-    case UInt8(ascii: "n"): text.append(0x0A)
-    case UInt8(ascii: "r"): text.append(0x0D)
-    case UInt8(ascii: "t"): text.append(0x09)
-    case UInt8(ascii: "u"):
-      var code = try hex4()
-      if (0xD800...0xDBFF).contains(code) {
-        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-          bytes[index + 1] == UInt8(ascii: "u")
-        else { throw fail("lone surrogate in a string") }
-        index += 2
-        let low = try hex4()
-        guard (0xDC00...0xDFFF).contains(low) else { throw fail("bad surrogate pair") }
-        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-      }
-      guard let scalar = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
-      text.append(contentsOf: String(Character(scalar)).utf8)
-    default:
-      index -= 1
-      throw fail("unknown escape in a string")
+    do {
+      try JSONEscape.read(bytes, at: &index, into: &text)
+    } catch {
+      throw SyntaxError(offset: error.offset, reason: error.reason)
     }
-  }
-
-  private mutating func hex4() throws(SyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw fail("short \\u escape") }
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[index]
-      let digit: UInt32
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
-      default: throw fail("bad hex digit in \\u escape")
-      }
-      value = value * 16 + digit
-      index += 1
-    }
-    return value
   }
 
   /// Passes over one JSON value, checking it.

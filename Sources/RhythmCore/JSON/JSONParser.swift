@@ -162,35 +162,7 @@ public struct JSONParser {
         return String(decoding: scalars, as: UTF8.self)
       case UInt8(ascii: "\\"):
         index += 1
-        guard index < bytes.count else { throw fail("unexpected end of data in a string") }
-        let escaped = bytes[index]
-        index += 1
-        switch escaped {
-        case UInt8(ascii: "\""): scalars.append(0x22)
-        case UInt8(ascii: "\\"): scalars.append(0x5C)
-        case UInt8(ascii: "/"): scalars.append(0x2F)
-        case UInt8(ascii: "b"): scalars.append(0x08)
-        case UInt8(ascii: "f"): scalars.append(0x0C)
-        case UInt8(ascii: "n"): scalars.append(0x0A)
-        case UInt8(ascii: "r"): scalars.append(0x0D)
-        case UInt8(ascii: "t"): scalars.append(0x09)
-        case UInt8(ascii: "u"):
-          var code = try parseHex4()
-          if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-              bytes[index + 1] == UInt8(ascii: "u")
-            else { throw fail("lone surrogate in a string") }
-            index += 2
-            let low = try parseHex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw fail("bad surrogate pair") }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-          }
-          guard let scalar = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
-          scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
-        default:
-          index -= 1
-          throw fail("unknown escape in a string")
-        }
+        try JSONEscape.read(bytes, at: &index, into: &scalars)
       default:
         if byte < 0x20 { throw fail("control character in a string") }
         scalars.append(byte)
@@ -198,24 +170,6 @@ public struct JSONParser {
       }
     }
     throw fail("unterminated string")
-  }
-
-  private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw fail("short \\u escape") }
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[index]
-      let digit: UInt32
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
-      default: throw fail("bad hex digit in \\u escape")
-      }
-      value = value * 16 + digit
-      index += 1
-    }
-    return value
   }
 
   private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
