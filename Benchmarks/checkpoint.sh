@@ -18,16 +18,8 @@ cd "$(dirname "$0")/.."
 
 ops=${1:-2000000}
 runs=${RUNS:-5}
-[ -x /usr/bin/time ] || {
-  echo "installing time" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-}
-swift build -c release --static-swift-stdlib --product rhythm >&2
-rhythm=$PWD/.build/release/rhythm
-export TZ=UTC RHYTHM_NOW=2026-11-25T09:00:00Z RHYTHM_USER=bench
+source Benchmarks/timing.sh
 team=$PWD/.bench/team-$ops
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
 
 # Writes the journals of 10 devices, OPS operations in all, into folder $1 (ops numbered from
 # $2, so that a second call makes later operations of the same steps).
@@ -88,20 +80,6 @@ if [ ! -f "$team/done" ]; then
   touch "$team/done"
 fi
 
-# One timed run: prints "milliseconds peak-MB".
-measure() {
-  local start end
-  start=$(date +%s%N)
-  /usr/bin/time -v "$rhythm" step list --owner p07 --status open --store "$1" >/dev/null 2>"$scratch/time" || {
-    echo "failed: $(tail -3 "$scratch/time")" >&2
-    exit 1
-  }
-  end=$(date +%s%N)
-  awk -F': ' -v ns=$((end - start)) '/Maximum resident set size/ { mb = $2 / 1024 }
-    END { printf "%.0f %.1f\n", ns / 1e6, mb }' "$scratch/time"
-}
-median() { sort -n -k"$1" | awk -v k="$1" '{ v[NR] = $k } END { printf "%s", v[int((NR + 1) / 2)] }'; }
-line() { printf "%s ms, %s MB" "$(median 1 <"$1")" "$(median 2 <"$1")"; }
 # A fresh clone of $1's journal folder at $2 (journals hard-linked: nothing writes them).
 clone() {
   rm -rf "$2"

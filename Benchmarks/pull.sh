@@ -20,34 +20,10 @@ cd "$(dirname "$0")/.."
 
 sizes=${1:-1000,10000,50000,200000}
 runs=${RUNS:-5}
-[ -x /usr/bin/time ] || {
-  echo "installing time" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-}
-swift build -c release --static-swift-stdlib --product rhythm >&2
+source Benchmarks/timing.sh
 swift build -c release --static-swift-stdlib --product rhythm-bench >&2
-rhythm=$PWD/.build/release/rhythm
 work=$PWD/.bench
 .build/release/rhythm-bench --sizes "$sizes" --work "$work" --generate-only >&2
-export TZ=UTC RHYTHM_NOW=2026-11-25T09:00:00Z RHYTHM_USER=bench
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-
-# One timed run: prints "milliseconds peak-MB" (the time to the millisecond from the clock,
-# /usr/bin/time's own is in hundredths of a second).
-measure() {
-  local start end
-  start=$(date +%s%N)
-  /usr/bin/time -v "$rhythm" step list --owner p07 --status open --store "$1" >/dev/null 2>"$scratch/time" || {
-    echo "failed: $(tail -3 "$scratch/time")" >&2
-    exit 1
-  }
-  end=$(date +%s%N)
-  awk -F': ' -v ns=$((end - start)) '/Maximum resident set size/ { mb = $2 / 1024 }
-    END { printf "%.1f %.1f\n", ns / 1e6, mb }' "$scratch/time"
-}
-# The median of a column of "ms MB" lines.
-median() { sort -n -k"$1" | awk -v k="$1" '{ v[NR] = $k } END { printf "%s", v[int((NR + 1) / 2)] }'; }
 
 # Writes the pulled journals of two devices into folder $2 from the journals in $1: 250 edits
 # each of existing steps, stamped just below the greatest stamp of $1's journals (older than
@@ -112,7 +88,6 @@ for size in "${list[@]}"; do
     rm "$scratch/clone/store.stamps"
     measure "$scratch/clone" >>"$scratch/replay"
   done
-  line() { printf "%s ms, %s MB" "$(median 1 <"$1")" "$(median 2 <"$1")"; }
   printf "%-8s %-22s %-22s %-22s %-22s\n" "$size" "$(line "$scratch/none")" "$(line "$scratch/merged")" "$(line "$scratch/next")" \
     "$(line "$scratch/replay")"
 done

@@ -16,30 +16,10 @@ cd "$(dirname "$0")/.."
 
 sizes=${1:-1000,10000,50000,200000}
 runs=${RUNS:-5}
-[ -x /usr/bin/time ] || {
-  echo "installing time" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-}
-swift build -c release --static-swift-stdlib --product rhythm >&2
+source Benchmarks/timing.sh
 swift build -c release --static-swift-stdlib --product rhythm-bench >&2
-rhythm=$PWD/.build/release/rhythm
 work=$PWD/.bench
 .build/release/rhythm-bench --sizes "$sizes" --work "$work" --generate-only >&2
-export TZ=UTC RHYTHM_NOW=2026-11-25T09:00:00Z RHYTHM_USER=bench
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-
-# One timed run: prints "milliseconds peak-MB".
-measure() {
-  /usr/bin/time -v "$rhythm" step list --owner p07 --status open --store "$1" >/dev/null 2>"$scratch/time" || {
-    echo "failed: $(tail -3 "$scratch/time")" >&2
-    exit 1
-  }
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = t[n]; if (n > 1) s += t[n-1] * 60; ms = s * 1000 }
-    /Maximum resident set size/ { mb = $2 / 1024 } END { printf "%.0f %.1f\n", ms, mb }' "$scratch/time"
-}
-# The median of a column of "ms MB" lines.
-median() { sort -n -k"$1" | awk -v k="$1" '{ v[NR] = $k } END { printf "%s", v[int((NR + 1) / 2)] }'; }
 
 printf "load before: %s\n" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-8s %-10s %-22s %-22s %-16s\n" steps journal "fresh clone" "copied folder" warm
@@ -61,7 +41,6 @@ for size in "${list[@]}"; do
     cp -r "$scratch/clone" "$scratch/copy"
     measure "$scratch/copy" >>"$scratch/copied"
   done
-  line() { printf "%s ms, %s MB" "$(median 1 <"$1")" "$(median 2 <"$1")"; }
   printf "%-8s %-10s %-22s %-22s %-16s\n" "$size" "${journal} MB" "$(line "$scratch/fresh")" \
     "$(line "$scratch/copied")" "$(line "$scratch/warm")"
 done
