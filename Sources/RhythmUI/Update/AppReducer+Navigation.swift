@@ -95,32 +95,8 @@ extension AppReducer {
       state.cockpit.offset = steps.offset
     case .review:
       guard var session = state.review else { return [] }
-      switch state.sectionKind(of: session) {
-      case .topics?:
-        let count = state.topicRows(for: session).count
-        session.topicSelection = max(0, min(count - 1, session.topicSelection + delta))
-      case .audit?:
-        let count = state.auditRoll(for: session).count
-        session.auditSelection = max(0, min(count - 1, session.auditSelection + delta))
-      case .decisionRights?:
-        let count = state.reviewRights(for: session).count
-        session.rightSelection = max(0, min(count - 1, session.rightSelection + delta))
-      case .headlines?:
-        let count = state.reviewHeadlines(for: session).count
-        session.headlineSelection = max(0, min(count - 1, session.headlineSelection + delta))
-      case .scorecard?:
-        let count = state.scorecardMetrics(for: session).count
-        session.metricSelection = max(0, min(count - 1, session.metricSelection + delta))
-      case .conclude?:
-        let count = state.concludeRoll(for: session).count
-        session.attendeeSelection = max(0, min(count - 1, session.attendeeSelection + delta))
-      case .priorities?:
-        let count = state.reviewPriorities(for: session).count
-        session.prioritySelection = max(0, min(count - 1, session.prioritySelection + delta))
-      default:
-        let count = state.checkinSteps(for: session).count
-        session.checkinSelection = max(0, min(count - 1, session.checkinSelection + delta))
-      }
+      let (selection, count) = state.sectionList(state.sectionKind(of: session), of: session)
+      session[keyPath: selection] = max(0, min(count - 1, session[keyPath: selection] + delta))
       state.review = session
     case .steps:
       let before = state.steps.selectedStepID

@@ -272,22 +272,6 @@ extension AppReducer {
     default: session.phase = .preview
     }
     if let stored, session.phase != .preview { session.section = stored.currentSection }
-    let count = state.checkinSteps(for: session).count
-    session.checkinSelection = max(0, min(session.checkinSelection, count - 1))
-    let topics = state.topicRows(for: session).count
-    session.topicSelection = max(0, min(session.topicSelection, topics - 1))
-    let metrics = state.scorecardMetrics(for: session).count
-    session.metricSelection = max(0, min(session.metricSelection, metrics - 1))
-    let roll = state.concludeRoll(for: session).count
-    session.attendeeSelection = max(0, min(session.attendeeSelection, roll - 1))
-    let priorities = state.reviewPriorities(for: session).count
-    session.prioritySelection = max(0, min(session.prioritySelection, priorities - 1))
-    let audit = state.auditRoll(for: session).count
-    session.auditSelection = max(0, min(session.auditSelection, audit - 1))
-    let rights = state.reviewRights(for: session).count
-    session.rightSelection = max(0, min(session.rightSelection, rights - 1))
-    let headlines = state.reviewHeadlines(for: session).count
-    session.headlineSelection = max(0, min(session.headlineSelection, headlines - 1))
-    state.review = session
+    state.review = state.clampingSelections(session)
   }
 }
