@@ -122,40 +122,46 @@ if !importOnly {
   }
 }
 
-if !cockpitOnly, !importOnly, withTaskwarrior, let taskProgram,
-  let size = sizes.first(where: { $0 == 50_000 }) ?? sizes.last
-{
-  let store = try Store.open(at: work + "/store-\(size)", clock: .fixed(now), person: "bench")
-  let peer = TaskwarriorPeer(folder: work + "/taskwarrior-\(size)", program: taskProgram)
-  let started = Date()
-  _ = try peer.prepare(from: store)
-  FileHandle.standardError.write(
-    Data("taskwarrior ready in \(format(Date().timeIntervalSince(started)))s\n".utf8))
-  let owner = LargeStore.people[7]
-  _ = ProcessRunner.run(peer.arguments(["+" + owner, "list"]), environment: peer.environment)
-  let list = ProcessRunner.median(runs: runs, environment: peer.environment) { _ in
-    peer.arguments(["+" + owner, "list"])
-  }
-  // `task 1 done` as PERF-NOTES measured it: the first pending task, by its working-set id.
-  let done = ProcessRunner.median(runs: runs, environment: peer.environment) { _ in
-    peer.arguments(["1", "done"])
-  }
-  let ours = figures[size] ?? [:]
+if !cockpitOnly, !importOnly, withTaskwarrior, let taskProgram {
   func ratio(_ mine: Double, _ theirs: Double) -> String {
     String(format: "%.2f", mine / max(theirs, 0.001))
   }
+  let owner = LargeStore.people[7]
   print("")
-  print("Taskwarrior 2.6 on the same \(size) steps (same run); ratio = rhythm / Taskwarrior:")
+  print("Taskwarrior 2.6 on the same steps (same run); ratio = rhythm / Taskwarrior:")
   print(
-    "  task +\(owner) list: \(format(list.milliseconds)) ms, \(format(list.peakMegabytes)) MB"
-      + " | rhythm step list --owner \(owner): \(format(ours["list", default: 0])) ms"
-      + " (\(ratio(ours["list", default: 0], list.milliseconds))), with --status open: "
-      + "\(format(ours["open", default: 0])) ms (\(ratio(ours["open", default: 0], list.milliseconds)))"
-  )
-  print(
-    "  task 1 done: \(format(done.milliseconds)) ms, \(format(done.peakMegabytes)) MB"
-      + " | rhythm step done: \(format(ours["done", default: 0])) ms"
-      + " (\(ratio(ours["done", default: 0], done.milliseconds)))")
+    "steps    task +\(owner) list        rhythm step list --owner (ratio)  --status open (ratio)  "
+      + "task 1 done          rhythm step done (ratio)")
+  for size in sizes {
+    let store = try Store.open(at: work + "/store-\(size)", clock: .fixed(now), person: "bench")
+    let peer = TaskwarriorPeer(folder: work + "/taskwarrior-\(size)", program: taskProgram)
+    let started = Date()
+    _ = try peer.prepare(from: store)
+    FileHandle.standardError.write(
+      Data("taskwarrior ready for \(size) in \(format(Date().timeIntervalSince(started)))s\n".utf8))
+    _ = ProcessRunner.run(peer.arguments(["+" + owner, "list"]), environment: peer.environment)
+    let list = ProcessRunner.median(runs: runs, environment: peer.environment) { _ in
+      peer.arguments(["+" + owner, "list"])
+    }
+    // `task 1 done` as PERF-NOTES measured it: the first pending task, by its working-set id.
+    let done = ProcessRunner.median(runs: runs, environment: peer.environment) { _ in
+      peer.arguments(["1", "done"])
+    }
+    let ours = figures[size] ?? [:]
+    let mine = (list: ours["list", default: 0], open: ours["open", default: 0])
+    print(
+      String(size).padding(toLength: 9, withPad: " ", startingAt: 0)
+        + "\(format(list.milliseconds)) ms, \(format(list.peakMegabytes)) MB"
+        .padding(toLength: 23, withPad: " ", startingAt: 0)
+        + "\(format(mine.list)) ms (\(ratio(mine.list, list.milliseconds)))"
+        .padding(toLength: 34, withPad: " ", startingAt: 0)
+        + "\(format(mine.open)) ms (\(ratio(mine.open, list.milliseconds)))"
+        .padding(toLength: 23, withPad: " ", startingAt: 0)
+        + "\(format(done.milliseconds)) ms, \(format(done.peakMegabytes)) MB"
+        .padding(toLength: 21, withPad: " ", startingAt: 0)
+        + "\(format(ours["done", default: 0])) ms (\(ratio(ours["done", default: 0], done.milliseconds)))"
+    )
+  }
 }
 
 if !cockpitOnly {
