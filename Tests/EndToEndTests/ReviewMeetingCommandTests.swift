@@ -140,7 +140,7 @@ struct ReviewMeetingCommandTests {
       .expectUserError("control character")
   }
 
-  @Test("decision rights: add, list, set, remove")
+  @Test("decision rights: add, list, set the decider or the area, remove")
   func rights() throws {
     let (fixture, _) = try demo(latestOf: "strategy")
     let short = try fixture.succeed(
@@ -164,7 +164,12 @@ struct ReviewMeetingCommandTests {
     try fixture.run("right", "add", "X", "--decider", "tom", "--cadence", "nothing")
       .expectUserError("no cadence")
     try fixture.run("right", "add", "X").expectUsageError()
-    #expect(try fixture.succeed("right", "remove", short) == "removed Event sponsorships\n")
+    #expect(
+      try fixture.succeed("right", "set", short, "--area", "Event sponsorships over 5k")
+        == "Event sponsorships over 5k: @maria\n")
+    try fixture.run("right", "set", short).expectUsageError()
+    #expect(
+      try fixture.succeed("right", "remove", short) == "removed Event sponsorships over 5k\n")
     #expect(try array(try fixture.json("right", "list", "--json")).count == all.count - 1)
   }
 

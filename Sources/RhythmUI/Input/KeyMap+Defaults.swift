@@ -62,7 +62,7 @@ extension KeyMap {
     Binding(
       id: "review.open", keys: ["<enter>"], action: .open,
       description:
-        "Open: the metric's value, work the topic (again: leave it), audit answers, the decider",
+        "Open: the metric's value, work the topic (again: leave it), audit answers, a decision right",
       contexts: [.review], hint: "open"),
     Binding(
       id: "review.priority-on-track", keys: ["o"], action: .priorityStatus(.onTrack),

@@ -23,12 +23,12 @@ extension AppReducer {
     return []
   }
 
-  /// `enter`: asks for another decider of the selected area.
-  static func askDecider(_ state: inout AppState) -> [Effect] {
+  /// `enter`: asks for the selected right's area and decider, as they are, to change either.
+  static func askRightChange(_ state: inout AppState) -> [Effect] {
     guard let (_, right) = selectedRight(state) else { return [] }
     state.prompt = Prompt(
-      purpose: .right(rightID: right.id), label: "who decides \(right.area)",
-      text: "@" + right.decider)
+      purpose: .right(rightID: right.id), label: "area @decider",
+      text: right.area + " @" + right.decider)
     return []
   }
 
@@ -44,7 +44,7 @@ extension AppReducer {
   }
 
   /// Saves a typed right: `area @decider` adds one for the review's cadence; for `id`, the
-  /// `@decider` typed decides it from now on.
+  /// area and `@decider` typed replace its own (an area left out keeps its name).
   static func saveRight(_ state: inout AppState, id: String?, text: String) throws(RhythmError)
     -> [Effect]
   {
@@ -56,9 +56,9 @@ extension AppReducer {
       throw .message("name one decider with @, as in: Campaign spend @maria")
     }
     if let id {
-      return try performing(&state, message: "\(decider) decides it now") {
+      return try performing(&state, message: "\(area.isEmpty ? "it" : area): \(decider) decides") {
         data, _ throws(RhythmError) in
-        try RightEdits.setDecider(id, to: decider, in: data)
+        try RightEdits.change(id, area: area.isEmpty ? nil : area, decider: decider, in: data)
       }
     }
     return try performing(&state, message: "\(area): \(decider) decides") {

@@ -13,7 +13,7 @@ extension AppReducer {
     case .scorecard?: return enterValue(&state)
     case .topics?: return workTopic(&state)
     case .audit?: return askAuditAnswers(&state)
-    case .decisionRights?: return askDecider(&state)
+    case .decisionRights?: return askRightChange(&state)
     default: return []
     }
   }

@@ -33,24 +33,31 @@ struct RightCommand: ParsableCommand {
     }
   }
 
-  /// `rhythm right set ID --decider P`.
+  /// `rhythm right set ID [--decider P] [--area TEXT]`.
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Give a decision right to someone else.")
+      abstract: "Give a decision right to someone else, or rename its area.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The right: 4+ characters of its id.") var id: String
-    @Option(help: "Who decides now.") var decider: String
+    @Option(help: "Who decides now.") var decider: String?
+    @Option(help: "The area's new name.") var area: String?
+
+    func validate() throws {
+      guard decider != nil || area != nil else {
+        throw ValidationError("give --decider, --area or both")
+      }
+    }
 
     func run() throws {
       let context = try CommandContext(storeOptions)
       let store = try context.openStore()
-      var area = id
+      var id = id
       try context.commit(store) { store, _ throws(RhythmError) in
-        let right = try References.record(DecisionRight.self, id, kind: "decision right", in: store)
-        area = right.area
-        return try RightEdits.setDecider(right.id, to: decider, in: store)
+        id = try References.record(DecisionRight.self, id, kind: "decision right", in: store).id
+        return try RightEdits.change(id, area: area, decider: decider, in: store)
       }
-      Output.line("\(area): @\(EditRules.handle(decider))")
+      let right = try References.record(DecisionRight.self, id, kind: "decision right", in: store)
+      Output.line("\(right.area): @\(right.decider)")
     }
   }
 

@@ -129,9 +129,28 @@ struct ScorecardEditsTests {
     // The same area for everyone is another right.
     _ = try fixture.created(
       try RightEdits.add("Campaign spend", decider: "tom", in: fixture.data, &fixture.context))
-    fixture.apply(try RightEdits.setDecider(id, to: "@sam", in: fixture.data))
+    fixture.apply(try RightEdits.change(id, decider: "@sam", in: fixture.data))
     #expect(fixture.data.rights[id]?.decider == "sam")
-    #expect(try RightEdits.setDecider(id, to: "sam", in: fixture.data).changes.isEmpty)
+    #expect(try RightEdits.change(id, decider: "sam", in: fixture.data).changes.isEmpty)
+    // Renaming the area keeps the decider; an area another right of the room holds is refused.
+    fixture.apply(try RightEdits.change(id, area: "Campaign budget", in: fixture.data))
+    #expect(fixture.data.rights[id]?.area == "Campaign budget")
+    #expect(fixture.data.rights[id]?.decider == "sam")
+    let pricing = try fixture.created(
+      try RightEdits.add(
+        "Pricing", decider: "tom", cadence: MeetingFixture.cadence, in: fixture.data,
+        &fixture.context))
+    #expect(
+      throws: RhythmError.message("'Pricing' already has a decider (@tom): change it instead")
+    ) {
+      try RightEdits.change(id, area: "PRICING", in: fixture.data)
+    }
+    #expect(throws: RhythmError.self) { try RightEdits.change(id, area: "  ", in: fixture.data) }
+    fixture.apply(
+      try RightEdits.change(pricing, area: "Pricing exceptions", decider: "maria", in: fixture.data)
+    )
+    #expect(fixture.data.rights[pricing]?.area == "Pricing exceptions")
+    #expect(fixture.data.rights[pricing]?.decider == "maria")
     fixture.apply(try RightEdits.remove(id, in: fixture.data))
     #expect(fixture.data.rights[id] == nil)
     #expect(throws: RhythmError.unknownPerson("zed")) {

@@ -61,7 +61,7 @@ struct ReviewAuditRightsTests {
     #expect(text.contains(Minutes.score(previous.means.transparency)))
   }
 
-  @Test("+ adds an area and its decider, enter changes the decider, X removes it")
+  @Test("+ adds an area and its decider, enter changes either, X removes it")
   func rights() throws {
     var state = try quarterly(3)
     let session = try #require(state.review)
@@ -79,10 +79,18 @@ struct ReviewAuditRightsTests {
     Fixtures.press(["g"] + Array(repeating: "j", count: index), &state)
     Fixtures.press(["<enter>"], &state)
     #expect(state.prompt?.purpose == .right(rightID: added.id))
-    #expect(state.prompt?.field.value == "@sam")
+    #expect(state.prompt?.field.value == "Agency contracts @sam")
     Fixtures.press(Array(repeating: "<backspace>", count: 4), &state)
     Fixtures.type("@maria", &state)
     Fixtures.press(["<enter>"], &state)
+    #expect(state.data.rights[added.id]?.decider == "maria")
+    #expect(state.data.rights[added.id]?.area == "Agency contracts")
+    // The area is renamed in the same line.
+    Fixtures.press(["<enter>"], &state)
+    Fixtures.press(Array(repeating: "<backspace>", count: "Agency contracts @maria".count), &state)
+    Fixtures.type("Agency and freelance contracts @maria", &state)
+    Fixtures.press(["<enter>"], &state)
+    #expect(state.data.rights[added.id]?.area == "Agency and freelance contracts")
     #expect(state.data.rights[added.id]?.decider == "maria")
     Fixtures.press(["X"], &state)
     #expect(state.data.rights[added.id]?.isLive != true)
