@@ -21,6 +21,7 @@ struct Rhythm: ParsableCommand {
       ExchangeCommand.self,
       AuditCommand.self,
       RightCommand.self,
+      TeamCommand.self,
       UndoCommand.self,
       RedoCommand.self,
       StoreCommand.self,

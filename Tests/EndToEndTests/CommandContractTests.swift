@@ -29,6 +29,36 @@ struct CommandContractTests {
     try fixture.run("step", "list", "--team", "nosuchteam").expectUserError("no team matches")
   }
 
+  @Test("team add, rename (its people follow), remove, list --json; undo brings a team back")
+  func teams() throws {
+    let fixture = try CLIFixture()
+    try fixture.succeed("init")
+    try fixture.succeed("person", "add", "maria", "--team", "marketing")
+    try fixture.succeed("person", "add", "ben", "--team", "marketing", "--team", "sales")
+    #expect(try fixture.succeed("team", "add", "events") == "added team events\n")
+    try fixture.run("team", "add", "sales").expectUserError("already a team 'sales'")
+    func teams() throws -> [String: [String]] {
+      var found: [String: [String]] = [:]
+      for team in try array(try fixture.json("team", "list", "--json")).map({ try object($0) }) {
+        #expect(Set(team.keys) == ["name", "people"])
+        found[try #require(team["name"] as? String)] = team["people"] as? [String]
+      }
+      return found
+    }
+    #expect(try teams() == ["events": [], "marketing": ["ben", "maria"], "sales": ["ben"]])
+    #expect(
+      try fixture.succeed("team", "rename", "marketing", "growth") == "marketing is now growth\n")
+    #expect(try teams() == ["events": [], "growth": ["ben", "maria"], "sales": ["ben"]])
+    #expect(try fixture.steps("--team", "growth").isEmpty)
+    try fixture.run("team", "rename", "nosuch", "x").expectUserError("no team")
+    try fixture.run("team", "rename", "growth", "sales").expectUserError("already a team")
+    #expect(try fixture.succeed("team", "remove", "sales") == "removed team sales\n")
+    #expect(try teams() == ["events": [], "growth": ["ben", "maria"]])
+    try fixture.succeed("undo")
+    #expect(try teams() == ["events": [], "growth": ["ben", "maria"], "sales": ["ben"]])
+    try fixture.succeed("store", "check")
+  }
+
   @Test("step done, drop, reopen, each undone and redone")
   func statusChangesUndoRedo() throws {
     let fixture = try CLIFixture()

@@ -1,6 +1,6 @@
 import Foundation
 
-// MARK: - Editing people, adding teams
+// MARK: - Editing people
 
 extension PeopleEdits {
   /// Changes a person's name, teams or email (`nil` leaves a field as it is); a team of theirs
@@ -27,7 +27,7 @@ extension PeopleEdits {
         if !checked.contains(name) { checked.append(name) }
       }
       for team in checked where try reader.live(Team.self, id: team) == nil {
-        changes.append(.create(Team(name: team)))
+        changes.append(TeamEdits.creation(of: team))
       }
       if checked != person.teams { edits.append(.set(\.teams, checked)) }
     }
@@ -40,20 +40,5 @@ extension PeopleEdits {
     }
     guard !edits.isEmpty else { return Edit(changes) }
     return Edit(changes + [.update(Person.self, id: handle, edits)])
-  }
-
-  /// Adds a team that no record and no person names yet.
-  /// - Throws: a message when the name is empty, holds a control character, or is taken.
-  public static func addTeam(_ typed: String, in reader: some RecordReader) throws(RhythmError)
-    -> Edit
-  {
-    let name = try EditRules.text(typed, field: "team")
-    let people = try reader.all(Person.self).values
-    if try reader.live(Team.self, id: name) != nil
-      || people.contains(where: { $0.isLive && $0.teams.contains(name) })
-    {
-      throw .message("there is already a team '\(name)'")
-    }
-    return Edit([.create(Team(name: name))], created: name)
   }
 }

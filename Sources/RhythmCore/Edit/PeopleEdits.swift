@@ -18,7 +18,7 @@ public enum PeopleEdits {
     let teams = checkedTeams
     var changes: [Change] = []
     for team in teams where try reader.live(Team.self, id: team) == nil {
-      changes.append(.create(Team(name: team)))
+      changes.append(TeamEdits.creation(of: team))
     }
     let displayName = try name.map { (text) throws(RhythmError) in
       try EditRules.text(text, field: "name")

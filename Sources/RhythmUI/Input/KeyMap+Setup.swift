@@ -12,7 +12,8 @@ extension KeyMap {
       description: "Add a person: handle | name | teams", contexts: [.people], hint: "add"),
     Binding(
       id: "people.edit", keys: ["e"], action: .editItem,
-      description: "Edit the selected person: name | teams", contexts: [.people], hint: "edit"),
+      description: "Edit the selected person (name | teams), or rename the selected team",
+      contexts: [.people], hint: "edit"),
     Binding(
       id: "people.team", keys: ["T"], action: .addTeam, description: "Add a team",
       contexts: [.people], hint: "team"),

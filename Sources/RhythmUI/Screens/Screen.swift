@@ -117,7 +117,7 @@ public enum Screen {
     case .confirmPerson: return "y add them and save · esc back"
     case .addPerson: return "maria | Maria Rossi | marketing, sales"
     case .editPerson: return "Maria Rossi | marketing, sales"
-    case .addTeam: return "marketing"
+    case .addTeam, .renameTeam: return "marketing"
     case .addMetric, .editMetric: return "Win rate | @maria | >=25 | %"
     case .addPriority, .editPriority: return "Launch the partner programme | @maria | 2027-Q1"
     case .editTopic: return "what the room should discuss"

@@ -44,6 +44,8 @@ public struct Prompt: Sendable {
     case editPerson(handle: String)
     /// A new team's name.
     case addTeam
+    /// A team's new name.
+    case renameTeam(name: String)
     /// A new metric: `name | @owner | target | unit`.
     case addMetric
     /// A metric rewritten as `name | @owner | target | unit`.

@@ -10,15 +10,17 @@ extension AppReducer {
     return []
   }
 
-  /// `e` on the People screen: the selected person's `name | teams`.
+  /// `e` on the People screen: the selected person's `name | teams`, or a team's name.
   static func editPerson(_ state: inout AppState) -> [Effect] {
     let rows = state.peopleRows
     guard let index = state.people.selection, rows.indices.contains(index) else { return [] }
     let row = rows[index]
-    guard !row.isTeam, let person = state.data.people[row.key], person.isLive else {
-      say(&state, "a team is its name: edit its people's teams instead", isError: true)
+    if row.isTeam {
+      state.prompt = Prompt(
+        purpose: .renameTeam(name: row.key), label: "rename team \(row.key)", text: row.key)
       return []
     }
+    guard let person = state.data.people[row.key], person.isLive else { return [] }
     state.prompt = Prompt(
       purpose: .editPerson(handle: person.handle), label: "edit @\(person.handle)",
       text: "\(person.name) | \(person.teams.joined(separator: ", "))")
@@ -63,7 +65,17 @@ extension AppReducer {
   static func saveTeam(_ state: inout AppState, text: String) throws(RhythmError) -> [Effect] {
     try performing(&state, message: "team \(text.trimmingCharacters(in: .whitespaces)) added") {
       data, _ throws(RhythmError) in
-      try PeopleEdits.addTeam(text, in: data)
+      try TeamEdits.add(text, in: data)
+    }
+  }
+
+  /// Saves a team's new name: its people, cadences and priorities follow.
+  static func saveTeamName(_ state: inout AppState, name: String, text: String)
+    throws(RhythmError) -> [Effect]
+  {
+    try performing(&state, message: "\(name) is now \(text.trimmingCharacters(in: .whitespaces))") {
+      data, _ throws(RhythmError) in
+      try TeamEdits.rename(name, to: text, in: data)
     }
   }
 

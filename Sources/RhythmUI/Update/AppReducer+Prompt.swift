@@ -40,7 +40,7 @@ extension AppReducer {
       case .addCadence: return try saveCadence(&state, id: nil, text: text)
       case .editCadence(let id): return try saveCadence(&state, id: id, text: text)
       case .command: return try command(&state, text: text)
-      case .confirmPerson, .addPerson, .editPerson, .addTeam, .addMetric, .editMetric,
+      case .confirmPerson, .addPerson, .editPerson, .addTeam, .renameTeam, .addMetric, .editMetric,
         .addPriority, .editPriority, .editTopic:
         return try submitSetup(&state, prompt.purpose, text: text)
       case .auditAnswer, .exchange, .right:

@@ -37,6 +37,7 @@ extension AppReducer {
     case .addPerson: return try savePerson(&state, text: text)
     case .editPerson(let handle): return try savePersonEdit(&state, handle: handle, text: text)
     case .addTeam: return try saveTeam(&state, text: text)
+    case .renameTeam(let name): return try saveTeamName(&state, name: name, text: text)
     case .addMetric: return try saveMetric(&state, id: nil, text: text)
     case .editMetric(let id): return try saveMetric(&state, id: id, text: text)
     case .addPriority: return try savePriority(&state, id: nil, text: text)

@@ -61,8 +61,7 @@ extension AppState {
   var peopleRows: [PeopleRow] {
     var teams = summary.teams
     let listed = Set(teams.map(\.key))
-    var named = Set(data.teams.values.filter(\.isLive).map(\.name))
-    for person in data.people.values where person.isLive { named.formUnion(person.teams) }
+    let named = (try? TeamEdits.names(in: data)) ?? []
     for name in named.subtracting(listed) {
       teams.append(
         CockpitSummary.Rate(

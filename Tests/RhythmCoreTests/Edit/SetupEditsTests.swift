@@ -13,7 +13,7 @@ struct SetupEditsTests {
       in: fixture.data)
     #expect(
       edit.changes == [
-        .create(Team(name: "events")),
+        TeamEdits.creation(of: "events"),
         .update(
           Person.self, id: "maria",
           [.set(\.name, "Maria Lopez"), .set(\.teams, ["marketing", "events"])]),
@@ -33,13 +33,13 @@ struct SetupEditsTests {
   func addTeam() throws {
     let fixture = MeetingFixture()
     #expect(
-      try PeopleEdits.addTeam(" events ", in: fixture.data).changes == [
-        .create(Team(name: "events"))
+      try TeamEdits.add(" events ", in: fixture.data).changes == [
+        TeamEdits.creation(of: "events")
       ])
     #expect(throws: RhythmError.message("there is already a team 'sales'")) {
-      try PeopleEdits.addTeam("sales", in: fixture.data)
+      try TeamEdits.add("sales", in: fixture.data)
     }
-    #expect(throws: RhythmError.self) { try PeopleEdits.addTeam("  ", in: fixture.data) }
+    #expect(throws: RhythmError.self) { try TeamEdits.add("  ", in: fixture.data) }
   }
 
   @Test("a metric's name, owner, unit, target and direction change; its values stay")

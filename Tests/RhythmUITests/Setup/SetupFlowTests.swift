@@ -9,7 +9,8 @@ import Testing
 struct SetupFlowTests {
   private typealias F = SetupFixtures
 
-  @Test("People: a adds a person with a name and a team, T a team, e edits name and teams")
+  @Test(
+    "People: a adds a person with a name and a team, T a team, e edits a person or renames a team")
   func people() throws {
     let (program, backend) = F.emptyProgram()
     F.press(program, backend, "5", "a")
@@ -36,6 +37,22 @@ struct SetupFlowTests {
     F.press(program, backend, "<enter>")
     #expect(program.state.data.people["maria"]?.name == "Maria L.")
     #expect(program.state.data.people["maria"]?.teams == ["marketing", "sales"])
+
+    // e on a team renames it; its people follow.
+    F.press(program, backend, "G", "e")
+    #expect(program.state.prompt?.purpose == .renameTeam(name: "sales"))
+    #expect(program.state.prompt?.field.value == "sales")
+    F.press(program, backend, "ctrl+u")
+    F.type(program, backend, "marketing")
+    F.press(program, backend, "<enter>")
+    #expect(program.state.prompt?.error?.contains("already a team 'marketing'") == true)
+    F.press(program, backend, "ctrl+u")
+    F.type(program, backend, "revenue")
+    F.press(program, backend, "<enter>")
+    #expect(program.state.data.people["maria"]?.teams == ["marketing", "revenue"])
+    #expect(program.state.data.teams["sales"] == nil)
+    #expect(
+      program.state.peopleRows.map(\.label) == ["Maria L.", "team marketing", "team revenue"])
   }
 
   @Test("a person already there, or a handle that cannot be one, keeps the line open")
