@@ -17,6 +17,7 @@ struct AuditCommand: ParsableCommand {
   /// `rhythm audit add REVIEW --by P --risk N --transparency N --drive N`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Record one person's answers (1–5 each) with a review.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The review: 4+ characters of its id.") var review: String
@@ -44,6 +45,7 @@ struct AuditCommand: ParsableCommand {
   /// `rhythm audit list [--cadence C] [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the reviews with audit answers, oldest first, with their means.",
       discussion: """
         --json prints one object per review {review (its id), short, cadence, occurrence,

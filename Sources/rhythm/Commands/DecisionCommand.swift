@@ -10,7 +10,8 @@ struct DecisionCommand: ParsableCommand {
 
   /// `rhythm decision add TEXT [--by P] [--review R] [--tag T]`.
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record a decision.")
+    static let configuration = CommandConfiguration(
+      commandName: "add", abstract: "Record a decision.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "What was decided.") var text: [String]
     @Option(help: "Who holds the decision right.") var by: String?
@@ -37,7 +38,8 @@ struct DecisionCommand: ParsableCommand {
 
   /// `rhythm decision list [--review R] [--json]`.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List decisions, newest first.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List decisions, newest first.")
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Only decisions of this review.") var review: String?
     @Option(help: "At most this many.") var limit: Int?

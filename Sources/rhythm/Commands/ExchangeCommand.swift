@@ -11,6 +11,7 @@ struct ExchangeCommand: ParsableCommand {
   /// `rhythm exchange add FROM TO TEXT [--date D]`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Log an exchange; prints its short id.",
       discussion: """
         FROM and TO are @person or a team (a bare name is a team when there is one, else a
@@ -38,6 +39,7 @@ struct ExchangeCommand: ParsableCommand {
   /// `rhythm exchange list [--window 13w] [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List exchanges in a window ending today, newest first.",
       discussion: "--json prints objects {id, short, from, to, text, date (YYYY-MM-DD)}.")
     @OptionGroup var storeOptions: StoreOptions

@@ -11,6 +11,7 @@ struct HeadlineCommand: ParsableCommand {
   /// `rhythm headline add TEXT --review R [--bad] [--by P]`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Record a headline in a review; prints its short id.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The news, in one line.") var text: [String]
@@ -35,6 +36,7 @@ struct HeadlineCommand: ParsableCommand {
   /// `rhythm headline list [--review R] [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List headlines, newest first.",
       discussion:
         "--json prints objects {id, short, text, tone (good or bad), by, review, createdAt}.")

@@ -10,7 +10,7 @@ struct MetricCommand: ParsableCommand {
 
   /// `rhythm metric add NAME --owner P --target N [--unit U] [--lower-is-better] [--monthly]`.
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a metric.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a metric.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The metric's name.") var name: String
     @Option(help: "Owner's handle.") var owner: String
@@ -34,7 +34,8 @@ struct MetricCommand: ParsableCommand {
 
   /// `rhythm metric set METRIC VALUE [--date D]`: the value of the period containing D.
   struct Set: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Enter a period's value.")
+    static let configuration = CommandConfiguration(
+      commandName: "set", abstract: "Enter a period's value.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Metric id or name.") var metric: String
     @Argument(help: "The value.") var value: Double
@@ -59,6 +60,7 @@ struct MetricCommand: ParsableCommand {
   /// `rhythm metric list [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "The scorecard: latest values against target.")
     @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Print JSON.") var json = false

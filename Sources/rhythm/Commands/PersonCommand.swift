@@ -11,6 +11,7 @@ struct PersonCommand: ParsableCommand {
   /// `rhythm person add HANDLE [--name NAME] [--team T]... [--email E]`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Add a person (teams are created as needed).")
 
     @OptionGroup var storeOptions: StoreOptions
@@ -32,7 +33,8 @@ struct PersonCommand: ParsableCommand {
 
   /// `rhythm person list [--json]`.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List people with their teams.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List people with their teams.")
 
     @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Print JSON.") var json = false

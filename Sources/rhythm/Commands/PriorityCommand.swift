@@ -11,6 +11,7 @@ struct PriorityCommand: ParsableCommand {
   /// `rhythm priority add TITLE --owner P [--quarter 2026-Q4] [--team T]`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Add a priority (on track); prints its short id.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The priority.") var title: [String]
@@ -37,7 +38,8 @@ struct PriorityCommand: ParsableCommand {
 
   /// `rhythm priority set ID on-track|off-track|done|dropped`.
   struct Set: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set a priority's status.")
+    static let configuration = CommandConfiguration(
+      commandName: "set", abstract: "Set a priority's status.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The priority: 4+ characters of its id.") var id: String
     @Argument(help: "on-track, off-track, done or dropped.") var status: Priority.Status
@@ -57,7 +59,8 @@ struct PriorityCommand: ParsableCommand {
 
   /// `rhythm priority edit ID [--title T] [--owner P] [--quarter Q] [--team T]`.
   struct Edit: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Change a priority.")
+    static let configuration = CommandConfiguration(
+      commandName: "edit", abstract: "Change a priority.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The priority: 4+ characters of its id.") var id: String
     @Option(help: "New title.") var title: String?
@@ -89,6 +92,7 @@ struct PriorityCommand: ParsableCommand {
   /// `rhythm priority list [--quarter Q|all] [--owner P] [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List priorities (default: this quarter's).",
       discussion: """
         --json prints objects {id, short, title, owner, team, quarter, status}, status one of

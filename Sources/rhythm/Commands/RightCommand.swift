@@ -11,6 +11,7 @@ struct RightCommand: ParsableCommand {
   /// `rhythm right add AREA --decider P [--cadence C]`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Name who decides in an area; prints its short id.",
       discussion: "Without --cadence the right holds for everyone.")
     @OptionGroup var storeOptions: StoreOptions
@@ -36,6 +37,7 @@ struct RightCommand: ParsableCommand {
   /// `rhythm right set ID [--decider P] [--area TEXT]`.
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Give a decision right to someone else, or rename its area.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The right: 4+ characters of its id.") var id: String
@@ -63,7 +65,8 @@ struct RightCommand: ParsableCommand {
 
   /// `rhythm right remove ID`.
   struct Remove: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a decision right.")
+    static let configuration = CommandConfiguration(
+      commandName: "remove", abstract: "Remove a decision right.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The right: 4+ characters of its id.") var id: String
 
@@ -83,6 +86,7 @@ struct RightCommand: ParsableCommand {
   /// `rhythm right list [--cadence C] [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List decision rights by area.",
       discussion: """
         With --cadence: that cadence's rights and everyone's. --json prints objects {id,

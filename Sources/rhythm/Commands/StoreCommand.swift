@@ -11,6 +11,7 @@ struct StoreCommand: ParsableCommand {
   /// Replays every journal and compares the snapshot and index with it.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Replay every journal; compare store.json and store.idx with it.",
       discussion: """
         Reads only. Exit 0 when the snapshot and index agree with the journals;
@@ -64,6 +65,7 @@ struct StoreCommand: ParsableCommand {
   /// Rebuilds the snapshot from the journals (the old one is moved to backups/).
   struct Rebuild: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rebuild",
       abstract: "Rebuild store.json from the journals (the old file is moved to backups/).")
     @OptionGroup var storeOptions: StoreOptions
 
@@ -101,7 +103,8 @@ struct StoreCommand: ParsableCommand {
 
   /// Prints the store folder in use.
   struct Path: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the store folder in use.")
+    static let configuration = CommandConfiguration(
+      commandName: "path", abstract: "Print the store folder in use.")
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {

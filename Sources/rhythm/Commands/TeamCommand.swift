@@ -10,7 +10,7 @@ struct TeamCommand: ParsableCommand {
 
   /// `rhythm team add NAME`.
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a team.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a team.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The team's name.") var name: [String]
 
@@ -27,6 +27,7 @@ struct TeamCommand: ParsableCommand {
   /// `rhythm team rename OLD NEW`.
   struct Rename: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rename",
       abstract: "Rename a team: its people, cadences and priorities follow.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The team's name now.") var old: String
@@ -45,6 +46,7 @@ struct TeamCommand: ParsableCommand {
   /// `rhythm team remove NAME`.
   struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "remove",
       abstract: "Remove a team: its people, cadences and priorities no longer name it.",
       discussion: "`rhythm undo` brings it back with them.")
     @OptionGroup var storeOptions: StoreOptions
@@ -63,6 +65,7 @@ struct TeamCommand: ParsableCommand {
   /// `rhythm team list [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List teams with their people.",
       discussion: "--json prints objects {name, people: [handle]}.")
     @OptionGroup var storeOptions: StoreOptions

@@ -14,6 +14,7 @@ struct TopicCommand: ParsableCommand {
   /// `rhythm topic add TEXT [--cadence C] [--by P] [--about REF] [--description TEXT]`.
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Raise a topic; prints its short id.",
       discussion: """
         Without --cadence the topic goes to the cadence whose review is live now, when exactly
@@ -81,6 +82,7 @@ struct TopicCommand: ParsableCommand {
   /// `rhythm topic list [--cadence C] [--status open|solved|dropped|all] [--json]`.
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List topics (default: the open ones), in the order the room works them.",
       discussion: """
         Open topics come first, by cadence and rank; then solved and dropped ones, latest
@@ -199,6 +201,7 @@ struct TopicCommand: ParsableCommand {
   /// `rhythm topic reopen ID`.
   struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reopen",
       abstract: "Open a solved or dropped topic again (last in its cadence's queue).")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The topic: 4+ characters of its id.") var id: String
@@ -213,6 +216,7 @@ struct TopicCommand: ParsableCommand {
   /// `rhythm topic rank ID N`.
   struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rank",
       abstract: "Move an open topic to place N (1 = first) among its cadence's open topics.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The topic: 4+ characters of its id.") var id: String
@@ -237,6 +241,7 @@ struct TopicCommand: ParsableCommand {
   /// `rhythm topic describe ID TEXT`.
   struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "describe",
       abstract: "Write a topic's description (an empty TEXT clears it).")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The topic: 4+ characters of its id.") var id: String
