@@ -31,8 +31,9 @@ struct TopicCommandTests {
     #expect(
       Set(topic.keys) == [
         "id", "short", "title", "by", "cadence", "status", "rank", "createdAt", "solvedAt",
-        "review", "description", "refersTo",
+        "review", "description", "refersTo", "workedMinutes", "workedReviews",
       ])
+    #expect(topic["workedMinutes"] as? Int == 0 && topic["workedReviews"] as? Int == 0)
     #expect(topic["short"] as? String == short)
     #expect((topic["id"] as? String)?.hasSuffix(short) == true && short.count >= 4)
     #expect(topic["title"] as? String == "Lead routing")

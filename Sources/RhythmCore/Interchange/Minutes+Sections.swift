@@ -88,7 +88,7 @@ extension Minutes {
     if !solved.isEmpty {
       lines += ["### Solved", ""]
       for topic in solved {
-        lines.append("- **\(topic.title)**" + raisedBy(topic, state) + worked(topic, review))
+        lines.append("- **\(topic.title)**" + raisedBy(topic, state) + worked(topic, review, state))
         lines += linked(topic, state, review: nil, indent: "  ")
       }
       lines.append("")
@@ -102,7 +102,7 @@ extension Minutes {
       lines += ["### Left open", ""]
       for (offset, topic) in open.enumerated() {
         lines.append(
-          "\(offset + 1). \(topic.title)" + raisedBy(topic, state) + worked(topic, review))
+          "\(offset + 1). \(topic.title)" + raisedBy(topic, state) + worked(topic, review, state))
         // What this review said on it so far.
         lines += linked(topic, state, review: review.id, indent: "   ")
       }
@@ -211,11 +211,18 @@ extension Minutes {
   }
 
   /// ` — worked 12 min` when the room worked `topic` in `review` (the time banked: all of it
-  /// once the review is held).
-  private static func worked(_ topic: Topic, _ review: Review) -> String {
-    let seconds = review.topicSpent[topic.id] ?? 0
-    guard seconds >= 30 else { return "" }
-    return " — worked \(Int((seconds / 60).rounded())) min"
+  /// once the review is held), and ` (47 min over 3 reviews)` when earlier reviews did too.
+  private static func worked(_ topic: Topic, _ review: Review, _ state: StoreState) -> String {
+    let here = TopicTimeWorked(seconds: review.topicSpent[topic.id] ?? 0, reviews: 1)
+    let before = TopicTimeWorked.byTopic(
+      in: state.reviews.values.filter { $0.id != review.id && $0.occurrence < review.occurrence },
+      now: review.endedAt ?? review.occurrence)[topic.id]
+    guard let minutes = here.minutes else { return "" }
+    guard let before, before.minutes != nil else { return " — worked \(minutes) min" }
+    let total = TopicTimeWorked(
+      seconds: here.seconds + before.seconds, reviews: before.reviews + 1)
+    return
+      " — worked \(minutes) min (\(total.minutes ?? minutes) min over \(total.reviews) reviews)"
   }
 
   private static func raisedBy(_ topic: Topic, _ state: StoreState) -> String {

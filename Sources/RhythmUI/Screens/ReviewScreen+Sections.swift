@@ -14,6 +14,8 @@ extension ReviewScreen {
   struct WorkedTopic {
     var topic: Topic
     var elapsed: TimeInterval
+    /// What earlier reviews spent on it.
+    var earlier: TopicTimeWorked?
     var decisions: [Decision]
     var steps: [Step]
 
@@ -22,6 +24,7 @@ extension ReviewScreen {
       guard let topic = state.workedTopic(of: session) else { return nil }
       self.topic = topic
       elapsed = state.data.reviews[session.reviewID]?.topicElapsed(topic.id, now: state.now) ?? 0
+      earlier = state.topicTimeBefore(session)[topic.id]
       (decisions, steps) = state.linkedItems(of: topic.id)
     }
 
@@ -54,20 +57,28 @@ extension ReviewScreen {
     else { return }
     let numberWidth = 4
     let byWidth = 10
-    let timeWidth = 7
+    // Each topic's time here, then (`+35m`) what earlier reviews spent on it.
+    let review = state.data.reviews[session.reviewID]
+    let earlier = state.topicTimeBefore(session)
+    let times = rows.map { topic in
+      let spent = review?.topicElapsed(topic.id, now: state.now) ?? 0
+      return [
+        spent > 0 ? ScreenText.clock(seconds: spent) : nil,
+        earlier[topic.id]?.minutes.map { "+\($0)m" },
+      ].compactMap { $0 }.joined(separator: " ")
+    }
+    let timeWidth = max(7, (times.map(\.count).max() ?? 0) + 2)
     let columns = [
       Table.Column(width: numberWidth),
       Table.Column(width: max(4, area.width - 2 - numberWidth - byWidth - timeWidth - 3)),
       Table.Column(width: timeWidth, alignment: .right),
       Table.Column(width: byWidth),
     ]
-    let review = state.data.reviews[session.reviewID]
     painter.table(
       columns, rowCount: rows.count, state: TableState(selection: session.topicSelection),
       hasHeader: false
     ) { index in
       let topic = rows[index]
-      let spent = review?.topicElapsed(topic.id, now: state.now) ?? 0
       let mark: (String, ThemeRole) =
         switch topic.status {
         case .open: topic.id == worked?.topic.id ? ("●", .warn) : ("\(index + 1).", .muted)
@@ -77,7 +88,7 @@ extension ReviewScreen {
       return [
         painter.item(mark.0, mark.1),
         painter.item(topic.title, topic.status == .open ? .text : .muted),
-        painter.item(spent > 0 ? ScreenText.clock(seconds: spent) : "", .muted),
+        painter.item(times[index], .muted),
         painter.item(topic.by.map { " @" + $0 } ?? "", .accent),
       ]
     }.render(in: table, on: &surface)
@@ -92,6 +103,8 @@ extension ReviewScreen {
       [
         painter.segment("Working: ", .header), painter.segment(worked.topic.title, .title),
         painter.segment("  ● " + ScreenText.clock(seconds: worked.elapsed), .warn),
+        painter.segment(
+          worked.earlier.flatMap(\.minutes).map { "  +\($0)m before" } ?? "", .muted),
       ]
     ]
     for decision in worked.decisions {

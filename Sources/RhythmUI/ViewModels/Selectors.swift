@@ -93,6 +93,11 @@ extension AppState {
     Topic.queue(of: session.cadenceID, in: data.topics.values)
   }
 
+  /// The time each topic was worked in reviews other than `session`'s.
+  func topicTimeBefore(_ session: ReviewSession) -> [String: TopicTimeWorked] {
+    TopicTimeWorked.byTopic(in: data.reviews.values, now: now, excluding: session.reviewID)
+  }
+
   /// Whether `session`'s right pane shows the check-in (not a section's own view).
   func showsCheckin(_ session: ReviewSession) -> Bool {
     let kind = sectionKind(of: session)

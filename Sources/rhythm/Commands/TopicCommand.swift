@@ -88,7 +88,8 @@ struct TopicCommand: ParsableCommand {
         Open topics come first, by cadence and rank; then solved and dropped ones, latest
         first. --json prints objects {id, short, title, by, cadence, status, rank (the
         topic's place among its cadence's open topics, 1 first; null when not open),
-        createdAt, solvedAt, review (where it was solved or dropped), description, refersTo}.
+        createdAt, solvedAt, review (where it was solved or dropped), description, refersTo,
+        workedMinutes and workedReviews (the time every review spent on it, and how many)}.
         """)
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Only this cadence's topics.") var cadence: String?
@@ -125,6 +126,8 @@ struct TopicCommand: ParsableCommand {
         )
       }
       let shorts = ShortIDs.map(Array(topics.keys))
+      let worked = TopicTimeWorked.byTopic(
+        in: try store.records(Review.self).values, now: store.clock.now)
       if json {
         Output.json(
           .array(
@@ -137,6 +140,8 @@ struct TopicCommand: ParsableCommand {
                 "createdAt": JSONValue(topic.createdAt), "solvedAt": JSONValue(topic.solvedAt),
                 "review": JSONValue(topic.review), "description": JSONValue(topic.description),
                 "refersTo": JSONValue(topic.refersTo),
+                "workedMinutes": .number(Double(worked[topic.id]?.minutes ?? 0)),
+                "workedReviews": .number(Double(worked[topic.id]?.reviews ?? 0)),
               ])
             }))
         return
@@ -150,7 +155,8 @@ struct TopicCommand: ParsableCommand {
           [
             shorts[topic.id] ?? topic.id, places[topic.id].map { "#\($0)" } ?? "",
             topic.cadence.flatMap { cadences[$0]?.title } ?? "-", topic.status.rawValue,
-            topic.by.map { "@" + $0 } ?? "", topic.title,
+            topic.by.map { "@" + $0 } ?? "", worked[topic.id]?.minutes.map { "\($0)m" } ?? "",
+            topic.title,
           ]
         })
     }

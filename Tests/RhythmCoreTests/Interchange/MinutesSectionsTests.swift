@@ -223,6 +223,24 @@ struct MinutesSectionsTests {
     #expect(!Minutes.markdown(review: review, state: state).contains("## Scorecard"))
   }
 
+  @Test("a topic earlier reviews worked too says what it cost over all of them")
+  func topicTimeOverReviews() {
+    let (fixture, review) = state()
+    var state = fixture
+    var earlier = Review(
+      id: "r1", cadence: "c1", occurrence: Self.at("2026-11-18T09:00:00Z"), status: .held)
+    earlier.topicSpent = ["t3": 720]
+    state.reviews["r1"] = earlier
+    // A later review's time is not this review's history.
+    var later = Review(
+      id: "r3", cadence: "c1", occurrence: Self.at("2026-12-02T09:00:00Z"), status: .held)
+    later.topicSpent = ["t3": 600, "t1": 600]
+    state.reviews["r3"] = later
+    let markdown = Minutes.markdown(review: review, state: state)
+    #expect(markdown.contains("2. Booth budget — worked 5 min (17 min over 2 reviews)\n"))
+    #expect(markdown.contains("— worked 10 min\n"))
+  }
+
   @Test("a note of several lines is one item: its later lines indented under the bullet")
   func multilineNote() {
     let (fixture, review) = state()

@@ -117,6 +117,30 @@ struct ReviewTopicsTests {
     #expect(last.status == .open)
   }
 
+  @Test("a topic worked in an earlier review shows that time beside this review's")
+  func timeFromEarlierReviews() throws {
+    var state = try onTopics()
+    let session = try #require(state.review)
+    let topic = try #require(try queue(state).first)
+    let earlier = try #require(
+      state.data.reviews.values.first {
+        $0.cadence == session.cadenceID && $0.id != session.reviewID
+      })
+    var stamper = MemoryStamper()
+    let operations = stamper.operations(
+      for: [.update(Review.self, id: earlier.id, [.entry(\.topicSpent, topic.id, 12 * 60)])],
+      now: state.now, person: "tom", after: state.data.latestStamp)
+    Fixtures.send(.committed(operations), &state)
+    var text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("+12m"))
+    Fixtures.press(["g", "<enter>"], &state)
+    _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(3 * 60)), &state)
+    text = Screen.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("Working: " + topic.title))
+    #expect(text.contains("● 03:00  +12m before"))
+    #expect(text.contains("03:00 +12m"))
+  }
+
   @Test("the Topics section on screen, wide and narrow")
   func topicsScreen() throws {
     var state = try onTopics()
