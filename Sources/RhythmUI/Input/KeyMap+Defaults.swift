@@ -207,12 +207,14 @@ extension KeyMap {
       description: "Open the person's open steps", contexts: [.people], hint: "their steps")
   ]
 
-  /// `1`…`9` and `0` in the conclude section: one key per rating, down the list.
+  /// `1`…`9` and `0` in the conclude section: one key per rating, down the list; `1`…`5` in
+  /// the audit section: one key per answer.
   private static let ratingDigits: [Binding] = (0...9).map { digit in
     Binding(
       id: "review.rate-\(digit)", keys: [String(digit)], action: .rateDigit(digit),
-      description: "Conclude: the selected participant rates it \(digit == 0 ? 10 : digit) "
-        + "(other sections: as everywhere)", contexts: [.review])
+      description: "Conclude: the selected participant rates it \(digit == 0 ? 10 : digit)"
+        + ((1...5).contains(digit) ? "; audit: the selected attendee's next answer" : "")
+        + " (other sections: as everywhere)", contexts: [.review])
   }
 
   private static let metrics: [Binding] = [

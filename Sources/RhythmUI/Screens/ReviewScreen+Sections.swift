@@ -151,7 +151,8 @@ extension ReviewScreen {
     var lines: [[Painter.Segment]] = [
       [
         painter.segment("Collaboration audit", .header),
-        painter.segment("  1–5 each · \(answered)/\(roll.count) answered · enter answers", .muted),
+        painter.segment(
+          "  1–5 each · \(answered)/\(roll.count) answered · digits or enter answer", .muted),
       ],
       [
         painter.cell("", questionWidth, .muted),
@@ -205,6 +206,13 @@ extension ReviewScreen {
       columns, rowCount: roll.count, state: TableState(selection: session.auditSelection)
     ) { index in
       let handle = roll[index]
+      // Answers being typed (one digit key each) show in place of the stored ones.
+      if let draft = session.auditDraft, draft.handle == handle, index == session.auditSelection {
+        return [painter.item("@" + handle, .accent)]
+          + (0..<3).map {
+            painter.item(draft.scores.indices.contains($0) ? String(draft.scores[$0]) : "_", .warn)
+          }
+      }
       let answer = answers[handle]
       func value(_ part: (AuditAnswer) -> Int) -> Table.Cell {
         painter.item(answer.map { String(part($0)) } ?? "·", answer == nil ? .muted : .text)

@@ -39,6 +39,15 @@ public struct ReviewSession: Hashable, Sendable {
   public var attendeeSelection = 0
   /// The selected participant of the audit section.
   public var auditSelection = 0
+  /// The audit answers typed so far, one digit key each, and whose they are (saved at the
+  /// third; a draft of someone no longer selected is dropped at the next digit).
+  public var auditDraft: AuditDraft?
+
+  /// Audit answers being typed for one attendee.
+  public struct AuditDraft: Hashable, Sendable {
+    public var handle: String
+    public var scores: [Int]
+  }
   /// The selected area of the decision-rights section.
   public var rightSelection = 0
   /// The selected headline of the headlines section.

@@ -64,9 +64,14 @@ extension AppReducer {
   }
 
   /// A digit on the review screen: in the conclude section of a running review, the selected
-  /// participant's rating (`0` is 10), one key each down the list; anywhere else the digit's
-  /// global binding (the screens).
+  /// participant's rating (`0` is 10), one key each down the list; in the audit section, the
+  /// selected attendee's next answer; anywhere else the digit's global binding (the screens).
   static func rateDigit(_ state: inout AppState, _ digit: Int) -> [Effect] {
+    if let session = state.review, session.phase == .running,
+      state.sectionKind(of: session) == .audit
+    {
+      return auditDigit(&state, digit)
+    }
     if let session = state.review, session.phase == .running,
       state.sectionKind(of: session) == .conclude,
       let (_, handle) = selectedAttendee(&state)

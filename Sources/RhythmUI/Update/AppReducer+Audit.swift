@@ -47,6 +47,34 @@ extension AppReducer {
     return effects
   }
 
+  /// A digit key in the audit section: the selected attendee's next answer (risk and reward,
+  /// transparency, drive to win, 1–5 each); the third saves all three, as `enter` would.
+  static func auditDigit(_ state: inout AppState, _ digit: Int) -> [Effect] {
+    guard var session = state.review else { return [] }
+    let roll = state.auditRoll(for: session)
+    guard roll.indices.contains(session.auditSelection) else { return [] }
+    guard (1...5).contains(digit) else {
+      say(&state, "audit answers are 1–5", isError: true)
+      return []
+    }
+    let handle = roll[session.auditSelection]
+    var scores = session.auditDraft?.handle == handle ? session.auditDraft?.scores ?? [] : []
+    scores.append(digit)
+    guard scores.count == 3 else {
+      session.auditDraft = ReviewSession.AuditDraft(handle: handle, scores: scores)
+      state.review = session
+      return []
+    }
+    session.auditDraft = nil
+    state.review = session
+    do {
+      return try answerAudit(&state, handle, text: scores.map(String.init).joined(separator: " "))
+    } catch {
+      say(&state, error.description, isError: true)
+      return []
+    }
+  }
+
   /// The three scores in `text`: separated by spaces or commas, or three digits in a row.
   static func auditScores(_ text: String) throws(RhythmError) -> [Int] {
     let parts = text.split { !$0.isNumber }.map(String.init)

@@ -52,6 +52,36 @@ struct ReviewAuditRightsTests {
     #expect(text.contains("2/8 answered"))
   }
 
+  @Test("digit keys answer the selected attendee's three questions one by one, then move on")
+  func digitAnswers() throws {
+    var state = try quarterly(1)
+    let session = try #require(state.review)
+    try #require(state.sectionKind(of: session) == .audit)
+    Fixtures.press(["4", "3"], &state)
+    #expect(state.data.reviews[session.reviewID]?.audit["ruth"] == nil)
+    let typing = Screen.render(state).lines.joined(separator: "\n")
+    #expect(typing.range(of: #"@ruth +4 +3 +_"#, options: .regularExpression) != nil)
+    // A 6 is refused and the answers typed so far stay.
+    Fixtures.press(["6"], &state)
+    #expect(state.message?.text == "audit answers are 1–5")
+    Fixtures.press(["5"], &state)
+    #expect(
+      state.data.reviews[session.reviewID]?.audit["ruth"]
+        == AuditAnswer(risk: 4, transparency: 3, drive: 5))
+    #expect(state.review?.auditSelection == 1)
+    #expect(state.review?.auditDraft == nil)
+    // Moving away drops a half-typed row: the next digits start the newly selected one.
+    Fixtures.press(["2", "j"], &state)
+    Fixtures.press(["1", "1", "2"], &state)
+    let review = try #require(state.data.reviews[session.reviewID])
+    let roll = state.auditRoll(for: session)
+    #expect(review.audit[roll[1]] == nil)
+    #expect(review.audit[roll[2]] == AuditAnswer(risk: 1, transparency: 1, drive: 2))
+    // Outside the audit the digits are the screens again.
+    Fixtures.press(["n", "3"], &state)
+    #expect(state.screen == .steps)
+  }
+
   @Test("the audit shows last quarter's means beside this one's")
   func lastQuarter() throws {
     let state = try quarterly(1)
