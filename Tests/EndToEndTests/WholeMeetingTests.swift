@@ -224,7 +224,8 @@ struct WholeMeetingTests {
     try tmux.send(keys: "n")
     try tmux.waitFor("Collaboration audit")
 
-    let answers = [("ruth", "4 3 5"), ("maria", "344"), ("sam", "5,5,4")]
+    // Two typed on the answer line (two spellings), the third with one digit key per answer.
+    let answers = [("ruth", "4 3 5"), ("maria", "344"), ("sam", "554")]
     for (index, (handle, typed)) in answers.enumerated() {
       if index == 1 {
         tmux = try interrupt(
@@ -234,6 +235,13 @@ struct WholeMeetingTests {
         if interruption == .kill { try tmux.send(keys: "j") }
       }
       try tmux.waitForLine("▶ @\(handle)")
+      if handle == "sam" {
+        try tmux.send(keys: "5", "5")
+        try tmux.waitForLine("▶ @sam", "5     5     _")
+        try tmux.send(keys: "4")
+        try tmux.waitForStatus("@sam: risk 5 · transparency 5 · drive 4")
+        continue
+      }
       try tmux.send(keys: .enter)
       try tmux.waitForLine("@\(handle): risk and reward")
       try tmux.send(keys: .text(typed), .enter)
