@@ -115,7 +115,7 @@ extension Store {
           for: step, short: shorts[step.id] ?? step.id, cadence: try cadence(ofReview: step.review))
       }
     }
-    let changed = try changedSteps()
+    let changed = try changedSteps(owners: owners)
     let skipped = Set(changed.positions)
     let wanted = owners.map { Set($0.compactMap { index.stringNumber($0) }) }
     var rows: [StepRow] = []
@@ -299,13 +299,24 @@ extension Store {
   }
 
   /// Steps the tail changed, with the tail applied (removed ones left out), and the index
-  /// positions of their snapshot versions.
-  private func changedSteps() throws(RhythmError) -> (steps: [Step], positions: [Int]) {
+  /// positions of their snapshot versions. With `owners`, a step whose tail leaves its owner
+  /// alone and whose snapshot owner is not one of them is not made (it would be filtered out).
+  private func changedSteps(owners: Set<String>? = nil) throws(RhythmError) -> (
+    steps: [Step], positions: [Int]
+  ) {
     var steps: [Step] = []
     var positions: [Int] = []
-    for key in tailByRecord.keys.sorted() where key.hasPrefix("step/") {
+    for (key, operations) in tailByRecord.sorted(by: { $0.key < $1.key })
+    where key.hasPrefix("step/") {
       let id = String(key.dropFirst(5))
-      if let position = index?.position(of: id) { positions.append(position) }
+      let position = index?.position(of: id)
+      if let position { positions.append(position) }
+      if let owners, let index, let position,
+        !owners.contains(index.strings[Int(index.entry(at: position).owner)]),
+        !operations.contains(where: { $0.fields["owner"] != nil })
+      {
+        continue
+      }
       if let step = try currentRecord(Step.self, id: id), step.isLive { steps.append(step) }
     }
     return (steps, positions)
