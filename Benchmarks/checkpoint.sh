@@ -11,8 +11,10 @@
 #               `rhythm store checkpoint` on another clone) and 1,000 operations past it from
 #               two devices: it starts from the checkpoint and reads only the lines past it
 #   warm        the next command on that clone
-# and the checkpoint's size. Not a test: it prints figures.
-# Usage: Benchmarks/checkpoint.sh [OPS]   (default 2000000; RUNS=5, REPLAY=1)
+# and the checkpoint's size. With OLD=path, the same two figures for that binary (an older
+# build, e.g. main's), measured on the same files alternately with this build. Not a test: it
+# prints figures.
+# Usage: Benchmarks/checkpoint.sh [OPS]   (default 2000000; RUNS=5, REPLAY=1, OLD unset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -110,15 +112,26 @@ for file in "$scratch/shared"/*.jsonl; do
   cp "$file" "$file.copy" && mv "$file.copy" "$file"  # unlink before appending
 done
 generate "$scratch/shared" $((ops / 10)) 500 2
-printf "%-12s %s MB (snapshot and stamps)\n" "checkpoint" "$(du -sm "$scratch/shared/checkpoints" | cut -f1)"
+printf "%-12s %s MB (snapshot, stamps and index)\n" "checkpoint" "$(du -sm "$scratch/shared/checkpoints" | cut -f1)"
 : >"$scratch/from"
 : >"$scratch/warm"
+: >"$scratch/old-from"
+: >"$scratch/old-warm"
 for _ in $(seq "$runs"); do
   clone "$scratch/shared" "$scratch/clone"
   measure "$scratch/clone" >>"$scratch/from"
   measure "$scratch/clone" >>"$scratch/warm"
+  if [ -n "${OLD:-}" ]; then
+    clone "$scratch/shared" "$scratch/clone"
+    (rhythm=$OLD && measure "$scratch/clone" >>"$scratch/old-from")
+    (rhythm=$OLD && measure "$scratch/clone" >>"$scratch/old-warm")
+  fi
 done
 printf "%-12s %s\n" "from it" "$(line "$scratch/from")"
 printf "%-12s %s\n" warm "$(line "$scratch/warm")"
+if [ -n "${OLD:-}" ]; then
+  printf "%-12s %s   (%s)\n" "old: from it" "$(line "$scratch/old-from")" "$OLD"
+  printf "%-12s %s\n" "old: warm" "$(line "$scratch/old-warm")"
+fi
 printf "load after: %s (medians of %s runs; 2 shared cores)\n" \
   "$(cut -d' ' -f1-3 /proc/loadavg)" "$runs"

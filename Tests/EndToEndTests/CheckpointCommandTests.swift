@@ -16,7 +16,9 @@ struct CheckpointCommandTests {
     let names = try FileManager.default.contentsOfDirectory(
       atPath: fixture.store + "/journal/checkpoints"
     ).sorted()
-    #expect(names.count == 2 && names[0].hasSuffix(".json") && names[1].hasSuffix(".stamps"))
+    #expect(
+      names.count == 3 && names[0].hasSuffix(".idx") && names[1].hasSuffix(".json")
+        && names[2].hasSuffix(".stamps"), "\(names)")
     try fixture.addStep("four, past the checkpoint @maria due:fri")
 
     // What `git clone` gives: journal/ (checkpoints included) and nothing else.

@@ -1,12 +1,13 @@
 import Foundation
 
-/// A checkpoint: a snapshot and its stamps (`store.json` and `store.stamps` as they are) kept in
-/// the shared journal folder, `journal/checkpoints/<device>.json` and `<device>.stamps`, so that
-/// a fresh clone starts from it and replays only the journal lines past it.
+/// A checkpoint: a snapshot, its stamps and its step index (`store.json`, `store.stamps` and
+/// `store.idx` as they are) kept in the shared journal folder, `journal/checkpoints/<device>.json`,
+/// `.stamps` and `.idx`, so that a fresh clone starts from it, as fast as a warm store, and
+/// replays only the journal lines past it.
 ///
 /// Rules that keep merges conflict-free and every device converging (DECISIONS.md):
-/// - only a device writes its own checkpoint's two files (no path has two writers, so git
-///   never has two versions of one file to merge);
+/// - only a device writes its own checkpoint's files (no path has two writers, so git never
+///   has two versions of one file to merge);
 /// - a checkpoint states how far it read each journal (bytes and lines: its header), and is
 ///   the replay of exactly those lines, with every field's stamp;
 /// - a reader starts from the checkpoint covering the most lines among those whose every
@@ -64,9 +65,10 @@ extension StoreLayout {
   /// Where checkpoints are shared (in git, with the journals).
   var checkpointFolder: String { journalFolder + "/checkpoints" }
 
-  /// The two files of `device`'s checkpoint.
-  func checkpointPaths(for device: String) -> (snapshot: String, stamps: String) {
-    (checkpointFolder + "/" + device + ".json", checkpointFolder + "/" + device + ".stamps")
+  /// The files of `device`'s checkpoint.
+  func checkpointPaths(for device: String) -> (snapshot: String, stamps: String, index: String) {
+    let base = checkpointFolder + "/" + device
+    return (base + ".json", base + ".stamps", base + ".idx")
   }
 }
 

@@ -115,7 +115,7 @@ extension Store {
           for: step, short: shorts[step.id] ?? step.id, cadence: try cadence(ofReview: step.review))
       }
     }
-    let changed = try changedSteps()
+    let changed = try changedSteps(owners: owners)
     let skipped = Set(changed.positions)
     let wanted = owners.map { Set($0.compactMap { index.stringNumber($0) }) }
     var rows: [StepRow] = []
@@ -125,10 +125,11 @@ extension Store {
       }
       rows.append(Store.row(at: position, in: index))
     }
+    let newIDs = newStepIDs()
     for step in changed.steps where owners?.contains(step.owner) ?? true {
       rows.append(
         row(
-          for: step, short: try shortID(forChanged: step.id),
+          for: step, short: try shortID(forChanged: step.id, newIDs: newIDs),
           cadence: try cadence(ofReview: step.review)))
     }
     return rows
@@ -236,11 +237,12 @@ extension Store {
       let row = Store.row(at: position, in: index)
       if index.entry(at: position).status != 3 { matches.append(row) }
     }
+    let newIDs = newStepIDs()
     for step in changed.steps
     where ShortIDs.matches(String(decoding: text, as: UTF8.self), id: step.id) {
       matches.append(
         row(
-          for: step, short: try shortID(forChanged: step.id),
+          for: step, short: try shortID(forChanged: step.id, newIDs: newIDs),
           cadence: try cadence(ofReview: step.review)))
     }
     let typed = String(decoding: text, as: UTF8.self)
@@ -297,29 +299,49 @@ extension Store {
   }
 
   /// Steps the tail changed, with the tail applied (removed ones left out), and the index
-  /// positions of their snapshot versions.
-  private func changedSteps() throws(RhythmError) -> (steps: [Step], positions: [Int]) {
+  /// positions of their snapshot versions. With `owners`, a step whose tail leaves its owner
+  /// alone and whose snapshot owner is not one of them is not made (it would be filtered out).
+  private func changedSteps(owners: Set<String>? = nil) throws(RhythmError) -> (
+    steps: [Step], positions: [Int]
+  ) {
     var steps: [Step] = []
     var positions: [Int] = []
-    for key in tailByRecord.keys.sorted() where key.hasPrefix("step/") {
+    for (key, operations) in tailByRecord.sorted(by: { $0.key < $1.key })
+    where key.hasPrefix("step/") {
       let id = String(key.dropFirst(5))
-      if let position = index?.position(of: id) { positions.append(position) }
+      let position = index?.position(of: id)
+      if let position { positions.append(position) }
+      if let owners, let index, let position,
+        !owners.contains(index.strings[Int(index.entry(at: position).owner)]),
+        !operations.contains(where: { $0.fields["owner"] != nil })
+      {
+        continue
+      }
       if let step = try currentRecord(Step.self, id: id), step.isLive { steps.append(step) }
     }
     return (steps, positions)
   }
 
+  /// The ids of the steps the tail made that the index does not have.
+  private func newStepIDs() -> [String] {
+    tailByRecord.keys.filter { $0.hasPrefix("step/") }.map { String($0.dropFirst(5)) }.filter {
+      index?.position(of: $0) == nil
+    }
+  }
+
   /// The short id of a step changed since the snapshot: its snapshot short form, lengthened
-  /// while another step's id ends the same way.
-  private func shortID(forChanged id: String) throws(RhythmError) -> String {
+  /// while another step's id ends the same way. Steps the index has end unlike each other
+  /// (in their short forms, so in any longer ones): only the steps new since (`newIDs`,
+  /// `newStepIDs()`) can clash with one, and the index is scanned only for a new step.
+  private func shortID(forChanged id: String, newIDs: [String]) throws(RhythmError) -> String {
     guard let index else { return String(id.suffix(ShortIDs.minimumLength)) }
     var length = ShortIDs.minimumLength
-    if let position = index.position(of: id) { length = Int(index.entry(at: position).shortLength) }
-    let newIDs = tailByRecord.keys.filter { $0.hasPrefix("step/") }.map { String($0.dropFirst(5)) }
+    let indexed = index.position(of: id)
+    if let indexed { length = Int(index.entry(at: indexed).shortLength) }
     while length < id.count {
       let ending = Array(id.utf8.suffix(length))
       var clash = newIDs.contains { $0 != id && $0.hasSuffix(String(id.suffix(length))) }
-      if !clash {
+      if !clash, indexed == nil {
         index.withIDBytes { _, bytes in
           if !clash, bytes.count >= length {
             var end = bytes.count

@@ -7,7 +7,8 @@ import Foundation
 /// Reading is lazy: a command that lists one owner's steps reads the index and those steps'
 /// lines, not the whole store; the cockpit calls `loadState()` for everything.
 public final class Store {
-  /// Operations past the snapshot before a command rewrites the snapshot.
+  /// Operations past the snapshot before a command rewrites the snapshot (in a store of up
+  /// to 128 times as many steps: see `compactionTail`).
   public static let compactionThreshold = 512
 
   public let layout: StoreLayout
@@ -235,9 +236,16 @@ public final class Store {
   var needsCompaction: Bool {
     guard compactsAutomatically, cacheFailure == nil else { return false }
     if snapshot == nil { return journalsUnread || !tail.isEmpty }
-    return index == nil || tail.count > Store.compactionThreshold
+    return index == nil || tail.count > compactionTail
       || (stampsFile == nil && hasOlderTailOperation)
   }
+
+  /// The tail a command carries before it rewrites the snapshot: `compactionThreshold`, or a
+  /// 128th of the steps when that is more. A rewrite costs what the whole store holds, a tail
+  /// what it holds at each command: in proportion, a large store's compaction still pays for
+  /// itself, and a fresh clone or a pull that brings a thousand operations into a team's
+  /// 200,000 steps merges them (`Store+Merge`) instead of rewriting every record at once.
+  var compactionTail: Int { max(Store.compactionThreshold, (index?.count ?? 0) / 128) }
 
   var hasOlderTailOperation: Bool {
     guard let snapshotStamp = snapshot?.header.stamp else { return false }

@@ -7,7 +7,7 @@ import Foundation
 /// <store>/store.json               snapshot: the replayed state (a cache; not in git)
 /// <store>/store.idx                binary index of the snapshot (a cache; not in git)
 /// <store>/store.stamps             per-field stamps of the snapshot (a cache; not in git)
-/// <store>/journal/checkpoints/     a snapshot and its stamps per device, now and then (in git)
+/// <store>/journal/checkpoints/     a snapshot, stamps and index per device, at times (in git)
 /// <store>/backups/                 previous snapshots
 /// <store>/device                   this machine's device id (not in git)
 /// <store>/lock                     advisory lock for writers

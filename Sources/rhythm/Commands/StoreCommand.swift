@@ -87,9 +87,9 @@ struct StoreCommand: ParsableCommand {
       commandName: "checkpoint",
       abstract: "Write this device's checkpoint into journal/checkpoints/ (shared by sync).",
       discussion: """
-        A checkpoint is the snapshot and its per-field stamps, with how far it read
-        each journal. A fresh clone starts from the best one and replays only the
-        journal lines past it. Compactions write one by themselves every 100,000
+        A checkpoint is the snapshot, its per-field stamps and its step index, with
+        how far it read each journal. A fresh clone starts from the best one and
+        replays only the journal lines past it. Compactions write one by themselves every 100,000
         journal lines; this writes one now.
         """)
     @OptionGroup var storeOptions: StoreOptions
