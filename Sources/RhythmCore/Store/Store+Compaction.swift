@@ -157,6 +157,8 @@ extension Store {
   func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
     let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil
+    // The stamps only read the state, as the snapshot and index do: made meanwhile.
+    let stamps = encodeStamps(replayed, header: header)
     let writer: SnapshotWriter
     do {
       writer = try FileIO.replaceAtomically(
@@ -181,7 +183,7 @@ extension Store {
       writer: writer, header: header, identity: identity, cadenceOfReview: cadenceOfReview)
     try FileIO.replaceAtomically(
       layout.indexPath, with: indexBytes, failing: failingWrites == .index)
-    try writeStamps(replayed, header: header)
+    try writeStamps(stamps)
     do throws(RhythmError) {
       try writeCheckpoint(header: header, force: false)
     } catch {
