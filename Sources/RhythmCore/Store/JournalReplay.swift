@@ -75,11 +75,12 @@ enum JournalReplay {
   }
 
   /// What an operation sets: a whole record that a creation made, with the fields it wrote
-  /// (bit per schema field), or its fields as JSON.
+  /// (bit per schema field), or its fields as JSON. A review, twice a step's size and rare,
+  /// is boxed, so that every entry (moved as it is read, kept and applied) is a step's size.
   enum Payload {
     case step(Step, made: UInt64)
     case decision(Decision, made: UInt64)
-    case review(Review, made: UInt64)
+    indirect case review(Review, made: UInt64)
     case fields([String: JSONValue])
   }
 
@@ -148,21 +149,28 @@ enum JournalReplay {
       pending = Decoded(chunk: chunk, parts: done, through: through)
     }
 
-    /// Makes room in the large sections for the records `parts` make when they would not fit:
-    /// room for as many as the journals hold at the rate read so far, so that a section grows
-    /// once or twice rather than at every doubling.
+    /// Makes room in the large sections for the records `parts` make when they would not fit.
+    /// A section that had records before grows to hold as many as the journals hold at the
+    /// rate read so far, and a quarter more, so that it grows once or twice rather than at
+    /// every doubling, and not again near the end (moving every record) for falling just
+    /// short. The first chunk a section has records in is not projected from: records made
+    /// together at a journal's start (people, reviews) would make a table many times too
+    /// large.
     private func makeRoom(for parts: [Part], through: Int) {
       let steps = parts.reduce(0) { $0 + $1.steps }
       let decisions = parts.reduce(0) { $0 + $1.decisions }
       let reviews = parts.reduce(0) { $0 + $1.reviews }
-      let scale = Double(total) / Double(max(1, through))
-      func projected(_ count: Int) -> Int { Int(Double(count) * scale) }
-      state.steps.makeRoom(adding: steps, projected: projected(state.steps.count + steps))
-      state.decisions.makeRoom(
-        adding: decisions, projected: projected(state.decisions.count + decisions))
-      state.reviews.makeRoom(adding: reviews, projected: projected(state.reviews.count + reviews))
-      let made = steps + decisions + reviews
-      state.stamps.makeRoom(adding: made, projected: projected(state.stamps.count + made))
+      let scale = 1.25 * Double(total) / Double(max(1, through))
+      func makeRoom<V>(_ table: inout [some Hashable: V], adding count: Int) {
+        guard table.count + count > table.capacity else { return }
+        let needed = table.count + count
+        let projected = table.isEmpty ? needed : Int(Double(needed) * scale)
+        table.reserveCapacity(max(needed, projected))
+      }
+      makeRoom(&state.steps, adding: steps)
+      makeRoom(&state.decisions, adding: decisions)
+      makeRoom(&state.reviews, adding: reviews)
+      makeRoom(&state.stamps, adding: steps + decisions + reviews)
     }
 
     /// Applies a chunk's entries in line order, letting go of each once applied (the records
@@ -320,13 +328,5 @@ extension StoreState {
       state.apply(R.self, id: id, stamp: stamp, edits: R.schema.edits(from: fields), raw: fields)
     }
     open(kind.recordType, &self)
-  }
-}
-
-extension Dictionary {
-  /// Makes room for `count` more entries; when it must grow, it grows to hold `projected`.
-  fileprivate mutating func makeRoom(adding count: Int, projected: Int) {
-    guard self.count + count > capacity else { return }
-    reserveCapacity(Swift.max(self.count + count, projected))
   }
 }
