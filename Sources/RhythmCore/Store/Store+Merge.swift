@@ -58,10 +58,10 @@ extension Store {
 
   /// Starts encoding `store.stamps` for a snapshot about to be written from `replayed` with
   /// `header`, on another thread.
-  func encodeStamps(_ replayed: StoreState, header: SnapshotHeader) -> StampsEncoding {
+  func encodeStamps(_ replayed: StoreState, header: SnapshotHeader) -> BackgroundBytes {
     let carried = compactedStamps
     compactedStamps = nil
-    return StampsEncoding {
+    return BackgroundBytes {
       carried.map {
         StampsFile.encode(replayed, changed: $0.changed, base: $0.base, header: header)
       } ?? StampsFile.encode(replayed, header: header)
@@ -69,7 +69,7 @@ extension Store {
   }
 
   /// Writes `store.stamps` once `encoding` is done (or removes it when there is to be none).
-  func writeStamps(_ encoding: StampsEncoding) throws(RhythmError) {
+  func writeStamps(_ encoding: BackgroundBytes) throws(RhythmError) {
     guard let bytes = encoding.result() else {
       FileIO.remove(layout.stampsPath)
       return
