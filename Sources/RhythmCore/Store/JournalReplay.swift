@@ -287,27 +287,31 @@ enum JournalReplay {
 
   /// Applies one entry: a whole record is put as it is when nothing of it is known yet, else
   /// (and for fields) it goes through `StoreState.apply`, field by field.
-  static func apply(_ entry: Entry, to state: inout StoreState, chunk: JournalChunks.Chunk) {
+  /// The entry is consumed: its record moves into the state, not copied.
+  static func apply(
+    _ entry: consuming Entry, to state: inout StoreState, chunk: JournalChunks.Chunk
+  ) {
+    let (stamp, kind, record, range) = (entry.stamp, entry.kind, entry.record, entry.fields)
     let id: String
-    switch entry.payload {
+    switch (consume entry).payload {
     case .step(let step, let made):
-      if state.create(step, stamp: entry.stamp, made: made) { return }
       id = step.id
+      if state.create(step, stamp: stamp, made: made) { return }
     case .decision(let decision, let made):
-      if state.create(decision, stamp: entry.stamp, made: made) { return }
       id = decision.id
+      if state.create(decision, stamp: stamp, made: made) { return }
     case .review(let review, let made):
-      if state.create(review, stamp: entry.stamp, made: made) { return }
       id = review.id
+      if state.create(review, stamp: stamp, made: made) { return }
     case .fields(let fields):
-      state.apply(entry.kind, id: entry.record, stamp: entry.stamp, fields: fields)
+      state.apply(kind, id: record, stamp: stamp, fields: fields)
       return
     }
     // Read the fields again: the record meets others of its kind field by field.
-    guard let range = entry.fields,
-      case .object(let fields) = try? JSONParser.parse(chunk.data[range])
-    else { return }
-    state.apply(entry.kind, id: id, stamp: entry.stamp, fields: fields)
+    guard let range, case .object(let fields) = try? JSONParser.parse(chunk.data[range]) else {
+      return
+    }
+    state.apply(kind, id: id, stamp: stamp, fields: fields)
   }
 }
 
