@@ -65,8 +65,11 @@ struct SnapshotWriter {
     var completedMillis: Int64
   }
 
-  /// Records of a section made on one thread, below which two threads are not worth it.
+  /// Records of a section made on one thread at a time.
   static let block = 2_048
+  /// Records of a section below which a second thread is not worth it (a review's line, made
+  /// through its schema, takes microseconds: 1,700 of them are worth two threads).
+  static let worthSplitting = 256
 
   private(set) var sections: [RecordKind: Range<Int>] = [:]
   /// The steps' lines, in file order (by id).
@@ -130,7 +133,7 @@ struct SnapshotWriter {
     var first = 0
     while first < lines.count {
       let end = min(lines.count, first + 2 * SnapshotWriter.block)
-      let blocks = lines.count > SnapshotWriter.block ? 2 : 1
+      let blocks = lines.count >= SnapshotWriter.worthSplitting ? 2 : 1
       let results = BlockResults(count: blocks)
       let begin = first
       DispatchQueue.concurrentPerform(iterations: blocks) { part in
