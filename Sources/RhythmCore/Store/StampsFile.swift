@@ -235,9 +235,11 @@ struct StampsFile: @unchecked Sendable {
       ids[code].append(key.id)
     }
     var writer = EntryWriter()
-    writer.body.reserveCapacity(state.stamps.count * 48)
+    let count = state.stamps.count + state.orphans.count
+    // Room for the entries (about 60 bytes each) and the offset table put before them.
+    writer.body.reserveCapacity(count * (64 + 4) + 65_536)
     var offsets: [Int] = []
-    offsets.reserveCapacity(state.stamps.count + state.orphans.count)
+    offsets.reserveCapacity(count)
     for code in places.indices {
       for position in SectionOrder.order(of: ids[code]) {
         offsets.append(writer.body.count)
@@ -257,7 +259,7 @@ struct StampsFile: @unchecked Sendable {
         else { return nil }
       }
     }
-    return assemble(writer, offsets: offsets, header: header)
+    return assemble(&writer, offsets: offsets, header: header)
   }
 
   /// Where a record's entry comes from: its stamps (and any held fields), or held fields alone.
@@ -276,7 +278,7 @@ struct StampsFile: @unchecked Sendable {
   ) -> [UInt8]? {
     let keys = sortedKeys(changed)
     var writer = EntryWriter(devices: base.devices)
-    writer.body.reserveCapacity(base.data.count + keys.count * 64)
+    writer.body.reserveCapacity(base.data.count + keys.count * (64 + 4) + 65_536)
     var offsets: [Int] = []
     offsets.reserveCapacity(base.count + keys.count)
     var next = 0
@@ -316,7 +318,7 @@ struct StampsFile: @unchecked Sendable {
       return true
     }
     guard copied else { return nil }
-    return assemble(writer, offsets: offsets, header: header)
+    return assemble(&writer, offsets: offsets, header: header)
   }
 
   /// A record key with its kind's code and its id's bytes (what sorts it).
@@ -350,9 +352,10 @@ struct StampsFile: @unchecked Sendable {
     return key.idBytes.count == id.count ? 0 : (key.idBytes.count < id.count ? -1 : 1)
   }
 
-  /// The header, device table and offset table before the entries.
+  /// The header, device table and offset table put before the entries, in the entries' own
+  /// buffer when it has room (a large file is not copied whole again).
   private static func assemble(
-    _ writer: EntryWriter, offsets: [Int], header: SnapshotHeader
+    _ writer: inout EntryWriter, offsets: [Int], header: SnapshotHeader
   ) -> [UInt8]? {
     guard writer.devices.count <= Int(UInt16.max) else { return nil }
     var head = EntryWriter()
@@ -365,7 +368,10 @@ struct StampsFile: @unchecked Sendable {
     head.put(UInt32(truncatingIfNeeded: offsets.count))
     let start = head.body.count + offsets.count * 4
     for offset in offsets { head.put(UInt32(truncatingIfNeeded: start + offset)) }
-    return head.body + writer.body
+    var file: [UInt8] = []
+    swap(&file, &writer.body)
+    file.insert(contentsOf: head.body, at: 0)
+    return file
   }
 }
 
