@@ -75,11 +75,12 @@ enum JournalReplay {
   }
 
   /// What an operation sets: a whole record that a creation made, with the fields it wrote
-  /// (bit per schema field), or its fields as JSON.
+  /// (bit per schema field), or its fields as JSON. A review, twice a step's size and rare,
+  /// is boxed, so that every entry (moved as it is read, kept and applied) is a step's size.
   enum Payload {
     case step(Step, made: UInt64)
     case decision(Decision, made: UInt64)
-    case review(Review, made: UInt64)
+    indirect case review(Review, made: UInt64)
     case fields([String: JSONValue])
   }
 
@@ -148,21 +149,28 @@ enum JournalReplay {
       pending = Decoded(chunk: chunk, parts: done, through: through)
     }
 
-    /// Makes room in the large sections for the records `parts` make when they would not fit:
-    /// room for as many as the journals hold at the rate read so far, so that a section grows
-    /// once or twice rather than at every doubling.
+    /// Makes room in the large sections for the records `parts` make when they would not fit.
+    /// A section that had records before grows to hold as many as the journals hold at the
+    /// rate read so far, and a quarter more, so that it grows once or twice rather than at
+    /// every doubling, and not again near the end (moving every record) for falling just
+    /// short. The first chunk a section has records in is not projected from: records made
+    /// together at a journal's start (people, reviews) would make a table many times too
+    /// large.
     private func makeRoom(for parts: [Part], through: Int) {
       let steps = parts.reduce(0) { $0 + $1.steps }
       let decisions = parts.reduce(0) { $0 + $1.decisions }
       let reviews = parts.reduce(0) { $0 + $1.reviews }
-      let scale = Double(total) / Double(max(1, through))
-      func projected(_ count: Int) -> Int { Int(Double(count) * scale) }
-      state.steps.makeRoom(adding: steps, projected: projected(state.steps.count + steps))
-      state.decisions.makeRoom(
-        adding: decisions, projected: projected(state.decisions.count + decisions))
-      state.reviews.makeRoom(adding: reviews, projected: projected(state.reviews.count + reviews))
-      let made = steps + decisions + reviews
-      state.stamps.makeRoom(adding: made, projected: projected(state.stamps.count + made))
+      let scale = 1.25 * Double(total) / Double(max(1, through))
+      func makeRoom<V>(_ table: inout [some Hashable: V], adding count: Int) {
+        guard table.count + count > table.capacity else { return }
+        let needed = table.count + count
+        let projected = table.isEmpty ? needed : Int(Double(needed) * scale)
+        table.reserveCapacity(max(needed, projected))
+      }
+      makeRoom(&state.steps, adding: steps)
+      makeRoom(&state.decisions, adding: decisions)
+      makeRoom(&state.reviews, adding: reviews)
+      makeRoom(&state.stamps, adding: steps + decisions + reviews)
     }
 
     /// Applies a chunk's entries in line order, letting go of each once applied (the records
@@ -279,27 +287,31 @@ enum JournalReplay {
 
   /// Applies one entry: a whole record is put as it is when nothing of it is known yet, else
   /// (and for fields) it goes through `StoreState.apply`, field by field.
-  static func apply(_ entry: Entry, to state: inout StoreState, chunk: JournalChunks.Chunk) {
+  /// The entry is consumed: its record moves into the state, not copied.
+  static func apply(
+    _ entry: consuming Entry, to state: inout StoreState, chunk: JournalChunks.Chunk
+  ) {
+    let (stamp, kind, record, range) = (entry.stamp, entry.kind, entry.record, entry.fields)
     let id: String
-    switch entry.payload {
+    switch (consume entry).payload {
     case .step(let step, let made):
-      if state.create(step, stamp: entry.stamp, made: made) { return }
       id = step.id
+      if state.create(step, stamp: stamp, made: made) { return }
     case .decision(let decision, let made):
-      if state.create(decision, stamp: entry.stamp, made: made) { return }
       id = decision.id
+      if state.create(decision, stamp: stamp, made: made) { return }
     case .review(let review, let made):
-      if state.create(review, stamp: entry.stamp, made: made) { return }
       id = review.id
+      if state.create(review, stamp: stamp, made: made) { return }
     case .fields(let fields):
-      state.apply(entry.kind, id: entry.record, stamp: entry.stamp, fields: fields)
+      state.apply(kind, id: record, stamp: stamp, fields: fields)
       return
     }
     // Read the fields again: the record meets others of its kind field by field.
-    guard let range = entry.fields,
-      case .object(let fields) = try? JSONParser.parse(chunk.data[range])
-    else { return }
-    state.apply(entry.kind, id: id, stamp: entry.stamp, fields: fields)
+    guard let range, case .object(let fields) = try? JSONParser.parse(chunk.data[range]) else {
+      return
+    }
+    state.apply(kind, id: id, stamp: stamp, fields: fields)
   }
 }
 
@@ -320,13 +332,5 @@ extension StoreState {
       state.apply(R.self, id: id, stamp: stamp, edits: R.schema.edits(from: fields), raw: fields)
     }
     open(kind.recordType, &self)
-  }
-}
-
-extension Dictionary {
-  /// Makes room for `count` more entries; when it must grow, it grows to hold `projected`.
-  fileprivate mutating func makeRoom(adding count: Int, projected: Int) {
-    guard self.count + count > capacity else { return }
-    reserveCapacity(Swift.max(self.count + count, projected))
   }
 }

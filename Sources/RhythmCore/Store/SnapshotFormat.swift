@@ -65,8 +65,11 @@ struct SnapshotWriter {
     var completedMillis: Int64
   }
 
-  /// Records of a section made on one thread, below which two threads are not worth it.
+  /// Records of a section made on one thread at a time.
   static let block = 2_048
+  /// Records of a section below which a second thread is not worth it (a review's line, made
+  /// through its schema, takes microseconds: 1,700 of them are worth two threads).
+  static let worthSplitting = 256
 
   private(set) var sections: [RecordKind: Range<Int>] = [:]
   /// The steps' lines, in file order (by id).
@@ -130,7 +133,7 @@ struct SnapshotWriter {
     var first = 0
     while first < lines.count {
       let end = min(lines.count, first + 2 * SnapshotWriter.block)
-      let blocks = lines.count > SnapshotWriter.block ? 2 : 1
+      let blocks = lines.count >= SnapshotWriter.worthSplitting ? 2 : 1
       let results = BlockResults(count: blocks)
       let begin = first
       DispatchQueue.concurrentPerform(iterations: blocks) { part in
@@ -249,37 +252,51 @@ private struct EncodedBlock: Sendable {
 /// The order of records in a section.
 enum SectionOrder {
   /// The positions of `ids` in the order of their UTF-8 bytes (the order the index's binary
-  /// search expects). Ids of up to 32 bytes (every ULID) are compared as four packed words,
-  /// which sorts 50,000 of them without touching a string.
+  /// search expects). Ids of up to 32 bytes (every ULID) are compared as four big-endian
+  /// words copied from their bytes, which sorts 50,000 of them without touching a string.
   static func order(of ids: [String]) -> [Int] {
-    var keys: [(UInt64, UInt64, UInt64, UInt64, Int, Int)] = []
+    var keys: [PackedID] = []
     keys.reserveCapacity(ids.count)
-    for (position, id) in ids.enumerated() {
-      var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-      var fits = true
-      var text = id
-      text.withUTF8 { utf8 in
-        guard utf8.count <= 32 else {
-          fits = false
-          return
-        }
-        for (offset, byte) in utf8.enumerated() {
-          let shift = UInt64(56 - (offset % 8) * 8)
-          switch offset / 8 {
-          case 0: words.0 |= UInt64(byte) << shift
-          case 1: words.1 |= UInt64(byte) << shift
-          case 2: words.2 |= UInt64(byte) << shift
-          default: words.3 |= UInt64(byte) << shift
-          }
-        }
+    for position in ids.indices {
+      let packed = ids[position].utf8.withContiguousStorageIfAvailable { utf8 in
+        PackedID(utf8, position: position)
       }
-      guard fits else {
+      guard let packed = packed ?? nil else {
         return Array(ids.indices).sorted { precedes(ids[$0], ids[$1]) }
       }
-      keys.append((words.0, words.1, words.2, words.3, id.utf8.count, position))
+      keys.append(packed)
     }
-    keys.sort { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }
-    return keys.map(\.5)
+    keys.sort { $0.precedes($1) }
+    return keys.map(\.position)
+  }
+
+  /// An id of up to 32 bytes as four words that order as its bytes do, with its length (a
+  /// shorter id that is a prefix of a longer one comes first) and its position.
+  private struct PackedID {
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var length: Int
+    var position: Int
+
+    /// `nil` for more than 32 bytes.
+    init?(_ utf8: UnsafeBufferPointer<UInt8>, position: Int) {
+      guard utf8.count <= 32 else { return nil }
+      length = utf8.count
+      self.position = position
+      withUnsafeMutableBytes(of: &words) { raw in raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
+      }
+      words = (
+        UInt64(bigEndian: words.0), UInt64(bigEndian: words.1), UInt64(bigEndian: words.2),
+        UInt64(bigEndian: words.3)
+      )
+    }
+
+    func precedes(_ other: PackedID) -> Bool {
+      if words.0 != other.words.0 { return words.0 < other.words.0 }
+      if words.1 != other.words.1 { return words.1 < other.words.1 }
+      if words.2 != other.words.2 { return words.2 < other.words.2 }
+      if words.3 != other.words.3 { return words.3 < other.words.3 }
+      return length < other.length
+    }
   }
 
   /// Whether `left`'s UTF-8 bytes sort before `right`'s.

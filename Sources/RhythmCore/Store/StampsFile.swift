@@ -219,18 +219,53 @@ struct StampsFile: @unchecked Sendable {
   /// holds more than the format counts (65,535 stamped paths): then there is no file, and an
   /// older operation means a replay.
   static func encode(_ state: StoreState, header: SnapshotHeader) -> [UInt8]? {
-    var all = Array(state.stamps.keys)
-    all.append(contentsOf: state.orphans.keys.filter { state.stamps[$0] == nil })
-    let keys = sortedKeys(all)
-    var writer = EntryWriter()
-    writer.body.reserveCapacity(keys.count * 48)
-    var offsets: [Int] = []
-    offsets.reserveCapacity(keys.count)
-    for key in keys {
-      offsets.append(writer.body.count)
-      guard writer.putEntry(key.key, code: key.code, in: state) else { return nil }
+    // Each record's place in the tables, by kind: found by walking them (no key is hashed),
+    // then put in id order.
+    var places: [[Place]] = Array(repeating: [], count: RecordKind.allCases.count)
+    var ids: [[String]] = Array(repeating: [], count: RecordKind.allCases.count)
+    for (index, key) in zip(state.stamps.indices, state.stamps.keys) {
+      guard let code = RecordKind.allCases.firstIndex(of: key.kind) else { continue }
+      places[code].append(.stamped(index))
+      ids[code].append(key.id)
     }
-    return assemble(writer, offsets: offsets, header: header)
+    for (index, key) in zip(state.orphans.indices, state.orphans.keys)
+    where state.stamps[key] == nil {
+      guard let code = RecordKind.allCases.firstIndex(of: key.kind) else { continue }
+      places[code].append(.held(index))
+      ids[code].append(key.id)
+    }
+    var writer = EntryWriter()
+    let count = state.stamps.count + state.orphans.count
+    // Room for the entries (about 60 bytes each) and the offset table put before them.
+    writer.body.reserveCapacity(count * (64 + 4) + 65_536)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(count)
+    for code in places.indices {
+      for position in SectionOrder.order(of: ids[code]) {
+        offsets.append(writer.body.count)
+        let stamps: FieldStamps?
+        let held: [String: StampedValue]
+        switch places[code][position] {
+        case .stamped(let index):
+          let (key, value) = state.stamps[index]
+          stamps = value
+          held = state.orphans.isEmpty ? [:] : state.orphans[key] ?? [:]
+        case .held(let index):
+          stamps = nil
+          held = state.orphans[index].value
+        }
+        guard
+          writer.putEntry(id: ids[code][position], code: UInt8(code), stamps: stamps, held: held)
+        else { return nil }
+      }
+    }
+    return assemble(&writer, offsets: offsets, header: header)
+  }
+
+  /// Where a record's entry comes from: its stamps (and any held fields), or held fields alone.
+  private enum Place {
+    case stamped(Dictionary<RecordKey, FieldStamps>.Index)
+    case held(Dictionary<RecordKey, [String: StampedValue]>.Index)
   }
 
   /// The file for a state read from the snapshot `base` belongs to, with operations applied
@@ -243,7 +278,7 @@ struct StampsFile: @unchecked Sendable {
   ) -> [UInt8]? {
     let keys = sortedKeys(changed)
     var writer = EntryWriter(devices: base.devices)
-    writer.body.reserveCapacity(base.data.count + keys.count * 64)
+    writer.body.reserveCapacity(base.data.count + keys.count * (64 + 4) + 65_536)
     var offsets: [Int] = []
     offsets.reserveCapacity(base.count + keys.count)
     var next = 0
@@ -283,7 +318,7 @@ struct StampsFile: @unchecked Sendable {
       return true
     }
     guard copied else { return nil }
-    return assemble(writer, offsets: offsets, header: header)
+    return assemble(&writer, offsets: offsets, header: header)
   }
 
   /// A record key with its kind's code and its id's bytes (what sorts it).
@@ -317,9 +352,10 @@ struct StampsFile: @unchecked Sendable {
     return key.idBytes.count == id.count ? 0 : (key.idBytes.count < id.count ? -1 : 1)
   }
 
-  /// The header, device table and offset table before the entries.
+  /// The header, device table and offset table put before the entries, in the entries' own
+  /// buffer when it has room (a large file is not copied whole again).
   private static func assemble(
-    _ writer: EntryWriter, offsets: [Int], header: SnapshotHeader
+    _ writer: inout EntryWriter, offsets: [Int], header: SnapshotHeader
   ) -> [UInt8]? {
     guard writer.devices.count <= Int(UInt16.max) else { return nil }
     var head = EntryWriter()
@@ -332,7 +368,10 @@ struct StampsFile: @unchecked Sendable {
     head.put(UInt32(truncatingIfNeeded: offsets.count))
     let start = head.body.count + offsets.count * 4
     for offset in offsets { head.put(UInt32(truncatingIfNeeded: start + offset)) }
-    return head.body + writer.body
+    var file: [UInt8] = []
+    swap(&file, &writer.body)
+    file.insert(contentsOf: head.body, at: 0)
+    return file
   }
 }
 
@@ -356,9 +395,16 @@ private struct EntryWriter {
   /// One record's entry, from `state`'s stamps and held fields of it; false when it does not
   /// fit the format.
   mutating func putEntry(_ key: RecordKey, code: UInt8, in state: StoreState) -> Bool {
+    putEntry(id: key.id, code: code, stamps: state.stamps[key], held: state.orphans[key] ?? [:])
+  }
+
+  /// One record's entry from its stamps and held fields; false when it does not fit the
+  /// format.
+  mutating func putEntry(
+    id: String, code: UInt8, stamps: FieldStamps?, held: [String: StampedValue]
+  ) -> Bool {
     body.append(code)
-    guard put(text: key.id) else { return false }
-    let stamps = state.stamps[key]
+    guard put(text: id) else { return false }
     body.append((stamps == nil ? 0 : 1) | (stamps?.base == nil ? 0 : 2))
     if let stamps {
       if let base = stamps.base { put(base) }
@@ -369,7 +415,6 @@ private struct EntryWriter {
         put(stamp)
       }
     }
-    let held = state.orphans[key] ?? [:]
     guard put(count: held.count) else { return false }
     for (path, value) in held {
       guard put(text: path) else { return false }

@@ -178,19 +178,29 @@ struct StepIndex {
 
   // MARK: - Writing
 
-  /// The index bytes for a snapshot just written.
+  /// Puts the identity of the snapshot file, once it has its place, into index bytes made
+  /// before (`encode(writer:header:cadenceOfReview:)`).
+  static func stamp(_ identity: FileIdentity, into bytes: inout [UInt8]) {
+    var out = BinaryWriter()
+    out.u64(identity.size)
+    out.i64(identity.seconds)
+    out.i64(identity.nanoseconds)
+    out.u64(identity.inode)
+    guard bytes.count >= magic.count + out.bytes.count else { return }
+    bytes.replaceSubrange(magic.count..<(magic.count + out.bytes.count), with: out.bytes)
+  }
+
+  /// The index bytes for a snapshot written by `writer`, with room (zeros) for the identity
+  /// of its file, which is known only once the file has its place (`stamp(_:into:)`): made
+  /// while the snapshot goes to disk.
   static func encode(
-    writer: SnapshotWriter, header: SnapshotHeader, identity: FileIdentity,
-    cadenceOfReview: [String: String]
+    writer: SnapshotWriter, header: SnapshotHeader, cadenceOfReview: [String: String]
   ) -> [UInt8] {
     var out = BinaryWriter()
     let steps = writer.steps
     out.bytes.reserveCapacity(4096 + cadenceOfReview.count * 28 + steps.count * entrySize)
     out.bytes += magic
-    out.u64(identity.size)
-    out.i64(identity.seconds)
-    out.i64(identity.nanoseconds)
-    out.u64(identity.inode)
+    out.bytes += [UInt8](repeating: 0, count: 32)  // the identity: size, seconds, nanos, inode
     out.u64(writer.checksum)
     for kind in RecordKind.allCases {
       let range = writer.sections[kind] ?? 0..<0

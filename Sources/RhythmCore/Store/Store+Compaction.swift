@@ -157,13 +157,20 @@ extension Store {
   func write(_ replayed: StoreState) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
     let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil
-    let writer: SnapshotWriter
+    // The stamps only read the state, as the snapshot and index do: made meanwhile.
+    let stamps = encodeStamps(replayed, header: header)
+    let indexing: BackgroundBytes
     do {
-      writer = try FileIO.replaceAtomically(
+      indexing = try FileIO.replaceAtomically(
         layout.snapshotPath, failing: failingWrites == .snapshot,
         beforeRename: { FileIO.remove(layout.indexPath) },
         writing: { (sink) throws(RhythmError) in
-          try SnapshotWriter(state: replayed, header: header, to: sink)
+          let writer = try SnapshotWriter(state: replayed, header: header, to: sink)
+          // The index needs only where the lines are: made while the file goes to disk.
+          return BackgroundBytes {
+            StepIndex.encode(
+              writer: writer, header: header, cadenceOfReview: Store.cadenceOfReview(in: replayed))
+          }
         })
     } catch {
       if let backup { FileIO.remove(backup) }  // the snapshot it copies is still there
@@ -173,15 +180,13 @@ extension Store {
     guard let identity = FileIO.identity(layout.snapshotPath) else {
       throw .io(path: layout.snapshotPath, reason: "cannot stat the new snapshot")
     }
-    var cadenceOfReview = replayed.reviews.mapValues(\.cadence)
-    for (key, record) in replayed.removed where key.kind == .review {
-      if let review = record as? Review { cadenceOfReview[key.id] = review.cadence }
+    guard var indexBytes = indexing.result() else {
+      throw .io(path: layout.indexPath, reason: "the index was not made")
     }
-    let indexBytes = StepIndex.encode(
-      writer: writer, header: header, identity: identity, cadenceOfReview: cadenceOfReview)
+    StepIndex.stamp(identity, into: &indexBytes)
     try FileIO.replaceAtomically(
       layout.indexPath, with: indexBytes, failing: failingWrites == .index)
-    try writeStamps(replayed, header: header)
+    try writeStamps(stamps)
     do throws(RhythmError) {
       try writeCheckpoint(header: header, force: false)
     } catch {
@@ -191,6 +196,15 @@ extension Store {
     try readSnapshot()
     try readTails()
     state = loadedState
+  }
+
+  /// The cadence of every review of `state`, removed ones too (what the index keeps).
+  private static func cadenceOfReview(in state: StoreState) -> [String: String] {
+    var cadenceOfReview = state.reviews.mapValues(\.cadence)
+    for (key, record) in state.removed where key.kind == .review {
+      if let review = record as? Review { cadenceOfReview[key.id] = review.cadence }
+    }
+    return cadenceOfReview
   }
 
   /// Keeps the snapshot about to be replaced in `backups/` (a hard link, no copy); the snapshot

@@ -56,15 +56,21 @@ extension Store {
     state.take(entry, for: RecordKey(kind: kind, id: id))
   }
 
-  /// Writes `store.stamps` for a snapshot just written from `replayed` with `header`.
-  func writeStamps(_ replayed: StoreState, header: SnapshotHeader) throws(RhythmError) {
+  /// Starts encoding `store.stamps` for a snapshot about to be written from `replayed` with
+  /// `header`, on another thread.
+  func encodeStamps(_ replayed: StoreState, header: SnapshotHeader) -> BackgroundBytes {
     let carried = compactedStamps
     compactedStamps = nil
-    let encoded =
+    return BackgroundBytes {
       carried.map {
         StampsFile.encode(replayed, changed: $0.changed, base: $0.base, header: header)
       } ?? StampsFile.encode(replayed, header: header)
-    guard let bytes = encoded else {
+    }
+  }
+
+  /// Writes `store.stamps` once `encoding` is done (or removes it when there is to be none).
+  func writeStamps(_ encoding: BackgroundBytes) throws(RhythmError) {
+    guard let bytes = encoding.result() else {
       FileIO.remove(layout.stampsPath)
       return
     }

@@ -51,18 +51,30 @@ extension StoreState {
   /// Puts a record made by one operation (a creation read from a journal) when nothing is
   /// known of it yet: every field in `made` is written at `stamp`. Returns false, doing
   /// nothing, when the record or fields of it are already there (then `apply` decides).
-  mutating func create<R: Record>(_ record: R, stamp: Stamp, made: UInt64) -> Bool {
+  mutating func create<R: Record>(_ record: consuming R, stamp: Stamp, made: UInt64) -> Bool {
     let key = RecordKey(kind: R.kind, id: record.id)
-    guard self[keyPath: R.section][record.id] == nil, removed.isEmpty || removed[key] == nil,
-      orphans.isEmpty || orphans[key] == nil
-    else { return false }
-    // One hash for the look-up and the insertion; what was there is put back (rare).
+    guard removed.isEmpty || removed[key] == nil, orphans.isEmpty || orphans[key] == nil else {
+      return false
+    }
+    guard record.isLive else {
+      guard self[keyPath: R.section][key.id] == nil, stamps[key] == nil else { return false }
+      stamps[key] = FieldStamps(base: stamp, made: made)
+      if latestStamp.map({ stamp > $0 }) ?? true { latestStamp = stamp }
+      put(record, key: key)
+      return true
+    }
+    // One hash each for the look-up and the insertion, in the section and in the stamps; what
+    // was there is put back (rare).
+    if let known = self[keyPath: R.section].updateValue(record, forKey: key.id) {
+      self[keyPath: R.section][key.id] = known
+      return false
+    }
     if let known = stamps.updateValue(FieldStamps(base: stamp, made: made), forKey: key) {
       stamps[key] = known
+      self[keyPath: R.section][key.id] = nil
       return false
     }
     if latestStamp.map({ stamp > $0 }) ?? true { latestStamp = stamp }
-    put(record, key: key)
     return true
   }
 

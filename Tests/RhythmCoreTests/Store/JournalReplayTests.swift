@@ -62,6 +62,7 @@ struct JournalReplayTests {
         case 2: fields["status"] = nil
         case 3: fields["id"] = .string("someone-else")
         case 4: fields["newer"] = .string("from a later version")
+        case 5: fields["deleted"] = .bool(true)  // made removed: filed aside, not in the section
         default: break
         }
         steps.append(id)
@@ -118,6 +119,9 @@ struct JournalReplayTests {
       let read = try Journal.readTails(folder: folder.path, from: [:])
       let slow = StoreState.replaying(read.operations)
       #expect(fast.state.fieldMaps() == slow.fieldMaps())
+      // Live and removed alike in the field maps: where each record is filed, too.
+      #expect(fast.state.steps.keys.sorted() == slow.steps.keys.sorted())
+      #expect(fast.state.removed.keys.map(\.id).sorted() == slow.removed.keys.map(\.id).sorted())
       #expect(fast.latestStamp == read.operations.map(\.stamp).max())
       #expect(fast.positions == read.positions)
       #expect(fast.count == operations.count)
