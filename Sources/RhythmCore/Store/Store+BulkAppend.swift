@@ -134,9 +134,14 @@ extension Store {
       state.steps.reserveCapacity(state.steps.count + steps)
       state.stamps.reserveCapacity(state.stamps.count + changes.count)
       for (change, made) in zip(changes, made) { file(change, made, into: &state) }
-      changes = []  // the records are in the state now: held once while it is written
+      // The records are in the state now: held once while it is written. Freeing 50,000
+      // changes, and the state after, is left to another thread.
+      let filed = changes
+      changes = []
       made = []
+      DispatchQueue.global(qos: .utility).async { withExtendedLifetime(filed) {} }
       try write(state)
+      (consume state).letGoInBackground()
       return true
     } catch {
       return false
