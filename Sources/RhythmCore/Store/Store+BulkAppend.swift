@@ -23,6 +23,7 @@ extension Store {
       let device = try deviceID()
       var previous = try latestOwnStamp(device: device)
       var bytes: [UInt8] = []
+      bytes.reserveCapacity(changes.count * 512)  // a step's line is about 400 bytes
       var made: [Made] = []
       made.reserveCapacity(changes.count)
       for change in changes {
@@ -121,13 +122,7 @@ extension Store {
       } else {
         state = try snapshotState()
         if let carried = compactedStamps {
-          var seen = Set(carried.changed)
-          var changed = carried.changed
-          for change in changes {
-            let key = RecordKey(kind: change.kind, id: change.id)
-            if seen.insert(key).inserted { changed.append(key) }
-          }
-          compactedStamps = (carried.base, changed)
+          compactedStamps = (carried.base, Self.keys(of: changes, after: carried.changed))
         }
       }
       let steps = changes.count { $0.kind == .step && $0.isCreation }
@@ -146,6 +141,23 @@ extension Store {
     } catch {
       return false
     }
+  }
+
+  /// `changed` and the records `changes` change, each once. A new record's key is new (a
+  /// fresh id, or a handle checked to be unused), unless the tail touched it already.
+  private static func keys(of changes: [Change], after changed: [RecordKey]) -> [RecordKey] {
+    var seen = Set(changed)
+    var keys = changed
+    keys.reserveCapacity(changed.count + changes.count)
+    for change in changes {
+      let key = RecordKey(kind: change.kind, id: change.id)
+      if change.isCreation, seen.isEmpty || !seen.contains(key) {
+        keys.append(key)
+      } else if seen.insert(key).inserted {
+        keys.append(key)
+      }
+    }
+    return keys
   }
 
   /// Applies one change of the bulk to `state`: a new record is filed as it is, typed.
