@@ -6,8 +6,16 @@ import Foundation
 public struct Change: Sendable, Equatable, CustomStringConvertible {
   public let kind: RecordKind
   public let id: String
-  /// The edits as the journal writes them: path → value.
-  public let fields: [String: JSONValue]
+  /// The edits as the journal writes them: path → value (a creation's are read from its
+  /// record when asked for).
+  public var fields: [String: JSONValue] {
+    guard let created else { return edited }
+    return Change.fields(of: created)
+  }
+  /// An update's edits in their journal form (empty for a creation).
+  private let edited: [String: JSONValue]
+  /// The record a creation makes, typed: its journal form is written straight from it.
+  let created: (any Record)?
   /// Whether this makes a new record (so there are no prior values to look up).
   public let isCreation: Bool
   /// Applies the typed edits to a state at a stamp.
@@ -16,10 +24,15 @@ public struct Change: Sendable, Equatable, CustomStringConvertible {
   /// Creates `record`: every field it has. Its id must be new (a fresh id, or a handle or
   /// team name checked to be unused).
   public static func create<R: Record>(_ record: R) -> Change {
-    let fields = R.schema.fields(of: record)
-    return Change(
-      kind: R.kind, id: record.id, fields: fields, isCreation: true,
-      apply: { state, stamp in state.create(record, stamp: stamp, raw: fields) })
+    Change(
+      kind: R.kind, id: record.id, edited: [:], created: record, isCreation: true,
+      apply: { state, stamp in
+        state.create(record, stamp: stamp, raw: R.schema.fields(of: record))
+      })
+  }
+
+  private static func fields<R: Record>(of record: R) -> [String: JSONValue] {
+    R.schema.fields(of: record)
   }
 
   /// Sets some fields of the record `id` of type `type`: `.update(Step.self, id: id,
@@ -29,7 +42,7 @@ public struct Change: Sendable, Equatable, CustomStringConvertible {
   {
     let fields = Dictionary(edits.map { ($0.path, $0.json) }, uniquingKeysWith: { _, last in last })
     return Change(
-      kind: R.kind, id: id, fields: fields, isCreation: false,
+      kind: R.kind, id: id, edited: fields, created: nil, isCreation: false,
       apply: { state, stamp in
         state.apply(R.self, id: id, stamp: stamp, edits: edits, raw: fields)
       })

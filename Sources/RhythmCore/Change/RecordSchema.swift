@@ -73,6 +73,9 @@ public struct RecordSchema<R: Record>: Sendable {
   public let fields: [Field]
   private let byName: [String: Int]
   private let byKeyPath: [PartialKeyPath<R> & Sendable: String]
+  /// The positions of `fields` in the order a journal line writes them (sorted by name), with
+  /// `fields.count` standing for `id`.
+  let journalOrder: [Int]
 
   /// The schema of a record type: `blank` makes a placeholder record for an id.
   public init(blank: @escaping @Sendable (String) -> R, fields: [Field]) {
@@ -86,6 +89,8 @@ public struct RecordSchema<R: Record>: Sendable {
     }
     self.byName = byName
     self.byKeyPath = byKeyPath
+    journalOrder = (fields.map(\.name) + ["id"]).enumerated().sorted { $0.element < $1.element }
+      .map(\.offset)
   }
 
   /// The position in `fields` of the field named `name` (a whole field, not a map key).

@@ -9,70 +9,22 @@ import Foundation
 /// text makes the round trip unchanged (see ``guarded(_:)``).
 public enum CSV {
   /// The records of `text`, each a list of fields, with the `'` that ``guarded(_:)`` adds
-  /// removed. A blank last line is not a record.
+  /// removed. A blank last line is not a record (see ``read(_:_:)``, which reads them).
   /// - Throws: `RhythmError.invalidValue` for a quote left open or text after a closing quote,
   ///   naming the line.
   public static func parse(_ text: String) throws(RhythmError) -> [[String]] {
     var records: [[String]] = []
-    var record: [String] = []
-    var field = ""
-    var quoted = false
-    var afterQuote = false
-    var line = 1
-    var startLine = 1
-    var characters = text.makeIterator()
-    var pending = characters.next()
-    while let character = pending {
-      pending = characters.next()
-      if quoted {
-        if character == "\"" {
-          if pending == "\"" {
-            field.append("\"")
-            pending = characters.next()
-          } else {
-            quoted = false
-            afterQuote = true
-          }
-        } else {
-          if character == "\n" || character == "\r\n" { line += 1 }
-          field.append(character)
-        }
-        continue
-      }
-      switch character {
-      case ",":
-        record.append(field)
-        field = ""
-        afterQuote = false
-      case "\n", "\r\n", "\r":
-        record.append(field)
-        records.append(record)
-        record = []
-        field = ""
-        afterQuote = false
-        line += 1
-        startLine = line
-      case "\"" where field.isEmpty && !afterQuote:
-        quoted = true
-      default:
-        guard !afterQuote else {
-          throw .invalidValue(
-            field: "CSV line \(line)", value: String(character),
-            expected: "a comma or line end after a closing quote")
-        }
-        field.append(character)
+    var copy = text
+    let result = copy.withUTF8 { bytes -> Result<Void, RhythmError> in
+      do throws(RhythmError) {
+        try read(bytes) { (fields, _) throws(RhythmError) in records.append(fields) }
+        return .success(())
+      } catch {
+        return .failure(error)
       }
     }
-    if quoted {
-      throw .invalidValue(
-        field: "CSV line \(startLine)", value: String(field.prefix(20)) + "…",
-        expected: "a closing double quote")
-    }
-    if !field.isEmpty || !record.isEmpty || afterQuote {
-      record.append(field)
-      records.append(record)
-    }
-    return records.map { $0.map(unguarded) }
+    try result.get()
+    return records
   }
 
   /// One record as a line (no line end): each field guarded, then quoted when it holds a

@@ -33,38 +33,77 @@ public enum StepsCSV {
   public static func parse(
     _ text: String, defaultDue: Day?, day: (String) throws(RhythmError) -> Day
   ) throws(RhythmError) -> [ImportedStep] {
-    var records = try CSV.parse(text)
-    guard !records.isEmpty else { return [] }
-    let header = records.removeFirst().map {
-      EditRules.trimming($0, .whitespaces).lowercased()
-    }
-    guard let titleColumn = header.firstIndex(of: "title") else {
-      throw .invalidValue(
-        field: "CSV header", value: header.joined(separator: ","),
-        expected: "a title column (title,owner,due,success,tags)")
-    }
-    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-    let owner = column("owner")
-    let due = column("due")
-    let success = column("success")
-    let tags = column("tags")
-    let status = column("status")
+    try parse(Array(text.utf8), defaultDue: defaultDue, day: day)
+  }
+
+  /// The steps of CSV `bytes` (UTF-8; a byte order mark is skipped), read record by record
+  /// as they stream by (see `parse(_:defaultDue:day:)`).
+  public static func parse(
+    _ bytes: some ContiguousBytes, defaultDue: Day?, day: (String) throws(RhythmError) -> Day
+  ) throws(RhythmError) -> [ImportedStep] {
+    var reader: Rows?
     var steps: [ImportedStep] = []
-    for (offset, record) in records.enumerated() {
-      let row = offset + 1
-      if record.allSatisfy({ EditRules.trimming($0, .whitespaces).isEmpty }) { continue }
+    let result = bytes.withUnsafeBytes { raw -> Result<Void, RhythmError> in
+      do throws(RhythmError) {
+        try CSV.read(raw.bindMemory(to: UInt8.self)) { (record, row) throws(RhythmError) in
+          guard let rows = reader else {
+            reader = try Rows(header: record)
+            return
+          }
+          if let step = try rows.step(record, row: row, defaultDue: defaultDue, day: day) {
+            steps.append(step)
+          }
+        }
+        return .success(())
+      } catch {
+        return .failure(error)
+      }
+    }
+    try result.get()
+    return steps
+  }
+
+  /// The columns a header names, and the rows under it read as steps.
+  private struct Rows {
+    let title: Int
+    let owner: Int?
+    let due: Int?
+    let success: Int?
+    let tags: Int?
+    let status: Int?
+
+    init(header record: [String]) throws(RhythmError) {
+      let header = record.map { EditRules.trimming($0, .whitespaces).lowercased() }
+      guard let title = header.firstIndex(of: "title") else {
+        throw .invalidValue(
+          field: "CSV header", value: header.joined(separator: ","),
+          expected: "a title column (title,owner,due,success,tags)")
+      }
+      self.title = title
+      owner = header.firstIndex(of: "owner")
+      due = header.firstIndex(of: "due")
+      success = header.firstIndex(of: "success")
+      tags = header.firstIndex(of: "tags")
+      status = header.firstIndex(of: "status")
+    }
+
+    /// The step of one record, `row` counting from 1 under the header; `nil` for a blank row.
+    func step(
+      _ record: [String], row: Int, defaultDue: Day?, day: (String) throws(RhythmError) -> Day
+    ) throws(RhythmError) -> ImportedStep? {
+      if record.allSatisfy({ EditRules.trimming($0, .whitespaces).isEmpty }) { return nil }
       func value(_ index: Int?) -> String? {
         guard let index, index < record.count else { return nil }
         let text = EditRules.trimming(record[index], .whitespaces)
         return text.isEmpty ? nil : text
       }
-      guard let title = value(titleColumn) else {
+      guard let title = value(title) else {
         throw .invalidValue(field: "CSV row \(row) title", value: "", expected: "a title")
       }
       let dueDay: Day
       if let text = value(due) {
         do {
-          dueDay = try day(text)
+          dueDay = try Day.parse(text) ?? day(text)  // an ISO day needs no shorthand reading
         } catch {
           throw .invalidValue(
             field: "CSV row \(row) due", value: text, expected: "a date such as 2026-12-01 or fri")
@@ -77,7 +116,8 @@ public enum StepsCSV {
       }
       var stepStatus = Step.Status.open
       if let text = value(status) {
-        guard let parsed = Step.Status(rawValue: text.lowercased()) else {
+        guard let parsed = Step.Status(rawValue: text) ?? Step.Status(rawValue: text.lowercased())
+        else {
           throw .invalidValue(
             field: "CSV row \(row) status", value: text, expected: "open, done or dropped")
         }
@@ -87,12 +127,9 @@ public enum StepsCSV {
         .split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
         .map { EditRules.tag(String($0)) }
         .filter { !$0.isEmpty }
-      let handle = value(owner).map(EditRules.handle)
-      steps.append(
-        ImportedStep(
-          title: title, owner: handle, due: dueDay, success: value(success), tags: tagList,
-          status: stepStatus, origin: "row \(row)"))
+      return ImportedStep(
+        title: title, owner: value(owner).map(EditRules.handle), due: dueDay,
+        success: value(success), tags: tagList, status: stepStatus, origin: "row \(row)")
     }
-    return steps
   }
 }

@@ -148,15 +148,19 @@ public enum Taskwarrior {
       guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else {
         return ISOInstant.parse(utf8: bytes)
       }
-      // 20261201T230000Z → 2026-12-01T23:00:00Z
-      var iso = Array("0000-00-00T00:00:00Z".utf8)
-      for (from, to) in zip(
-        [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14],
-        [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
-      {
-        iso[to] = bytes[from]
+      // 20261201T230000Z → 2026-12-01T23:00:00Z, in place (no array per date).
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { iso -> Date? in
+        for (index, byte) in isoTemplate.enumerated() { iso[index] = byte }
+        for (from, to) in isoPlaces { iso[to] = bytes[from] }
+        return ISOInstant.parse(utf8: UnsafeBufferPointer(iso))
       }
-      return iso.withUnsafeBufferPointer { ISOInstant.parse(utf8: $0) }
     }
   }
+
+  /// The ISO form a compact date is copied into, and where each compact digit goes.
+  private static let isoTemplate = Array("0000-00-00T00:00:00Z".utf8)
+  private static let isoPlaces = Array(
+    zip(
+      [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14],
+      [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]))
 }

@@ -37,7 +37,24 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// `YYYY-MM-DD`.
   public var description: String {
     let (year, month, day) = components
-    return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+    guard (0...9999).contains(year) else {
+      return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+    }
+    // Ten ASCII digits and dashes written in place (an import formats 100,000 of these).
+    return String(unsafeUninitializedCapacity: 10) { buffer in
+      let zero = UInt8(ascii: "0")
+      buffer[0] = zero + UInt8(year / 1000)
+      buffer[1] = zero + UInt8(year / 100 % 10)
+      buffer[2] = zero + UInt8(year / 10 % 10)
+      buffer[3] = zero + UInt8(year % 10)
+      buffer[4] = UInt8(ascii: "-")
+      buffer[5] = zero + UInt8(month / 10)
+      buffer[6] = zero + UInt8(month % 10)
+      buffer[7] = UInt8(ascii: "-")
+      buffer[8] = zero + UInt8(day / 10)
+      buffer[9] = zero + UInt8(day % 10)
+      return 10
+    }
   }
 
   /// Reads `YYYY-MM-DD` strictly.

@@ -91,7 +91,11 @@ public enum ISOInstant {
     }
     let days = Int((Double(local) / 86_400).rounded(.down))
     let secondOfDay = local - days * 86_400
-    var text = Day(ordinal: Int32(days)).description + "T"
+    let date = Day(ordinal: Int32(days)).description
+    if zulu && offset == 0 && date.utf8.count == 10 {
+      return utc(date: date, secondOfDay: secondOfDay, millis: extraMillis)
+    }
+    var text = date + "T"
     text += Day.pad(secondOfDay / 3600, 2) + ":" + Day.pad(secondOfDay % 3600 / 60, 2) + ":"
     text += Day.pad(secondOfDay % 60, 2)
     if extraMillis > 0 { text += "." + Day.pad(extraMillis, 3) }
@@ -99,6 +103,38 @@ public enum ISOInstant {
     let sign = offset < 0 ? "-" : "+"
     let magnitude = abs(offset)
     return text + sign + Day.pad(magnitude / 3600, 2) + ":" + Day.pad(magnitude % 3600 / 60, 2)
+  }
+
+  /// `2026-12-01T23:00:00Z` (`.123Z` with milliseconds) written in place: what the general
+  /// path makes, for the instants every record holds.
+  private static func utc(date: String, secondOfDay: Int, millis: Int) -> String {
+    String(unsafeUninitializedCapacity: 24) { buffer in
+      var index = 0
+      func put(_ byte: UInt8) {
+        buffer[index] = byte
+        index += 1
+      }
+      func digits(_ value: Int, _ width: Int) {
+        var divisor = width == 3 ? 100 : 10
+        while divisor > 0 {
+          put(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+          divisor /= 10
+        }
+      }
+      for byte in date.utf8 { put(byte) }
+      put(UInt8(ascii: "T"))
+      digits(secondOfDay / 3600, 2)
+      put(UInt8(ascii: ":"))
+      digits(secondOfDay % 3600 / 60, 2)
+      put(UInt8(ascii: ":"))
+      digits(secondOfDay % 60, 2)
+      if millis > 0 {
+        put(UInt8(ascii: "."))
+        digits(millis, 3)
+      }
+      put(UInt8(ascii: "Z"))
+      return index
+    }
   }
 
   private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {

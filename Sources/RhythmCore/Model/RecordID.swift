@@ -5,15 +5,20 @@ import Foundation
 public struct RecordIDGenerator: Sendable {
   private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
   private var random: any RandomNumberGenerator & Sendable
+  /// Whether the source is seeded: its ids draw one number per character, as they always
+  /// have (a derived id must stay the same on every device and version).
+  private let seeded: Bool
 
   /// A generator drawing on the system's random source.
   public init() {
     random = BufferedSystemRandom()
+    seeded = false
   }
 
   /// A generator with a seeded source, for deterministic demos and tests.
   public init(seed: UInt64) {
     random = SplitMix64(seed: seed)
+    seeded = true
   }
 
   /// A new id for something made at `date`.
@@ -25,8 +30,19 @@ public struct RecordIDGenerator: Sendable {
       bytes[index] = Self.alphabet[Int(time & 31)]
       time >>= 5
     }
-    for index in 10..<26 {
-      bytes[index] = Self.alphabet[Int(random.next() & 31)]
+    if seeded {
+      for index in 10..<26 {
+        bytes[index] = Self.alphabet[Int(random.next() & 31)]
+      }
+    } else {
+      // 80 random bits from two draws (12 characters from the first, 4 from the second),
+      // not one system draw per character.
+      var bits = random.next()
+      for index in 10..<26 {
+        if index == 22 { bits = random.next() }
+        bytes[index] = Self.alphabet[Int(bits & 31)]
+        bits >>= 5
+      }
     }
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -16,12 +16,10 @@ extension Store {
   }
 
   /// `commit(_:)`, with undo/redo markers (read after `prepare` ran) set on the operations.
-  /// `inBulk`: the caches are rewritten under the same lock (see `commitInBulk(_:)`).
   func commit(
     _ prepare: (Store) throws(RhythmError) -> [Change],
-    marking: () -> (undoes: String?, redoes: String?), inBulk: Bool = false
+    marking: () -> (undoes: String?, redoes: String?)
   ) throws(RhythmError) -> [Operation] {
-    var cachesWritten = false
     let operations = try lock.withLock(exclusive: true) { () throws(RhythmError) -> [Operation] in
       try readTails()
       let changes = try prepare(self)
@@ -40,10 +38,8 @@ extension Store {
             undoes: marks.undoes, redoes: marks.redoes, change: change))
       }
       try append(operations, device: device)
-      if inBulk { cachesWritten = writeCachesAfterBulkAppend(operations) }
       return operations
     }
-    if cachesWritten { return operations }
     // Saved: from here on nothing reports a failure. The caches are brought up to date if they
     // can be, else a warning says they could not.
     do {
@@ -63,17 +59,33 @@ extension Store {
   /// Appends operations to this device's journal, durably, and takes them into the view.
   /// A failed append leaves nothing of itself: the journal is cut back to where it was.
   func append(_ operations: [Operation], device: String) throws(RhythmError) {
+    var bytes: [UInt8] = []
+    for operation in operations {
+      operation.write(into: &bytes)
+      bytes.append(0x0A)
+    }
+    let whole = try appendLines(bytes, device: device)
+    var position = positions[device] ?? JournalPosition(bytes: 0, lines: 0)
+    if position.bytes == whole {
+      position.bytes += bytes.count
+      position.lines += operations.count
+      positions[device] = position
+      for operation in operations { addToTail(operation) }
+    } else {
+      try readTails()
+    }
+  }
+
+  /// Appends `bytes` (whole journal lines) to this device's journal, durably, first cutting a
+  /// torn last line off. Returns the length the journal had before (its whole lines). A failed
+  /// append leaves nothing of itself: the journal is cut back to that length.
+  func appendLines(_ bytes: [UInt8], device: String) throws(RhythmError) -> Int {
     let path = layout.journalPath(for: device)
     try FileIO.makeFolder(layout.journalFolder)
     let whole = try Journal.wholeLinesLength(of: path)
     if FileIO.size(path) > whole {
       try FileIO.truncate(path, to: whole)  // a torn line from a crash: never reported done
       warnings.removeAll { $0.hasPrefix("warning: " + path + ":") }
-    }
-    var bytes: [UInt8] = []
-    for operation in operations {
-      operation.write(into: &bytes)
-      bytes.append(0x0A)
     }
     do {
       try FileIO.appendDurably(bytes, to: path, failing: failingWrites == .journal)
@@ -88,19 +100,11 @@ extension Store {
       }
       throw error
     }
-    var position = positions[device] ?? JournalPosition(bytes: 0, lines: 0)
-    if position.bytes == whole {
-      position.bytes += bytes.count
-      position.lines += operations.count
-      positions[device] = position
-      for operation in operations { addToTail(operation) }
-    } else {
-      try readTails()
-    }
+    return whole
   }
 
   /// The values the changed fields have now (null where unset); empty for a new record.
-  private func priorValues(for change: Change) throws(RhythmError) -> [String: JSONValue] {
+  func priorValues(for change: Change) throws(RhythmError) -> [String: JSONValue] {
     guard !change.isCreation else { return [:] }
     func prior<R: Record>(_ type: R.Type) throws(RhythmError) -> [String: JSONValue] {
       guard let current = try currentRecord(R.self, id: change.id) else { return [:] }
@@ -124,7 +128,7 @@ extension Store {
   }
 
   /// The greatest stamp seen, including this device's last line (it may be past the view).
-  private func latestOwnStamp(device: String) throws(RhythmError) -> Stamp? {
+  func latestOwnStamp(device: String) throws(RhythmError) -> Stamp? {
     let own = try Journal.lastOperation(of: layout.journalPath(for: device))?.stamp
     switch (latestStamp, own) {
     case (let seen?, let mine?): return max(seen, mine)

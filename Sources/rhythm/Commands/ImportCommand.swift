@@ -26,10 +26,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
       let context = try CommandContext(storeOptions)
-      let text = ImportCommand.text(try ImportCommand.read(file))
       let defaultDue = try due.map { (text) throws(RhythmError) in try context.day(text) }
-      let steps = try StepsCSV.parse(text, defaultDue: defaultDue) { (text) throws(RhythmError) in
-        try context.day(text)
+      let steps = try StepsCSV.parse(try ImportCommand.read(file), defaultDue: defaultDue) {
+        (text) throws(RhythmError) in try context.day(text)
       }
       try ImportCommand.save(
         consume steps, defaultOwner: owner, newPeople: newPeople, into: try context.openStore(),
@@ -74,13 +73,6 @@ struct ImportCommand: ParsableCommand {
       throw .io(path: path, reason: "cannot read the file")
     }
     return contents
-  }
-
-  /// The bytes as text, without a byte order mark.
-  static func text(_ data: Data) -> String {
-    var text = String(decoding: data, as: UTF8.self)
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return text
   }
 
   /// Stores the steps in one bulk commit (one journal append: all of them or none), checking

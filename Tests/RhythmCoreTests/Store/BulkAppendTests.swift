@@ -142,6 +142,77 @@ struct BulkAppendTests {
     #expect(try temporary.journalLines() == before)
   }
 
+  @Test("caches that cannot be written after the append: saved, a warning, the view has it all")
+  func cacheFailureAfterTheAppend() throws {
+    for file in [StoreFile.snapshot, .index, .stamps] {
+      let temporary = try Self.prepared()
+      try temporary.store.compact()
+      let failing = try Store.open(
+        at: temporary.folder, clock: temporary.clock, person: "tester", failingWrites: file)
+      var context = Self.context(failing)
+      try failing.commitInBulk { store throws(RhythmError) in
+        try StepEdits.importing(Self.imported(600), addingPeople: true, in: store, &context)
+          .changes
+      }
+      #expect(failing.warnings.contains { $0.hasPrefix("saved; the cache") }, "\(file)")
+      #expect(try failing.records(Step.self).count == 600, "\(file)")
+      #expect(try failing.loadState().people.count == 5, "\(file)")
+      let later = try temporary.reopen()
+      #expect(try later.records(Step.self) == (try failing.records(Step.self)), "\(file)")
+      #expect(try StoreCheck.run(folder: temporary.folder).differences.isEmpty, "\(file)")
+    }
+  }
+
+  @Test("a small bulk append past a fresh snapshot stays in the tail, as a commit's would")
+  func smallBulkKeepsTheSnapshot() throws {
+    let temporary = try Self.prepared()
+    try temporary.store.compact()
+    let snapshot = try Data(contentsOf: URL(fileURLWithPath: temporary.layout.snapshotPath))
+    var context = Self.context(temporary.store)
+    try temporary.store.commitInBulk { store throws(RhythmError) in
+      try StepEdits.importing(Self.imported(3), addingPeople: true, in: store, &context).changes
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: temporary.layout.snapshotPath)) == snapshot)
+    #expect(try temporary.store.records(Step.self).count == 3)
+    #expect(try temporary.reopen().records(Step.self) == (try temporary.store.records(Step.self)))
+  }
+
+  @Test("a creation's line written from the record equals the line of its fields")
+  func creationLineEqualsFieldsLine() throws {
+    let stamp = Stamp(millis: 1_764_057_300_123, counter: 2, device: "dev1")
+    func check<R: Record>(_ record: R) {
+      var bytes: [UInt8] = []
+      let made = Operation.writeCreation(
+        of: record, id: "01jop", stamp: stamp, person: "ma\"ria", into: &bytes)
+      let fields = R.schema.fields(of: record)
+      let operation = Operation(
+        id: "01jop", kind: R.kind, record: record.id, fields: fields, prior: [:], stamp: stamp,
+        person: "ma\"ria")
+      #expect(String(decoding: bytes, as: UTF8.self) == operation.line())
+      var expected: UInt64 = 0
+      for name in fields.keys where name != "id" {
+        expected |= 1 << UInt64(R.schema.position(of: name) ?? 0)
+      }
+      #expect(made == expected, "\(R.self)")
+    }
+    var step = Step(
+      id: "01jstep", title: "A \"title\"\n\u{1}é", owner: "maria", due: Day(ordinal: 20_000),
+      success: "signed", createdAt: Date(timeIntervalSince1970: 1_764_000_000.5),
+      tags: ["launch", "q4"])
+    step.status = .done
+    step.completedAt = Date(timeIntervalSince1970: 1_764_100_000)
+    check(step)
+    check(
+      Step(id: "01jbare", title: "t", owner: "o", due: Day(ordinal: 1), createdAt: .distantPast))
+    check(Person(handle: "maria", name: "Maria", teams: ["core"], email: "m@example.org"))
+    var review = Review(
+      id: "01jrev", cadence: "weekly", occurrence: Date(timeIntervalSince1970: 1_764_000_000))
+    review.ratings = ["maria": 4, "sam": 5]
+    review.checkins = ["maria": "fine"]
+    review.spent = ["a": 1.5]
+    check(review)
+  }
+
   @Test("journal lines keep their format: sorted keys, compact, escapes")
   func lineFormat() throws {
     let operation = Operation(
