@@ -9,25 +9,13 @@ extension Operation {
   static func writeCreation<R: Record>(
     of record: R, id: String, stamp: Stamp, person: String, into output: inout [UInt8]
   ) -> UInt64? {
-    func key(_ name: StaticString) {
-      output.append(
-        contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    var made: UInt64?
+    writeLine(
+      by: person, device: stamp.device, id: id, kind: R.kind, record: record.id, stamp: stamp,
+      prior: [:], redoes: nil, undoes: nil, into: &output
+    ) { output in
+      made = R.schema.writeFields(of: record, into: &output)
     }
-    key("{\"by\":")
-    JSONValue.write(string: person, into: &output)
-    key(",\"dev\":")
-    JSONValue.write(string: stamp.device, into: &output)
-    key(",\"fields\":")
-    let made = R.schema.writeFields(of: record, into: &output)
-    key(",\"id\":")
-    JSONValue.write(string: id, into: &output)
-    key(",\"kind\":")
-    JSONValue.write(string: R.kind.rawValue, into: &output)
-    key(",\"prior\":{},\"rec\":")
-    JSONValue.write(string: record.id, into: &output)
-    key(",\"ts\":")
-    JSONValue.write(string: stamp.timeText, into: &output)
-    key("}")
     return made
   }
 }

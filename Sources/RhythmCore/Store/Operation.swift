@@ -43,6 +43,20 @@ public struct Operation: Sendable, Equatable {
   /// Appends `line()` to `output` as UTF-8: the keys written in their sorted order straight
   /// as bytes, with no dictionary or `String` made for the line.
   func write(into output: inout [UInt8]) {
+    Operation.writeLine(
+      by: person, device: stamp.device, id: id, kind: kind, record: record, stamp: stamp,
+      prior: prior, redoes: redoes, undoes: undoes, into: &output
+    ) { output in
+      JSONValue.object(fields).write(into: &output)
+    }
+  }
+
+  /// Appends a journal line, its keys in their sorted order; `fields` writes the fields object.
+  static func writeLine(
+    by person: String, device: String, id: String, kind: RecordKind, record: String,
+    stamp: Stamp, prior: [String: JSONValue], redoes: String?, undoes: String?,
+    into output: inout [UInt8], fields: (inout [UInt8]) -> Void
+  ) {
     func key(_ name: StaticString) {
       output.append(
         contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
@@ -50,9 +64,9 @@ public struct Operation: Sendable, Equatable {
     key("{\"by\":")
     JSONValue.write(string: person, into: &output)
     key(",\"dev\":")
-    JSONValue.write(string: stamp.device, into: &output)
+    JSONValue.write(string: device, into: &output)
     key(",\"fields\":")
-    JSONValue.object(fields).write(into: &output)
+    fields(&output)
     key(",\"id\":")
     JSONValue.write(string: id, into: &output)
     key(",\"kind\":")

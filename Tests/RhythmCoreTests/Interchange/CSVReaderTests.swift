@@ -45,7 +45,7 @@ struct CSVReaderTests {
       "\"", "\"", "\"\"", ",", ",", "\n", "\r", "\r\n", "'", "=", "-", "@", "+", "\t", " ", "a",
       "bc", "é", "日本", "👍🏽", "\u{FEFF}", "x\u{301}", "\u{0}",
     ]
-    var generator = SplitMix(seed: 10)
+    var generator = SplitMix64(seed: 10)
     for _ in 0..<3_000 {
       let length = Int(generator.next() % 16)
       var text = ""
@@ -83,19 +83,6 @@ struct CSVReaderTests {
   @Test("a combining mark after a comma starts the next field (bytes, not graphemes)")
   func combiningMarkAfterAComma() throws {
     #expect(try CSV.parse("a,\u{301}b\n") == [["a", "\u{301}b"]])
-  }
-}
-
-/// A small seeded generator (SplitMix64), so a failure can be replayed.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
