@@ -23,17 +23,34 @@ extension Store {
   /// empty and the positions at the end of the lines replayed.
   func longTailState() throws(RhythmError) -> StoreState {
     guard let snapshot, let stampsFile else { return try replayJournals() }
-    var state = StoreState()
-    state.snapshotStamp = snapshot.header.stamp
-    for kind in RecordKind.allCases { try load(kind.recordType, from: snapshot, into: &state) }
+    // The snapshot's sections are read while the lines past it are looked over and the
+    // stamps of the records they touch found (on the other core).
+    let folder = layout.journalFolder
+    let from = positions
+    let (loaded, found) = try AtOnce.run(
+      { () throws(RhythmError) -> StoreState in
+        var state = StoreState()
+        state.snapshotStamp = snapshot.header.stamp
+        func read<R: Record>(_ type: R.Type) throws(RhythmError) {
+          state.load(try snapshot.decodeSection(R.self))
+        }
+        for kind in RecordKind.allCases { try read(kind.recordType) }
+        return state
+      },
+      { () throws(RhythmError) -> [RecordKey: StampsFile.Entry?] in
+        var entries: [RecordKey: StampsFile.Entry?] = [:]
+        for key in try Journal.touchedRecords(folder: folder, from: from) {
+          entries[key] = stampsFile.entry(key.kind, id: key.id)
+        }
+        return entries
+      })
+    var state = consume loaded
     // The records the lines touch, with their stamps before any line is applied (a line
     // older than the snapshot meets them), are replayed apart and put back.
-    let touched = try Journal.touchedRecords(folder: layout.journalFolder, from: positions)
+    let touched = Set(found.keys)
     var part = state.part(holding: touched)
     part.stamps.reserveCapacity(touched.count)
-    for key in touched {
-      if let entry = stampsFile.entry(key.kind, id: key.id) { part.take(entry, for: key) }
-    }
+    for case (let key, let entry?) in found { part.take(entry, for: key) }
     let read = try JournalReplay.replay(
       folder: layout.journalFolder, from: positions, onto: consume part)
     for warning in read.warnings { warn("warning: " + warning) }

@@ -21,7 +21,8 @@ extension StoreState {
         }
         part[keyPath: R.section] = taken
       }
-      copy(kind.recordType)
+      // Steps are most of a large store: their copy is specialized, not generic.
+      if kind == .step { copy(Step.self) } else { copy(kind.recordType) }
     }
     if !removed.isEmpty || !stamps.isEmpty || !orphans.isEmpty {
       for key in keys {
@@ -51,7 +52,7 @@ extension StoreState {
         for id in ids { section[id] = theirs[id] }
         swap(&section, &self[keyPath: R.section])
       }
-      move(kind.recordType)
+      if kind == .step { move(Step.self) } else { move(kind.recordType) }
     }
     stamps.reserveCapacity(stamps.count + part.stamps.count)
     for key in keys {
