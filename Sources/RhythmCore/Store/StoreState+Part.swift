@@ -41,7 +41,8 @@ extension StoreState {
   }
 
   /// Puts the records `keys` name back as they stand in `part` (one gone from `part` goes
-  /// from here too), and takes its latest stamp when it is newer.
+  /// from here too), and takes its latest stamp when it is newer. `keys` holds every record
+  /// `part` holds (`records(of:from:)`).
   mutating func replaceRecords(_ keys: Set<RecordKey>, from part: StoreState) {
     for (kind, ids) in Self.idsByKind(keys) {
       func move<R: Record>(_ type: R.Type) {
@@ -54,11 +55,20 @@ extension StoreState {
       }
       if kind == .step { move(Step.self) } else { move(kind.recordType) }
     }
-    stamps.reserveCapacity(stamps.count + part.stamps.count)
-    for key in keys {
-      if !removed.isEmpty || !part.removed.isEmpty { removed[key] = part.removed[key] }
-      stamps[key] = part.stamps[key]
-      if !orphans.isEmpty || !part.orphans.isEmpty { orphans[key] = part.orphans[key] }
+    if !removed.isEmpty || !part.removed.isEmpty {
+      for key in keys { removed[key] = part.removed[key] }
+    }
+    // A state read from a snapshot has no stamps or held fields of its own: the part's
+    // (all of them records of `keys`) are all there are.
+    if stamps.isEmpty {
+      stamps = part.stamps
+    } else {
+      for key in keys { stamps[key] = part.stamps[key] }
+    }
+    if orphans.isEmpty {
+      orphans = part.orphans
+    } else {
+      for key in keys { orphans[key] = part.orphans[key] }
     }
     if let stamp = part.latestStamp, latestStamp.map({ stamp > $0 }) ?? true {
       latestStamp = stamp
