@@ -8,17 +8,21 @@
 #   replay      a fresh clone (journal/ only, no checkpoint): every journal replayed (one run,
 #               REPLAY=0 skips it: at 2,000,000 operations it takes long and a lot of memory)
 #   checkpoint  a fresh clone whose journal/ holds a checkpoint (written by
-#               `rhythm store checkpoint` on another clone) and 1,000 operations past it from
-#               two devices: it starts from the checkpoint and reads only the lines past it
+#               `rhythm store checkpoint` on another clone) and PAST operations past it from
+#               two devices (default 1,000): it starts from the checkpoint and reads only the
+#               lines past it (more than a command carries, e.g. PAST=50000, are replayed at
+#               once into a new snapshot)
 #   warm        the next command on that clone
 # and the checkpoint's size. With OLD=path, the same two figures for that binary (an older
 # build, e.g. main's), measured on the same files alternately with this build. Not a test: it
 # prints figures.
-# Usage: Benchmarks/checkpoint.sh [OPS]   (default 2000000; RUNS=5, REPLAY=1, OLD unset)
+# Usage: Benchmarks/checkpoint.sh [OPS]   (default 2000000; RUNS=5, REPLAY=1, PAST=1000, OLD
+# unset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ops=${1:-2000000}
+past=${PAST:-1000}
 runs=${RUNS:-5}
 source Benchmarks/timing.sh
 team=$PWD/.bench/team-$ops
@@ -103,7 +107,7 @@ else
   clone "$team/journal" "$scratch/first"
   "$rhythm" step list --owner p07 --status open --store "$scratch/first" >/dev/null
 fi
-# Another clone writes a checkpoint; two devices then add 1,000 operations past it.
+# Another clone writes a checkpoint; two devices then add PAST operations past it.
 "$rhythm" store checkpoint --store "$scratch/first" >&2
 mkdir -p "$scratch/shared"
 cp -al "$team/journal"/*.jsonl "$scratch/shared/"
@@ -111,7 +115,8 @@ cp -r "$scratch/first/journal/checkpoints" "$scratch/shared/"
 for file in "$scratch/shared"/*.jsonl; do
   cp "$file" "$file.copy" && mv "$file.copy" "$file"  # unlink before appending
 done
-generate "$scratch/shared" $((ops / 10)) 500 2
+generate "$scratch/shared" $((ops / 10)) $((past / 2)) 2
+printf "%-12s %s operations\n" "past it" "$past"
 printf "%-12s %s MB (snapshot, stamps and index)\n" "checkpoint" "$(du -sm "$scratch/shared/checkpoints" | cut -f1)"
 : >"$scratch/from"
 : >"$scratch/warm"

@@ -69,8 +69,12 @@ extension Store {
     try readSnapshot()
     // Without a snapshot every journal is read from its first line, at once.
     if snapshot == nil { return try replayJournals() }
+    // Without its stamps, only a replay of every journal gives the right values.
+    guard stampsFile != nil else { return try replayJournals() }
+    // Lines far past the snapshot are replayed at once, not read as operations first.
+    if try hasLongTail() { return try longTailState() }
     try readTails()
-    return stampsFile == nil ? try replayJournals() : try snapshotState()
+    return try snapshotState()
   }
 
   /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,

@@ -42,6 +42,9 @@ public final class Store {
   /// Whether there is no snapshot and the journals were left unread at opening, to be
   /// replayed at once into the first snapshot (instead of read into a tail first).
   var journalsUnread = false
+  /// Whether the journal lines past the snapshot were left unread at opening, being more than
+  /// a command carries: the compaction replays them at once (`Store+LongTail`).
+  var tailUnread = false
   /// The greatest stamp seen.
   var latestStamp: Stamp?
   /// The whole state, once someone asked for it; kept current by commits and refreshes.
@@ -159,12 +162,14 @@ public final class Store {
         devices.contains(where: { FileIO.size(layout.journalPath(for: $0)) > 0 })
       {
         journalsUnread = true
+      } else if compactsAutomatically, try hasLongTail() {
+        tailUnread = true
       } else {
         try readTails()
       }
     }
     try updateCache(afterSaving: false)
-    if journalsUnread {
+    if journalsUnread || tailUnread {
       // The replay could not be written down: read the journals into the view as they are.
       journalsUnread = false
       _ = try lock.withLock(exclusive: false) { () throws(RhythmError) in try readTails() }
@@ -206,6 +211,7 @@ public final class Store {
   /// Reads journal lines past `positions` into the tail.
   @discardableResult
   func readTails() throws(RhythmError) -> [Operation] {
+    tailUnread = false
     let read = try Journal.readTails(folder: layout.journalFolder, from: positions)
     for warning in read.warnings { warn("warning: " + warning) }
     positions = read.positions
@@ -236,7 +242,7 @@ public final class Store {
   var needsCompaction: Bool {
     guard compactsAutomatically, cacheFailure == nil else { return false }
     if snapshot == nil { return journalsUnread || !tail.isEmpty }
-    return index == nil || tail.count > compactionTail
+    return tailUnread || index == nil || tail.count > compactionTail
       || (stampsFile == nil && hasOlderTailOperation)
   }
 

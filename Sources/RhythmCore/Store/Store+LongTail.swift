@@ -1,0 +1,71 @@
+import Foundation
+
+/// A store far behind its journals (a fresh clone tens of thousands of lines past its
+/// checkpoint, a device back after months away): the lines past the snapshot are more than a
+/// command carries, so the first command compacts. Then they are not read as `Operation`s at
+/// opening and again under the compaction's lock: they are counted (newlines only), and the
+/// compaction replays them once, byte-level, as `JournalReplay` replays a whole store, onto
+/// the snapshot's records they touch with those records' stamps (`StoreState.part`), then
+/// puts those records back into the snapshot's. Per field the greatest stamp wins whatever the
+/// order lines are applied in, so the result is the state a replay of every journal gives,
+/// stamps included.
+extension Store {
+  /// Whether the journal lines past the snapshot are more than a command carries
+  /// (`compactionTail`), so that the next compaction is certain.
+  func hasLongTail() throws(RhythmError) -> Bool {
+    guard snapshot != nil else { return false }
+    return try Journal.hasLines(
+      moreThan: compactionTail, folder: layout.journalFolder, from: positions)
+  }
+
+  /// The snapshot's records, with the stamps of those the lines past it touch, and those lines
+  /// replayed onto them (`JournalReplay`): the state the next snapshot holds. Leaves the tail
+  /// empty and the positions at the end of the lines replayed.
+  func longTailState() throws(RhythmError) -> StoreState {
+    guard let snapshot, let stampsFile else { return try replayJournals() }
+    // The snapshot's sections are read while the lines past it are looked over and the
+    // stamps of the records they touch found (on the other core).
+    let folder = layout.journalFolder
+    let from = positions
+    let (loaded, found) = try AtOnce.run(
+      { () throws(RhythmError) -> StoreState in
+        var state = StoreState()
+        state.snapshotStamp = snapshot.header.stamp
+        func read<R: Record>(_ type: R.Type) throws(RhythmError) {
+          state.load(try snapshot.decodeSection(R.self))
+        }
+        for kind in RecordKind.allCases { try read(kind.recordType) }
+        return state
+      },
+      { () throws(RhythmError) -> [RecordKey: StampsFile.Entry?] in
+        var entries: [RecordKey: StampsFile.Entry?] = [:]
+        for key in try Journal.touchedRecords(folder: folder, from: from) {
+          entries[key] = stampsFile.entry(key.kind, id: key.id)
+        }
+        return entries
+      })
+    var state = consume loaded
+    // The records the lines touch, with their stamps before any line is applied (a line
+    // older than the snapshot meets them), are replayed apart and put back.
+    let touched = Set(found.keys)
+    var part = state.part(holding: touched)
+    part.stamps.reserveCapacity(touched.count)
+    for case (let key, let entry?) in found { part.take(entry, for: key) }
+    let read = try JournalReplay.replay(
+      folder: layout.journalFolder, from: positions, onto: consume part)
+    for warning in read.warnings { warn("warning: " + warning) }
+    positions = read.positions
+    if let stamp = read.latestStamp, latestStamp.map({ stamp > $0 }) ?? true {
+      latestStamp = stamp
+    }
+    tail = []
+    tailByRecord = [:]
+    sectionCache = [:]
+    tailUnread = false
+    let changed = StoreState.records(of: read.state, from: touched)
+    state.replaceRecords(changed, from: read.state)
+    // The next stamps file copies the entries of every other record from this one.
+    compactedStamps = (stampsFile, Array(changed))
+    return state
+  }
+}
