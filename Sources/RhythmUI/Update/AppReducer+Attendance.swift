@@ -55,11 +55,7 @@ extension AppReducer {
       data, _ throws(RhythmError) in
       try ReviewEdits.rate(session.reviewID, rating: rating, by: handle, in: data)
     }
-    if var moved = state.review {
-      let count = state.concludeRoll(for: moved).count
-      moved.attendeeSelection = min(moved.attendeeSelection + 1, max(0, count - 1))
-      state.review = moved
-    }
+    _ = move(&state, by: 1)
     return effects
   }
 

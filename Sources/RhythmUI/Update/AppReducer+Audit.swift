@@ -39,11 +39,7 @@ extension AppReducer {
     ) { data, _ throws(RhythmError) in
       try ReviewEdits.answerAudit(session.reviewID, by: handle, answer, in: data)
     }
-    if var moved = state.review {
-      let count = state.auditRoll(for: moved).count
-      moved.auditSelection = min(moved.auditSelection + 1, max(0, count - 1))
-      state.review = moved
-    }
+    _ = move(&state, by: 1)
     return effects
   }
 
