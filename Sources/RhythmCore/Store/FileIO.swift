@@ -103,24 +103,9 @@ enum FileIO {
     _ path: String, with bytes: some Collection<UInt8>, failing: Bool = false,
     beforeRename: () -> Void = {}
   ) throws(RhythmError) {
-    let temporary = path + ".tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw failure(temporary, "cannot create") }
-    do throws(RhythmError) {
-      try writeAll(descriptor, Array(bytes), path: temporary, failing: failing)
-      guard fsync(descriptor) == 0 else { throw failure(temporary, "cannot flush to disk") }
-    } catch {
-      close(descriptor)
-      unlink(temporary)
-      throw error
+    try replaceAtomically(path, failing: failing, beforeRename: beforeRename) {
+      (sink) throws(RhythmError) in try sink.append(Array(bytes))
     }
-    close(descriptor)
-    beforeRename()
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw failure(path, "cannot replace")
-    }
-    try syncFolder(of: path)
   }
 
   /// `replaceAtomically(_:with:failing:beforeRename:)` for a file written a piece at a time:
