@@ -15,34 +15,23 @@ extension Store {
     guard state == nil, let snapshot, let index else { return (try loadState(), nil) }
     var loaded = StoreState()
     loaded.snapshotStamp = snapshot.header.stamp
-    try load(Person.self, from: snapshot, into: &loaded)
-    try load(Team.self, from: snapshot, into: &loaded)
-    try load(Cadence.self, from: snapshot, into: &loaded)
-    try load(Review.self, from: snapshot, into: &loaded)
-    let decisions = BackgroundSection { () throws(RhythmError) in
-      try snapshot.decodeSection(Decision.self)
-    }
-    let held = heldStepPositions(in: index, from: cutoff)
-    var steps: [Step] = []
-    steps.reserveCapacity(held.count)
-    for position in held.sorted() {
-      let line = index.entry(at: position).line
-      guard let step = StepArchiveSource.decode(snapshot.data, line: line) else {
-        _ = try snapshot.decodeSection(Step.self)  // names the bad line
-        throw .io(
-          path: layout.snapshotPath, reason: "a step could not be read: run `rhythm store rebuild`")
+    var held = Set<Int>()
+    try loadSections(of: snapshot, into: &loaded) { (loaded) throws(RhythmError) in
+      held = heldStepPositions(in: index, from: cutoff)
+      var steps: [Step] = []
+      steps.reserveCapacity(held.count)
+      for position in held.sorted() {
+        let line = index.entry(at: position).line
+        guard let step = StepArchiveSource.decode(snapshot.data, line: line) else {
+          _ = try snapshot.decodeSection(Step.self)  // names the bad line
+          throw .io(
+            path: layout.snapshotPath,
+            reason: "a step could not be read: run `rhythm store rebuild`")
+        }
+        steps.append(step)
       }
-      steps.append(step)
+      loaded.load([steps])
     }
-    loaded.load([steps])
-    loaded.load(try decisions.runs())
-    try load(Note.self, from: snapshot, into: &loaded)
-    try load(Metric.self, from: snapshot, into: &loaded)
-    try load(Priority.self, from: snapshot, into: &loaded)
-    try load(Exchange.self, from: snapshot, into: &loaded)
-    try load(Topic.self, from: snapshot, into: &loaded)
-    try load(Headline.self, from: snapshot, into: &loaded)
-    try load(DecisionRight.self, from: snapshot, into: &loaded)
     takeTailStamps(into: &loaded)
     for operation in tail { loaded.apply(operation) }
     return (loaded, StepArchiveSource(index: index, snapshot: snapshot.data, held: held))

@@ -32,30 +32,40 @@ extension Store {
     var loaded = StoreState()
     loaded.snapshotStamp = snapshot?.header.stamp
     if let snapshot {
-      try load(Person.self, from: snapshot, into: &loaded)
-      try load(Team.self, from: snapshot, into: &loaded)
-      try load(Cadence.self, from: snapshot, into: &loaded)
-      try load(Review.self, from: snapshot, into: &loaded)
-      // The decisions are decoded on another thread while the steps are read here: the two
-      // large sections overlap.
-      let decisions = BackgroundSection { () throws(RhythmError) in
-        try snapshot.decodeSection(Decision.self)
+      try loadSections(of: snapshot, into: &loaded) { (loaded) throws(RhythmError) in
+        try load(Step.self, from: snapshot, into: &loaded)
       }
-      try load(Step.self, from: snapshot, into: &loaded)
-      loaded.load(try decisions.runs())
-      try load(Note.self, from: snapshot, into: &loaded)
-      try load(Metric.self, from: snapshot, into: &loaded)
-      try load(Priority.self, from: snapshot, into: &loaded)
-      try load(Exchange.self, from: snapshot, into: &loaded)
-      try load(Topic.self, from: snapshot, into: &loaded)
-      try load(Headline.self, from: snapshot, into: &loaded)
-      try load(DecisionRight.self, from: snapshot, into: &loaded)
     }
     takeTailStamps(into: &loaded)
     for operation in tail { loaded.apply(operation) }
     state = loaded
     sectionCache = [:]
     return loaded
+  }
+
+  /// Decodes every section of `snapshot` into `loaded`; `loadSteps` puts the steps in (all of
+  /// them, or those a caller holds) while the decisions are decoded on another thread, so
+  /// the two large sections overlap.
+  func loadSections(
+    of snapshot: SnapshotReader, into loaded: inout StoreState,
+    steps loadSteps: (inout StoreState) throws(RhythmError) -> Void
+  ) throws(RhythmError) {
+    try load(Person.self, from: snapshot, into: &loaded)
+    try load(Team.self, from: snapshot, into: &loaded)
+    try load(Cadence.self, from: snapshot, into: &loaded)
+    try load(Review.self, from: snapshot, into: &loaded)
+    let decisions = BackgroundSection { () throws(RhythmError) in
+      try snapshot.decodeSection(Decision.self)
+    }
+    try loadSteps(&loaded)
+    loaded.load(try decisions.runs())
+    try load(Note.self, from: snapshot, into: &loaded)
+    try load(Metric.self, from: snapshot, into: &loaded)
+    try load(Priority.self, from: snapshot, into: &loaded)
+    try load(Exchange.self, from: snapshot, into: &loaded)
+    try load(Topic.self, from: snapshot, into: &loaded)
+    try load(Headline.self, from: snapshot, into: &loaded)
+    try load(DecisionRight.self, from: snapshot, into: &loaded)
   }
 
   /// Every live record of one kind, by id: its snapshot section with the tail applied.
