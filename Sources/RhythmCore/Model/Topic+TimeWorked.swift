@@ -14,14 +14,17 @@ public struct TopicTimeWorked: Equatable, Sendable {
     in reviews: some Sequence<Review>, now: Date, excluding excluded: String? = nil
   ) -> [String: TopicTimeWorked] {
     var worked: [String: TopicTimeWorked] = [:]
+    func add(_ topic: String, of review: Review) {
+      let seconds = review.topicElapsed(topic, now: now)
+      guard seconds > 0 else { return }
+      worked[topic, default: TopicTimeWorked()].seconds += seconds
+      worked[topic, default: TopicTimeWorked()].reviews += 1
+    }
+    // Called for every frame of a review's Topics section: no set is made per review.
     for review in reviews where review.isLive && review.id != excluded {
-      var topics = Set(review.topicSpent.keys)
-      if let topic = review.topic, review.status == .live { topics.insert(topic) }
-      for topic in topics {
-        let seconds = review.topicElapsed(topic, now: now)
-        guard seconds > 0 else { continue }
-        worked[topic, default: TopicTimeWorked()].seconds += seconds
-        worked[topic, default: TopicTimeWorked()].reviews += 1
+      for topic in review.topicSpent.keys { add(topic, of: review) }
+      if review.status == .live, let topic = review.topic, review.topicSpent[topic] == nil {
+        add(topic, of: review)
       }
     }
     return worked
