@@ -144,15 +144,20 @@ struct JournalReplayTests {
     #expect(parallel.state.latestStamp == serial.latestStamp)
   }
 
-  @Test("a damaged line fails with the file, line, column and reason of the JSON path")
-  func damagedLinesFailAlike() throws {
-    let good = RhythmCore.Operation(
+  /// A whole step's creation by device `dev-a`, as its journal line.
+  private static var fineStepLine: String {
+    RhythmCore.Operation(
       id: "op1", kind: .step, record: "01s",
       fields: Step.schema.fields(
         of: Step(
-          id: "01s", title: "Fine", owner: "li", due: Day(ordinal: 20_000), createdAt: Self.base)),
+          id: "01s", title: "Fine", owner: "li", due: Day(ordinal: 20_000), createdAt: base)),
       prior: [:], stamp: Stamp(millis: 1, counter: 0, device: "dev-a"), person: "li"
     ).line()
+  }
+
+  @Test("a damaged line fails with the file, line, column and reason of the JSON path")
+  func damagedLinesFailAlike() throws {
+    let good = Self.fineStepLine
     let bad: [String] = [
       "{\"id\":\"op2\",\"kind\":\"step\"",  // cut short inside
       good.replacingOccurrences(of: "\"ts\":\"", with: "\"ts\":5,\"x\":\""),  // wrong type
@@ -179,13 +184,7 @@ struct JournalReplayTests {
 
   @Test("bad UTF-8 and a torn last line are read as the JSON path reads them")
   func badBytesAndTornLines() throws {
-    let line = RhythmCore.Operation(
-      id: "op1", kind: .step, record: "01s",
-      fields: Step.schema.fields(
-        of: Step(
-          id: "01s", title: "Fine", owner: "li", due: Day(ordinal: 20_000), createdAt: Self.base)),
-      prior: [:], stamp: Stamp(millis: 1, counter: 0, device: "dev-a"), person: "li"
-    ).line()
+    let line = Self.fineStepLine
     var bytes = Array(line.replacingOccurrences(of: "Fine", with: "F#ne").utf8)
     if let mark = bytes.firstIndex(of: UInt8(ascii: "#")) { bytes[mark] = 0xFF }
     bytes += Array("\n{\"id\":\"torn".utf8)
