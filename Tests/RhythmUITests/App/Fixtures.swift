@@ -1,6 +1,7 @@
 import Foundation
 import RhythmCore
 import RhythmDemo
+import Testing
 
 @testable import RhythmUI
 
@@ -23,6 +24,27 @@ enum Fixtures {
     AppState(
       data: demoData, now: now, timeZone: utc, size: Size(width: width, height: height),
       person: "maria", ids: RecordIDGenerator(seed: 42))
+  }
+
+  /// The first upcoming review (Weekly content review) started, on its Topics section.
+  static func onTopics() throws -> AppState {
+    var state = demoState()
+    press(["r", "n", "n", "n"], &state)
+    let session = try #require(state.review)
+    try #require(state.sectionKind(of: session) == .topics)
+    return state
+  }
+
+  /// The Weekly marketing leadership review started, on its Priorities section.
+  static func onPriorities() throws -> AppState {
+    var state = demoState()
+    let cadence = try #require(
+      state.data.cadences.values.first { $0.title == "Weekly marketing leadership review" })
+    send(.openReview(cadenceID: cadence.id, start: true), &state)
+    press(["n", "n"], &state)
+    let session = try #require(state.review)
+    try #require(state.sectionKind(of: session) == .priorities)
+    return state
   }
 
   /// Feeds key presses (canonical strings) through the reducer, collecting the effects.

@@ -6,21 +6,9 @@ import Testing
 
 @Suite("The live review's priorities section, through the reducer")
 struct ReviewPrioritiesTests {
-  /// The Weekly marketing leadership review started, on its Priorities section.
-  private func onPriorities() throws -> AppState {
-    var state = Fixtures.demoState()
-    let cadence = try #require(
-      state.data.cadences.values.first { $0.title == "Weekly marketing leadership review" })
-    Fixtures.send(.openReview(cadenceID: cadence.id, start: true), &state)
-    Fixtures.press(["n", "n"], &state)
-    let session = try #require(state.review)
-    try #require(state.sectionKind(of: session) == .priorities)
-    return state
-  }
-
   @Test("the section lists this quarter's priorities of the participants, not the check-in")
   func shown() throws {
-    let state = try onPriorities()
+    let state = try Fixtures.onPriorities()
     let session = try #require(state.review)
     let priorities = state.reviewPriorities(for: session)
     #expect(!priorities.isEmpty)
@@ -34,7 +22,7 @@ struct ReviewPrioritiesTests {
 
   @Test("f, o and d set the selected priority off track, on track and done, one key each")
   func status() throws {
-    var state = try onPriorities()
+    var state = try Fixtures.onPriorities()
     let session = try #require(state.review)
     let priorities = state.reviewPriorities(for: session)
     let index = try #require(priorities.firstIndex { $0.status == .onTrack })
@@ -56,7 +44,7 @@ struct ReviewPrioritiesTests {
 
   @Test("the status keys do nothing on other sections")
   func onlyOnPriorities() throws {
-    var state = try onPriorities()
+    var state = try Fixtures.onPriorities()
     Fixtures.press(["n"], &state)
     let before = state.data.priorities
     #expect(Fixtures.press(["o", "f", "d"], &state).isEmpty)
@@ -66,7 +54,7 @@ struct ReviewPrioritiesTests {
 
   @Test("the priorities section on screen, wide and narrow")
   func prioritiesScreen() throws {
-    var state = try onPriorities()
+    var state = try Fixtures.onPriorities()
     Fixtures.press(["j", "f"], &state)
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(11 * 60)), &state)
     state.message = nil

@@ -6,22 +6,13 @@ import Testing
 
 @Suite("The live review's topics section, through the reducer")
 struct ReviewTopicsTests {
-  /// The first upcoming review (Weekly content review) started, on its Topics section.
-  private func onTopics() throws -> AppState {
-    var state = Fixtures.demoState()
-    Fixtures.press(["r", "n", "n", "n"], &state)
-    let session = try #require(state.review)
-    try #require(state.sectionKind(of: session) == .topics)
-    return state
-  }
-
   private func queue(_ state: AppState) throws -> [Topic] {
     state.topicQueue(for: try #require(state.review))
   }
 
   @Test("the demo's content review has open topics waiting in its Topics section")
   func queueShown() throws {
-    let state = try onTopics()
+    let state = try Fixtures.onTopics()
     let queue = try queue(state)
     #expect(queue.count >= 2)
     let text = Screen.render(state).lines.joined(separator: "\n")
@@ -31,7 +22,7 @@ struct ReviewTopicsTests {
 
   @Test("j/k move the topic selection on the Topics section, not the check-in's")
   func selection() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let count = try queue(state).count
     Fixtures.press(["j"], &state)
     #expect(state.review?.topicSelection == 1)
@@ -44,7 +35,7 @@ struct ReviewTopicsTests {
 
   @Test("J moves the selected topic one place down, K back up; the selection follows")
   func rank() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let before = try queue(state)
     let first = before[0]
     let effects = Fixtures.press(["J"], &state)
@@ -66,7 +57,7 @@ struct ReviewTopicsTests {
 
   @Test("S marks the selected topic solved in this review; it leaves the queue")
   func solve() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let before = try queue(state)
     Fixtures.press(["j"], &state)
     let chosen = before[1]
@@ -92,7 +83,7 @@ struct ReviewTopicsTests {
 
   @Test("x and space answer no check-in on the Topics section, whose pane shows no check-in")
   func noCheckinOnTopics() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let session = try #require(state.review)
     #expect(!state.checkinSteps(for: session).isEmpty)
     #expect(Fixtures.press(["x", "<space>"], &state).isEmpty)
@@ -119,7 +110,7 @@ struct ReviewTopicsTests {
 
   @Test("a topic worked in an earlier review shows that time beside this review's")
   func timeFromEarlierReviews() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let session = try #require(state.review)
     let topic = try #require(try queue(state).first)
     let earlier = try #require(
@@ -143,7 +134,7 @@ struct ReviewTopicsTests {
 
   @Test("the Topics section on screen, wide and narrow")
   func topicsScreen() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     Fixtures.press(["j"], &state)
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(4 * 60)), &state)
     state.message = nil

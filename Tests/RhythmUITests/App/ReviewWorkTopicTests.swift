@@ -6,22 +6,13 @@ import Testing
 
 @Suite("The live review: working a topic, dropping and reopening, topics from the selection")
 struct ReviewWorkTopicTests {
-  /// The first upcoming review (Weekly content review) started, on its Topics section.
-  private func onTopics() throws -> AppState {
-    var state = Fixtures.demoState()
-    Fixtures.press(["r", "n", "n", "n"], &state)
-    let session = try #require(state.review)
-    try #require(state.sectionKind(of: session) == .topics)
-    return state
-  }
-
   private func later(_ minutes: Double, _ state: inout AppState) {
     _ = Fixtures.send(.tick(Fixtures.now.addingTimeInterval(minutes * 60)), &state)
   }
 
   @Test("enter works a topic: its timer runs, a and D link to it, S solves it; in the minutes")
   func workAndSolve() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let session = try #require(state.review)
     let topic = try #require(state.topicQueue(for: session).first)
     Fixtures.press(["<enter>"], &state)
@@ -65,7 +56,7 @@ struct ReviewWorkTopicTests {
 
   @Test("q (or enter again) leaves the worked topic: back in the queue, the review stays open")
   func leave() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let session = try #require(state.review)
     let queue = state.topicQueue(for: session)
     Fixtures.press(["j", "<enter>"], &state)
@@ -85,7 +76,7 @@ struct ReviewWorkTopicTests {
 
   @Test("X drops the selected topic, O reopens it from the settled rows below the queue")
   func dropAndReopen() throws {
-    var state = try onTopics()
+    var state = try Fixtures.onTopics()
     let session = try #require(state.review)
     let queue = state.topicQueue(for: session)
     Fixtures.press(["X"], &state)
@@ -105,20 +96,15 @@ struct ReviewWorkTopicTests {
 
   @Test("T makes the selected off-track priority a topic that refers to it, once")
   func priorityToTopic() throws {
-    var state = Fixtures.demoState()
-    let cadence = try #require(
-      state.data.cadences.values.first { $0.title == "Weekly marketing leadership review" })
-    Fixtures.send(.openReview(cadenceID: cadence.id, start: true), &state)
-    Fixtures.press(["n", "n"], &state)
+    var state = try Fixtures.onPriorities()
     let session = try #require(state.review)
-    try #require(state.sectionKind(of: session) == .priorities)
     let priority = try #require(state.reviewPriorities(for: session).first)
     Fixtures.press(["f", "T"], &state)
     #expect(state.data.priorities[priority.id]?.status == .offTrack)
     let topic = try #require(state.topicQueue(for: session).last)
     #expect(topic.refersTo == priority.id)
     #expect(topic.title == "\(priority.title) (off-track)")
-    #expect(topic.cadence == cadence.id)
+    #expect(topic.cadence == session.cadenceID)
     #expect(Fixtures.press(["T"], &state).isEmpty)
     #expect(state.message?.isError == true)
   }
