@@ -21,9 +21,7 @@ cd "$(dirname "$0")/.."
 sizes=${1:-1000,10000,50000,200000}
 runs=${RUNS:-5}
 source Benchmarks/timing.sh
-swift build -c release --static-swift-stdlib --product rhythm-bench >&2
-work=$PWD/.bench
-.build/release/rhythm-bench --sizes "$sizes" --work "$work" --generate-only >&2
+generate_stores "$sizes"
 
 # Writes the pulled journals of two devices into folder $2 from the journals in $1: 250 edits
 # each of existing steps, stamped just below the greatest stamp of $1's journals (older than

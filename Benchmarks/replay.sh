@@ -17,9 +17,7 @@ cd "$(dirname "$0")/.."
 sizes=${1:-1000,10000,50000,200000}
 runs=${RUNS:-5}
 source Benchmarks/timing.sh
-swift build -c release --static-swift-stdlib --product rhythm-bench >&2
-work=$PWD/.bench
-.build/release/rhythm-bench --sizes "$sizes" --work "$work" --generate-only >&2
+generate_stores "$sizes"
 
 printf "load before: %s\n" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-8s %-10s %-22s %-22s %-16s\n" steps journal "fresh clone" "copied folder" warm

@@ -31,3 +31,11 @@ median() { sort -n -k"$1" | awk -v k="$1" '{ v[NR] = $k } END { printf "%s", v[i
 
 # "ms, MB": the medians of the lines in file $1.
 line() { printf "%s ms, %s MB" "$(median 1 <"$1")" "$(median 2 <"$1")"; }
+
+# Builds rhythm-bench and generates the stores of sizes $1 (comma-separated) under .bench/ once
+# (kept between runs); sets work to that folder.
+generate_stores() {
+  swift build -c release --static-swift-stdlib --product rhythm-bench >&2
+  work=$PWD/.bench
+  .build/release/rhythm-bench --sizes "$1" --work "$work" --generate-only >&2
+}
