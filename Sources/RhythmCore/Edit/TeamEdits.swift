@@ -1,8 +1,8 @@
 import Foundation
 
-/// Teams: added, renamed and removed. A team is known by its name, which its people, cadences
-/// and priorities hold; renaming or removing one changes every live record that names it, in
-/// one commit (one undo).
+/// Teams: added, renamed and removed. A team is known by its name, which its people, cadences,
+/// priorities and exchanges hold; renaming or removing one changes every live record that
+/// names it, in one commit (one undo).
 public enum TeamEdits {
   /// The names of the live teams: the team records and the teams live people belong to.
   public static func names(in reader: some RecordReader) throws(RhythmError) -> Set<String> {
@@ -25,8 +25,8 @@ public enum TeamEdits {
     return Edit([creation(of: name)], created: name)
   }
 
-  /// Renames the team `old` to `new`: every live person, cadence and priority that names it
-  /// names the new one.
+  /// Renames the team `old` to `new`: every live person, cadence, priority and exchange that
+  /// names it names the new one.
   /// - Throws: `.notFound` for an unknown team; a message when `new` is taken or not a name.
   public static func rename(_ old: String, to typed: String, in reader: some RecordReader)
     throws(RhythmError) -> Edit
@@ -85,6 +85,15 @@ public enum TeamEdits {
     for priority in try reader.all(Priority.self).values.sorted(by: { $0.id < $1.id })
     where priority.isLive && priority.team == team {
       changes.append(.update(Priority.self, id: priority.id, [.set(\.team, replacement)]))
+    }
+    // An exchange a removed team gave or got keeps its name: it records what happened.
+    guard let replacement else { return changes }
+    for exchange in try reader.all(Exchange.self).values.sorted(by: { $0.id < $1.id })
+    where exchange.isLive && (exchange.from == team || exchange.to == team) {
+      var edits: [FieldEdit<Exchange>] = []
+      if exchange.from == team { edits.append(.set(\.from, replacement)) }
+      if exchange.to == team { edits.append(.set(\.to, replacement)) }
+      changes.append(.update(Exchange.self, id: exchange.id, edits))
     }
     return changes
   }

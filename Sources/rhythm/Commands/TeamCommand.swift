@@ -28,7 +28,7 @@ struct TeamCommand: ParsableCommand {
   struct Rename: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "rename",
-      abstract: "Rename a team: its people, cadences and priorities follow.")
+      abstract: "Rename a team: its people, cadences, priorities and exchanges follow.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The team's name now.") var old: String
     @Argument(help: "Its new name.") var new: String

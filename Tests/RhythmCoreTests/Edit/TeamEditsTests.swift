@@ -8,12 +8,21 @@ struct TeamEditsTests {
   @Test("renaming a team moves its people and priorities to the new name in one edit")
   func rename() throws {
     var fixture = MeetingFixture()
+    fixture.apply(
+      Edit([
+        .create(
+          Exchange(
+            id: "01x", from: "sales", to: "maria", text: "Shared the pipeline",
+            createdAt: MeetingFixture.now))
+      ]))
     let edit = try TeamEdits.rename("sales", to: " revenue ", in: fixture.data)
     #expect(edit.created == "revenue")
     fixture.apply(edit)
     #expect(fixture.data.people["sam"]?.teams == ["revenue"])
     #expect(fixture.data.people["maria"]?.teams == ["marketing"])
     #expect(fixture.data.priorities["01priority"]?.team == "revenue")
+    #expect(fixture.data.exchanges["01x"]?.from == "revenue")
+    #expect(fixture.data.exchanges["01x"]?.to == "maria")
     #expect(fixture.data.teams["sales"] == nil)
     #expect(fixture.data.record(Team.self, id: "sales")?.isLive == false)
     #expect(fixture.data.teams["revenue"]?.isLive == true)
