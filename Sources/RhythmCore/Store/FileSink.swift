@@ -43,6 +43,27 @@ final class FileSink {
     written += bytes.count
   }
 
+  /// Appends bytes kept elsewhere (a run of an older file's lines): a large run goes to the
+  /// file from where it is, without a copy.
+  func append(contentsOf raw: UnsafeRawBufferPointer) throws(RhythmError) {
+    guard raw.count >= FileSink.capacity / 2, !failing, let base = raw.baseAddress else {
+      buffer.append(contentsOf: raw)
+      if buffer.count >= FileSink.capacity { try flush() }
+      return
+    }
+    try flush()
+    var done = 0
+    while done < raw.count {
+      let count = write(descriptor, base + done, raw.count - done)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileIO.failure(path, "cannot write")
+      }
+      done += count
+    }
+    written += raw.count
+  }
+
   /// Appends the UTF-8 bytes of `text`.
   func append(_ text: String) throws(RhythmError) {
     buffer.append(contentsOf: text.utf8)

@@ -80,10 +80,7 @@ struct SnapshotWriter {
 
   /// Writes the records of `state` with `header` to `sink`.
   init(state: StoreState, header: SnapshotHeader, to sink: FileSink) throws(RhythmError) {
-    var entries: [(key: String, kind: RecordKind?)] =
-      RecordKind.allCases.map { (SnapshotFormat.sectionName($0), $0) }
-    entries += [("journals", nil), ("schemaVersion", nil), ("stamp", nil)]
-    entries.sort { $0.key < $1.key }
+    let entries = SnapshotWriter.entries
     var removed: [RecordKind: [any Record]] = [:]
     for (key, record) in state.removed { removed[key.kind, default: []].append(record) }
     try sink.append("{\n")
@@ -115,6 +112,27 @@ struct SnapshotWriter {
     try sink.append("}\n")
     size = sink.offset
     checksum = try sink.checksum()
+  }
+
+  /// The file's keys in the order it lists them (sorted): a section's name with its kind, or a
+  /// header value's.
+  static let entries: [(key: String, kind: RecordKind?)] = {
+    var entries: [(key: String, kind: RecordKind?)] =
+      RecordKind.allCases.map { (SnapshotFormat.sectionName($0), $0) }
+    entries += [("journals", nil), ("schemaVersion", nil), ("stamp", nil)]
+    return entries.sorted { $0.key < $1.key }
+  }()
+
+  /// Appends a record's line (its JSON object, without indentation or comma): steps and
+  /// decisions straight to bytes, the rest through their schema.
+  static func appendLine<R: Record>(_ record: R, to bytes: inout [UInt8]) {
+    if let step = record as? Step {
+      RecordLineEncoder.append(step, to: &bytes)
+    } else if let decision = record as? Decision {
+      RecordLineEncoder.append(decision, to: &bytes)
+    } else {
+      bytes += Array(JSONValue.object(R.schema.fields(of: record)).serialized().utf8)
+    }
   }
 
   /// Writes one section: its records (live, then removed ones not live) sorted by id.
@@ -155,7 +173,7 @@ struct SnapshotWriter {
     try sink.append(comma + "\n")
   }
 
-  private static func headerValue(_ key: String, _ header: SnapshotHeader) -> String {
+  static func headerValue(_ key: String, _ header: SnapshotHeader) -> String {
     switch key {
     case "journals":
       var object: [String: JSONValue] = [:]
@@ -170,6 +188,16 @@ struct SnapshotWriter {
     default:
       return header.stamp.map { JSONValue.string($0.description).serialized() } ?? "null"
     }
+  }
+}
+
+extension SnapshotWriter.StepPlacement {
+  /// Where `step`'s line is, and what the index keeps of it.
+  init(_ step: Step, offset: Int, length: Int) {
+    self.init(
+      id: step.id, offset: offset, length: length, owner: step.owner, review: step.review,
+      status: StepIndex.statusCode(step), due: step.due.ordinal,
+      completedMillis: step.completedAt.map(StepIndex.millis) ?? Int64.min)
   }
 }
 
@@ -221,17 +249,11 @@ private struct SectionLines<R: Record>: @unchecked Sendable {
       }
       block.bytes += [0x20, 0x20, 0x20, 0x20]
       let offset = block.bytes.count
+      SnapshotWriter.appendLine(record, to: &block.bytes)
       if let step = record as? Step {
-        RecordLineEncoder.append(step, to: &block.bytes)
         block.steps.append(
           SnapshotWriter.StepPlacement(
-            id: step.id, offset: offset, length: block.bytes.count - offset, owner: step.owner,
-            review: step.review, status: StepIndex.statusCode(step), due: step.due.ordinal,
-            completedMillis: step.completedAt.map(StepIndex.millis) ?? Int64.min))
-      } else if let decision = record as? Decision {
-        RecordLineEncoder.append(decision, to: &block.bytes)
-      } else {
-        block.bytes += Array(JSONValue.object(R.schema.fields(of: record)).serialized().utf8)
+            step, offset: offset, length: block.bytes.count - offset))
       }
       if position == order.count - 1 {
         block.bytes.append(0x0A)

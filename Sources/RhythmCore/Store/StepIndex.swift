@@ -33,9 +33,9 @@ struct StepIndex {
   /// Owner handles and cadence ids, referred to by number from entries.
   let strings: [String]
   /// Every review's id and cadence (a string number), sorted by id.
-  private let reviews: [(id: String, cadence: UInt16)]
-  private let data: Data
-  private let entriesStart: Int
+  let reviews: [(id: String, cadence: UInt16)]
+  let data: Data
+  let entriesStart: Int
   let count: Int
 
   // MARK: - Reading
@@ -295,7 +295,7 @@ struct StepIndex {
     }
   }
 
-  private static func encodeHeader(_ header: SnapshotHeader) -> String {
+  static func encodeHeader(_ header: SnapshotHeader) -> String {
     var journals: [String: JSONValue] = [:]
     for (device, position) in header.journals {
       journals[device] = .array([.number(Double(position.bytes)), .number(Double(position.lines))])
@@ -386,7 +386,7 @@ private struct BinaryReader {
 }
 
 /// Little-endian writes into a byte array.
-private struct BinaryWriter {
+struct BinaryWriter {
   var bytes: [UInt8] = []
 
   mutating func put<T: FixedWidthInteger>(_ value: T) {

@@ -61,20 +61,26 @@ extension Store {
     }
   }
 
-  /// The snapshot and tail read afresh, as the records (and stamps) the next snapshot holds:
-  /// the snapshot with its stamps and the tail applied, or every journal replayed when there
-  /// are no stamps for the snapshot (a store written before they were kept, or a lost file).
-  private func compactionState() throws(RhythmError) -> StoreState {
+  /// The snapshot and tail read afresh, as what the next snapshot is written from: the
+  /// records the tail touches, to be spliced into the snapshot's lines (`SnapshotSplice`),
+  /// when there are the snapshot's stamps and index; else the whole state, the snapshot with
+  /// its stamps and the tail applied, or every journal replayed when there are no stamps for
+  /// the snapshot (a store written before they were kept, or a lost file).
+  private func compactionState() throws(RhythmError) -> Compaction {
     compactedStamps = nil
     try readSnapshot()
     // Without a snapshot every journal is read from its first line, at once.
-    if snapshot == nil { return try replayJournals() }
+    if snapshot == nil { return .whole(try replayJournals()) }
     // Without its stamps, only a replay of every journal gives the right values.
-    guard stampsFile != nil else { return try replayJournals() }
+    guard stampsFile != nil else { return .whole(try replayJournals()) }
     // Lines far past the snapshot are replayed at once, not read as operations first.
-    if try hasLongTail() { return try longTailState() }
+    if try hasLongTail() {
+      if let splice = try longTailSplice() { return .spliced(splice) }
+      return .whole(try longTailState())
+    }
     try readTails()
-    return try snapshotState()
+    if let splice = try tailSplice() { return .spliced(splice) }
+    return .whole(try snapshotState())
   }
 
   /// After a failed rewrite: reads the files again (whatever the failure left is whole) and,
@@ -120,15 +126,7 @@ extension Store {
     // into the next stamps file as they are.
     takeTailStamps(into: &state)
     if let stampsFile {
-      compactedStamps = (
-        stampsFile,
-        tailByRecord.keys.compactMap { key in
-          guard let slash = key.firstIndex(of: "/"),
-            let kind = RecordKind(rawValue: String(key[..<slash]))
-          else { return nil }
-          return RecordKey(kind: kind, id: String(key[key.index(after: slash)...]))
-        }
-      )
+      compactedStamps = (stampsFile, tailByRecord.keys.compactMap(Store.recordKey))
     }
     for operation in tail { state.apply(operation) }
     return state
@@ -159,23 +157,41 @@ extension Store {
   /// just before the new snapshot takes its place, so that no failure or crash leaves it
   /// beside a snapshot it does not describe (a failed index write leaves no index).
   func write(_ replayed: StoreState) throws(RhythmError) {
+    try write(stampsFrom: replayed) { (header, sink) throws(RhythmError) in
+      let writer = try SnapshotWriter(state: replayed, header: header, to: sink)
+      // The index needs only where the lines are: made while the file goes to disk.
+      return BackgroundBytes {
+        StepIndex.encode(
+          writer: writer, header: header, cadenceOfReview: Store.cadenceOfReview(in: replayed))
+      }
+    }
+  }
+
+  /// `write(_:)` for what a compaction read: a whole state, or a splice.
+  func write(_ compaction: Compaction) throws(RhythmError) {
+    switch compaction {
+    case .whole(let replayed): try write(replayed)
+    case .spliced(let splice): try write(splice)
+    }
+  }
+
+  /// `write(_:)`, the snapshot written by `writing` (which gives the index's bytes, being made),
+  /// and the stamps file made from `stamped`'s stamps (those of the records `compactedStamps`
+  /// names, when it is set).
+  func write(
+    stampsFrom stamped: StoreState,
+    writing: (SnapshotHeader, FileSink) throws(RhythmError) -> BackgroundBytes
+  ) throws(RhythmError) {
     let header = SnapshotHeader(journals: positions, stamp: latestStamp)
     let backup = FileIO.exists(layout.snapshotPath) ? try keepBackup() : nil
     // The stamps only read the state, as the snapshot and index do: made meanwhile.
-    let stamps = encodeStamps(replayed, header: header)
+    let stamps = encodeStamps(stamped, header: header)
     let indexing: BackgroundBytes
     do {
       indexing = try FileIO.replaceAtomically(
         layout.snapshotPath, failing: failingWrites == .snapshot,
         beforeRename: { FileIO.remove(layout.indexPath) },
-        writing: { (sink) throws(RhythmError) in
-          let writer = try SnapshotWriter(state: replayed, header: header, to: sink)
-          // The index needs only where the lines are: made while the file goes to disk.
-          return BackgroundBytes {
-            StepIndex.encode(
-              writer: writer, header: header, cadenceOfReview: Store.cadenceOfReview(in: replayed))
-          }
-        })
+        writing: { (sink) throws(RhythmError) in try writing(header, sink) })
     } catch {
       if let backup { FileIO.remove(backup) }  // the snapshot it copies is still there
       throw error

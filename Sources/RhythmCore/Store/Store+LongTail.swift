@@ -51,8 +51,19 @@ extension Store {
     var part = state.part(holding: touched)
     part.stamps.reserveCapacity(touched.count)
     for case (let key, let entry?) in found { part.take(entry, for: key) }
+    let replayed = try replayLongTail(onto: consume part)
+    let changed = StoreState.records(of: replayed, from: touched)
+    state.replaceRecords(changed, from: replayed)
+    // The next stamps file copies the entries of every other record from this one.
+    compactedStamps = (stampsFile, Array(changed))
+    return state
+  }
+
+  /// Replays the lines past the snapshot onto `part` (holding every record they touch, with
+  /// its stamps), and leaves the tail empty and the positions at the end of the lines.
+  func replayLongTail(onto part: consuming StoreState) throws(RhythmError) -> StoreState {
     let read = try JournalReplay.replay(
-      folder: layout.journalFolder, from: positions, onto: consume part)
+      folder: layout.journalFolder, from: positions, onto: part)
     for warning in read.warnings { warn("warning: " + warning) }
     positions = read.positions
     if let stamp = read.latestStamp, latestStamp.map({ stamp > $0 }) ?? true {
@@ -62,10 +73,6 @@ extension Store {
     tailByRecord = [:]
     sectionCache = [:]
     tailUnread = false
-    let changed = StoreState.records(of: read.state, from: touched)
-    state.replaceRecords(changed, from: read.state)
-    // The next stamps file copies the entries of every other record from this one.
-    compactedStamps = (stampsFile, Array(changed))
-    return state
+    return read.state
   }
 }

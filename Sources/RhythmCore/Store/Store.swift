@@ -54,6 +54,9 @@ public final class Store {
   var idGenerator = RecordIDGenerator()
   /// The kind of file whose writes fail on purpose (`RHYTHM_FAIL_WRITE`, a test seam).
   var failingWrites: StoreFile?
+  /// Whether a compaction splices what its tail touched into the snapshot (`Store+Splice`);
+  /// off, it reads the whole state (tests compare the two).
+  var splicesCompactions = true
   /// Why the snapshot could not be rewritten, once it could not: this store then stops trying
   /// and works from the journals (the next process tries again).
   var cacheFailure: RhythmError?
