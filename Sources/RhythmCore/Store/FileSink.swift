@@ -64,6 +64,12 @@ final class FileSink {
     written += raw.count
   }
 
+  /// Appends a few bytes (a line).
+  func append(_ bytes: ArraySlice<UInt8>) throws(RhythmError) {
+    buffer += bytes
+    if buffer.count >= FileSink.capacity { try flush() }
+  }
+
   /// Appends the UTF-8 bytes of `text`.
   func append(_ text: String) throws(RhythmError) {
     buffer.append(contentsOf: text.utf8)

@@ -39,10 +39,16 @@ struct SnapshotLines {
   }
 
   /// The position of the first line whose id does not sort before `id` (`count` when none),
-  /// looking from `from` on.
+  /// looking from `from` on: first in steps doubling from there (ids looked for in order lie
+  /// close to each other), then by halves.
   func lowerBound(of id: [UInt8], from: Int = 0) -> Int {
     var low = from
-    var high = count
+    var step = 1
+    while low + step - 1 < count, order(at: low + step - 1, against: id) < 0 {
+      low += step
+      step *= 2
+    }
+    var high = min(count, low + step - 1)
     while low < high {
       let middle = (low + high) / 2
       if order(at: middle, against: id) < 0 { low = middle + 1 } else { high = middle }
@@ -53,12 +59,6 @@ struct SnapshotLines {
   /// Whether the line at `position` is the record `id`'s.
   func holds(_ id: [UInt8], at position: Int) -> Bool {
     position < count && order(at: position, against: id) == 0
-  }
-
-  /// The position of the line of the record `id`, if the section has one.
-  func position(of id: [UInt8]) -> Int? {
-    let found = lowerBound(of: id)
-    return holds(id, at: found) ? found : nil
   }
 
   /// The order of the id of the line at `position` against `id`: negative when it comes first.
@@ -134,22 +134,39 @@ struct SnapshotLines {
 extension SnapshotReader {
   /// The records `keys` name, decoded from their lines alone (those the snapshot has), in a
   /// state whose fields count as written at the snapshot's stamp: what `StoreState.part`
-  /// takes from a whole state, without decoding the rest.
+  /// takes from a whole state, without decoding the rest. Many lines are decoded in two
+  /// halves at once.
   func part(holding keys: Set<RecordKey>, index: StepIndex) throws(RhythmError) -> StoreState {
     var part = StoreState()
     part.snapshotStamp = header.stamp
     var byKind: [RecordKind: [String]] = [:]
     for key in keys { byKind[key.kind, default: []].append(key.id) }
     for (kind, ids) in byKind {
+      let lines = SnapshotLines(kind, of: self, index: index)
+      var found: [Range<Int>] = []
+      found.reserveCapacity(ids.count)
+      var cursor = 0
+      for position in SectionOrder.order(of: ids) {
+        let id = Array(ids[position].utf8)
+        cursor = lines.lowerBound(of: id, from: cursor)
+        if lines.holds(id, at: cursor) { found.append(lines.content(at: cursor)) }
+      }
       func read<R: Record>(_ type: R.Type) throws(RhythmError) {
-        let lines = SnapshotLines(kind, of: self, index: index)
-        var records: [R] = []
-        records.reserveCapacity(ids.count)
-        for id in ids {
-          guard let position = lines.position(of: Array(id.utf8)) else { continue }
-          records.append(try decodeLine(R.self, at: lines.content(at: position)))
+        @Sendable func decode(_ part: ArraySlice<Range<Int>>) throws(RhythmError) -> [R] {
+          var records: [R] = []
+          records.reserveCapacity(part.count)
+          for line in part { records.append(try decodeLine(R.self, at: line)) }
+          return records
         }
-        part.load([records])
+        guard found.count >= SnapshotReader.linesWorthSplitting / 4 else {
+          return part.load([try decode(found[...])])
+        }
+        let half = found.count / 2
+        let lines = found
+        let (first, second) = try AtOnce.run(
+          { () throws(RhythmError) in try decode(lines[..<half]) },
+          { () throws(RhythmError) in try decode(lines[half...]) })
+        part.load([first, second])
       }
       if kind == .step { try read(Step.self) } else { try read(kind.recordType) }
     }

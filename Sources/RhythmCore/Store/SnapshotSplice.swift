@@ -74,10 +74,11 @@ struct SnapshotSplice {
     try copied.get()
   }
 
-  /// One piece of a spliced section: a run of the old file's lines, or a record's new line.
-  private enum Piece<R> {
+  /// One piece of a spliced section: a run of the old file's lines, or the new line of
+  /// a touched record (its place in `made`).
+  private enum Piece {
     case old(Range<Int>)
-    case new(R, replacing: Int?)
+    case new(Int)
   }
 
   /// Writes a section the tail touched: runs of old lines between the touched records, and
@@ -87,8 +88,11 @@ struct SnapshotSplice {
   ) throws(RhythmError) {
     let lines = SnapshotLines(R.kind, of: snapshot, index: index)
     let live = part[keyPath: R.section]
-    var pieces: [Piece<R>] = []
+    var pieces: [Piece] = []
     pieces.reserveCapacity(2 * ids.count + 1)
+    var made: [R] = []
+    var replaced: [Int?] = []
+    made.reserveCapacity(ids.count)
     var cursor = 0
     for position in SectionOrder.order(of: ids) {
       let id = ids[position]
@@ -99,38 +103,76 @@ struct SnapshotSplice {
       let replacing = lines.holds(bytes, at: at) ? at : nil
       if replacing != nil { cursor = at + 1 }
       if let record = live[id] ?? part.removed[RecordKey(kind: R.kind, id: id)] as? R {
-        pieces.append(.new(record, replacing: replacing))
+        pieces.append(.new(made.count))
+        made.append(record)
+        replaced.append(replacing)
       } else if let replacing {
         runs.append(.gone(replacing))
       }
     }
     if cursor < lines.count { pieces.append(.old(cursor..<lines.count)) }
     guard !pieces.isEmpty else { return try sink.append("[]") }
+    let encoded = try NewLines.encode(made)
     try sink.append("[\n")
-    var line: [UInt8] = []
     for (number, piece) in pieces.enumerated() {
-      let last = number == pieces.count - 1
+      let separator = number == pieces.count - 1 ? "\n" : ",\n"
+      try sink.append("    ")
       switch piece {
       case .old(let range):
         let from = lines.content(at: range.lowerBound).lowerBound
         let to = lines.content(at: range.upperBound - 1).upperBound
-        try sink.append("    ")
         if R.kind == .step { runs.append(.old(range, shift: sink.offset - from)) }
         try copy(from..<to, orWrite: "", to: sink)
-        try sink.append(last ? "\n" : ",\n")
-      case .new(let record, let replacing):
-        line.removeAll(keepingCapacity: true)
-        line += [0x20, 0x20, 0x20, 0x20]
-        SnapshotWriter.appendLine(record, to: &line)
-        if let step = record as? Step {
+      case .new(let place):
+        let line = encoded.line(place)
+        if let step = made[place] as? Step {
           let placement = SnapshotWriter.StepPlacement(
-            step, offset: sink.offset + 4, length: line.count - 4)
-          runs.append(.new(placement, replacing: replacing))
+            step, offset: sink.offset, length: line.count)
+          runs.append(.new(placement, replacing: replaced[place]))
         }
-        line += last ? [0x0A] : [UInt8(ascii: ","), 0x0A]
         try sink.append(line)
       }
+      try sink.append(separator)
     }
     try sink.append("  ]")
+  }
+}
+
+/// The lines of the records a splice writes anew, made in two halves at once (one per core)
+/// when there are enough of them.
+private struct NewLines {
+  private var halves: [(bytes: [UInt8], ends: [Int])] = []
+  private var split = 0
+
+  static func encode<R: Record>(_ records: [R]) throws(RhythmError) -> NewLines {
+    var lines = NewLines()
+    let parts = records.count >= SnapshotWriter.worthSplitting ? 2 : 1
+    lines.split = parts == 2 ? records.count / 2 : records.count
+    let split = lines.split
+    @Sendable func half(_ range: Range<Int>) -> ([UInt8], [Int]) {
+      var bytes: [UInt8] = []
+      var ends: [Int] = []
+      bytes.reserveCapacity(range.count * 300)
+      ends.reserveCapacity(range.count)
+      for position in range {
+        SnapshotWriter.appendLine(records[position], to: &bytes)
+        ends.append(bytes.count)
+      }
+      return (bytes, ends)
+    }
+    if parts == 1 {
+      lines.halves = [half(0..<records.count)]
+    } else {
+      let (first, second) = try AtOnce.run({ half(0..<split) }, { half(split..<records.count) })
+      lines.halves = [first, second]
+    }
+    return lines
+  }
+
+  /// The line of the record at `place`.
+  func line(_ place: Int) -> ArraySlice<UInt8> {
+    let (half, at) = place < split ? (0, place) : (1, place - split)
+    let start = at == 0 ? 0 : halves[half].ends[at - 1]
+    return halves[half].bytes[start..<halves[half].ends[at]]
   }
 }

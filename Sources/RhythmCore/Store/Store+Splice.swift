@@ -42,10 +42,15 @@ extension Store {
     guard splicesCompactions, snapshot != nil, index != nil, stampsFile != nil else { return nil }
     let keys = try Journal.touchedRecords(folder: layout.journalFolder, from: positions)
     guard let (snapshot, index, stampsFile) = splicing(keys) else { return nil }
-    var part = try snapshot.part(holding: keys, index: index)
-    for key in keys {
-      if let entry = stampsFile.entry(key.kind, id: key.id) { part.take(entry, for: key) }
-    }
+    // The records' lines are decoded while their stamps are found (on the other core).
+    let (read, found) = try AtOnce.run(
+      { () throws(RhythmError) in try snapshot.part(holding: keys, index: index) },
+      { () throws(RhythmError) -> [(RecordKey, StampsFile.Entry)] in
+        keys.compactMap { key in stampsFile.entry(key.kind, id: key.id).map { (key, $0) } }
+      })
+    var part = consume read
+    part.stamps.reserveCapacity(found.count)
+    for (key, entry) in found { part.take(entry, for: key) }
     let replayed = try replayLongTail(onto: consume part)
     let changed = StoreState.records(of: replayed, from: keys)
     compactedStamps = (stampsFile, Array(changed))
