@@ -6,7 +6,8 @@ import Foundation
 /// only where a binary search looks.
 struct SnapshotLines {
   private let data: Data
-  private let index: StepIndex?
+  /// The step index's entries (its bytes and where the entries start), for steps.
+  private let entries: (data: Data, start: Int)?
   private let lines: [Range<Int>]
   /// How many record lines the section holds.
   let count: Int
@@ -15,11 +16,11 @@ struct SnapshotLines {
   init(_ kind: RecordKind, of snapshot: SnapshotReader, index: StepIndex) {
     data = snapshot.data
     if kind == .step {
-      self.index = index
+      entries = (index.data, index.entriesStart)
       lines = []
       count = index.count
     } else {
-      self.index = nil
+      entries = nil
       lines = snapshot.lineRanges(of: kind)
       count = lines.count
     }
@@ -27,9 +28,9 @@ struct SnapshotLines {
 
   /// The bytes of the record's JSON object at `position` (no indentation, no comma).
   func content(at position: Int) -> Range<Int> {
-    guard let index else { return lines[position] }
-    return index.data.withUnsafeBytes { raw in
-      let start = index.entriesStart + position * StepIndex.entrySize
+    guard let entries else { return lines[position] }
+    return entries.data.withUnsafeBytes { raw in
+      let start = entries.start + position * StepIndex.entrySize
       let length = Int(
         UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 36, as: UInt32.self)))
       let offset = Int(
@@ -63,9 +64,9 @@ struct SnapshotLines {
 
   /// The order of the id of the line at `position` against `id`: negative when it comes first.
   private func order(at position: Int, against id: [UInt8]) -> Int {
-    if let index {
-      return index.data.withUnsafeBytes { raw in
-        let start = index.entriesStart + position * StepIndex.entrySize
+    if let entries {
+      return entries.data.withUnsafeBytes { raw in
+        let start = entries.start + position * StepIndex.entrySize
         var end = start + 26
         while end > start, raw[end - 1] == 0x20 { end -= 1 }
         return SnapshotLines.order(UnsafeRawBufferPointer(rebasing: raw[start..<end]), id)
