@@ -32,64 +32,22 @@ struct SplicedSteps: Sendable {
   func encode() -> [UInt8] {
     var strings = Strings(old.strings)
     let (cadenceOfReview, changed) = reviewCadences()
-    var entries = BinaryWriter()
-    entries.bytes.reserveCapacity(
-      (old.count + touched.count) * StepIndex.entrySize)
-    /// Where runs of old entries landed: new position, old positions.
-    var moved: [(at: Int, from: Range<Int>)] = []
-    var endings = Set<UInt32>()
-    var unsorted: [(position: Int, id: String)] = []
-    old.data.withUnsafeBytes { raw in
-      for run in runs {
-        let position = entries.bytes.count / StepIndex.entrySize
-        switch run {
-        case .old(let range, let shift):
-          let from = old.entriesStart + range.lowerBound * StepIndex.entrySize
-          entries.bytes.append(
-            contentsOf: UnsafeRawBufferPointer(
-              rebasing: raw[from..<(from + range.count * StepIndex.entrySize)]))
-          entries.bytes.withUnsafeMutableBytes { bytes in
-            for entry in position..<(position + range.count) {
-              let at = entry * StepIndex.entrySize + 48
-              let offset = UInt64(
-                littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-              let moved = UInt64(Int(offset) + shift)
-              bytes.storeBytes(of: moved.littleEndian, toByteOffset: at, as: UInt64.self)
-            }
-          }
-          moved.append((position, range))
-        case .new(let step, let replacing):
-          var short: UInt8 = 0
-          if let replacing {
-            short = raw[old.entriesStart + replacing * StepIndex.entrySize + 27]
-          } else if let ending = SplicedSteps.ending(Array(step.id.utf8.prefix(26))) {
-            endings.insert(ending)
-          } else {
-            unsorted.append((position, step.id))
-          }
-          let cadence = step.review.flatMap { cadenceOfReview[$0] }.map { strings.number($0) }
-          entries.fixed26(step.id)
-          entries.u8(step.status)
-          entries.u8(short)
-          entries.u16(strings.number(step.owner))
-          entries.u16(cadence ?? StepIndex.noCadence)
-          entries.u32(UInt32(bitPattern: step.due))
-          entries.u32(UInt32(step.length))
-          entries.i64(step.completedMillis)
-          entries.u64(UInt64(step.offset))
-        case .gone(let position):
-          let start = old.entriesStart + position * StepIndex.entrySize
-          if let ending = SplicedSteps.ending(idBytes(raw, at: start)) { endings.insert(ending) }
-        }
+    // Every string the table is to hold is numbered before it is written, the entries after
+    // it: the reviews' cadences (those of changed reviews among them), then the new entries'
+    // owners and cadences.
+    let rows = cadenceOfReview.sorted { $0.key < $1.key }.map { ($0.key, strings.number($0.value)) }
+    var count = 0
+    for run in runs {
+      switch run {
+      case .old(let range, _): count += range.count
+      case .new(let step, _):
+        count += 1
+        _ = strings.number(step.owner)
+      case .gone: break
       }
     }
-    shortenIDs(in: &entries.bytes, endings: endings, unsorted: unsorted)
-    if !changed.isEmpty {
-      recadence(&entries.bytes, moved: moved, changed: changed, strings: &strings)
-    }
-    let rows = cadenceOfReview.sorted { $0.key < $1.key }.map { ($0.key, strings.number($0.value)) }
     var out = BinaryWriter()
-    out.bytes.reserveCapacity(4096 + rows.count * 28 + entries.bytes.count)
+    out.bytes.reserveCapacity(4096 + rows.count * 28 + count * StepIndex.entrySize)
     out.bytes += StepIndex.magic
     out.bytes += [UInt8](repeating: 0, count: 32)  // the identity: size, seconds, nanos, inode
     out.u64(checksum)
@@ -106,8 +64,63 @@ struct SplicedSteps: Sendable {
       out.fixed26(id)
       out.u16(cadence)
     }
-    out.u32(UInt32(entries.bytes.count / StepIndex.entrySize))
-    out.bytes += entries.bytes
+    out.u32(UInt32(count))
+    let base = out.bytes.count
+    /// Where runs of old entries landed: new position, old positions.
+    var moved: [(at: Int, from: Range<Int>)] = []
+    var endings = Set<UInt32>()
+    var unsorted: [(position: Int, id: String)] = []
+    old.data.withUnsafeBytes { raw in
+      for run in runs {
+        let position = (out.bytes.count - base) / StepIndex.entrySize
+        switch run {
+        case .old(let range, let shift):
+          let from = old.entriesStart + range.lowerBound * StepIndex.entrySize
+          out.bytes.append(
+            contentsOf: UnsafeRawBufferPointer(
+              rebasing: raw[from..<(from + range.count * StepIndex.entrySize)]))
+          out.bytes.withUnsafeMutableBytes { bytes in
+            for entry in position..<(position + range.count) {
+              let at = base + entry * StepIndex.entrySize + 48
+              let offset = UInt64(
+                littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+              let moved = UInt64(Int(offset) + shift)
+              bytes.storeBytes(of: moved.littleEndian, toByteOffset: at, as: UInt64.self)
+            }
+          }
+          moved.append((position, range))
+        case .new(let step, let replacing):
+          var short: UInt8 = 0
+          if let replacing {
+            short = raw[old.entriesStart + replacing * StepIndex.entrySize + 27]
+          } else if let ending = SplicedSteps.ending(Array(step.id.utf8.prefix(26))) {
+            endings.insert(ending)
+          } else {
+            unsorted.append((position, step.id))
+          }
+          let cadence = step.review.flatMap { cadenceOfReview[$0] }.flatMap { strings.known($0) }
+          out.fixed26(step.id)
+          out.u8(step.status)
+          out.u8(short)
+          out.u16(strings.known(step.owner) ?? 0)
+          out.u16(cadence ?? StepIndex.noCadence)
+          out.u32(UInt32(bitPattern: step.due))
+          out.u32(UInt32(step.length))
+          out.i64(step.completedMillis)
+          out.u64(UInt64(step.offset))
+        case .gone(let position):
+          let start = old.entriesStart + position * StepIndex.entrySize
+          if let ending = SplicedSteps.ending(idBytes(raw, at: start)) { endings.insert(ending) }
+        }
+      }
+    }
+    out.bytes.withUnsafeMutableBytes { bytes in
+      let entries = UnsafeMutableRawBufferPointer(rebasing: bytes[base...])
+      shortenIDs(in: entries, endings: endings, unsorted: unsorted)
+      if !changed.isEmpty {
+        recadence(entries, moved: moved, changed: changed, strings: strings)
+      }
+    }
     return out.bytes
   }
 
@@ -129,17 +142,17 @@ struct SplicedSteps: Sendable {
   /// does (its group, `ShortIDTable`, changed: no other id's length can), and for the new ids
   /// too short to have an ending.
   private func shortenIDs(
-    in bytes: inout [UInt8], endings: Set<UInt32>, unsorted: [(position: Int, id: String)]
+    in bytes: UnsafeMutableRawBufferPointer, endings: Set<UInt32>,
+    unsorted: [(position: Int, id: String)]
   ) {
     guard !endings.isEmpty || !unsorted.isEmpty else { return }
     var again = unsorted
     if !endings.isEmpty {
-      bytes.withUnsafeBytes { raw in
-        for position in 0..<(raw.count / StepIndex.entrySize) {
-          let id = idBytes(raw, at: position * StepIndex.entrySize)
-          guard let ending = SplicedSteps.ending(id), endings.contains(ending) else { continue }
-          again.append((position, String(decoding: id, as: UTF8.self)))
-        }
+      let raw = UnsafeRawBufferPointer(bytes)
+      for position in 0..<(raw.count / StepIndex.entrySize) {
+        let id = idBytes(raw, at: position * StepIndex.entrySize)
+        guard let ending = SplicedSteps.ending(id), endings.contains(ending) else { continue }
+        again.append((position, String(decoding: id, as: UTF8.self)))
       }
     }
     for (item, length) in zip(again, ShortIDs.lengths(for: again.map(\.id))) {
@@ -151,8 +164,8 @@ struct SplicedSteps: Sendable {
   /// entries whose cadence is one a changed review had (none, for a review the old index did
   /// not know) have their line read for its review.
   private func recadence(
-    _ bytes: inout [UInt8], moved: [(at: Int, from: Range<Int>)],
-    changed: [String: String?], strings: inout Strings
+    _ bytes: UnsafeMutableRawBufferPointer, moved: [(at: Int, from: Range<Int>)],
+    changed: [String: String?], strings: Strings
   ) {
     var suspects = Set<UInt16>()
     for review in changed.keys {
@@ -175,7 +188,7 @@ struct SplicedSteps: Sendable {
           return String(decoding: value.prefix { $0 != UInt8(ascii: "\"") }, as: UTF8.self)
         }
         guard let review, let now = changed[review] else { continue }
-        let number = now.map { strings.number($0) } ?? StepIndex.noCadence
+        let number = now.flatMap { strings.known($0) } ?? StepIndex.noCadence
         bytes[cadenceAt] = UInt8(truncatingIfNeeded: number)
         bytes[cadenceAt + 1] = UInt8(truncatingIfNeeded: number >> 8)
       }
@@ -207,6 +220,10 @@ struct SplicedSteps: Sendable {
       }
     }
 
+    /// The number of `text`, if it has one.
+    func known(_ text: String) -> UInt16? { numbers[text] }
+
+    /// The number of `text`, given it when it has none.
     mutating func number(_ text: String) -> UInt16 {
       if let known = numbers[text] { return known }
       let next = UInt16(truncatingIfNeeded: all.count)
