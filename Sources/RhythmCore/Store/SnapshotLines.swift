@@ -156,7 +156,8 @@ extension SnapshotReader {
         @Sendable func decode(_ part: ArraySlice<Range<Int>>) throws(RhythmError) -> [R] {
           var records: [R] = []
           records.reserveCapacity(part.count)
-          for line in part { records.append(try decodeLine(R.self, at: line)) }
+          var reuse = RecordLineDecoder.Reuse()
+          for line in part { records.append(try decodeLine(R.self, at: line, reusing: &reuse)) }
           return records
         }
         guard found.count >= SnapshotReader.linesWorthSplitting / 4 else {
@@ -174,14 +175,21 @@ extension SnapshotReader {
     return part
   }
 
-  /// The record on the line at `range`: read byte-level where its kind can be, else through
-  /// its `Decodable` conformance.
-  func decodeLine<R: Record>(_ type: R.Type, at range: Range<Int>) throws(RhythmError) -> R {
+  /// The record on the line at `range`: read byte-level where its kind can be (sharing
+  /// strings with the line read before through `reuse`), else through its `Decodable`
+  /// conformance.
+  func decodeLine<R: Record>(
+    _ type: R.Type, at range: Range<Int>, reusing reuse: inout RecordLineDecoder.Reuse
+  ) throws(RhythmError) -> R {
     let quick = data.withUnsafeBytes { raw -> R? in
       let line = UnsafeRawBufferPointer(rebasing: raw[range])
-      if R.self == Step.self { return RecordLineDecoder.decode(line) as? R }
-      if R.self == Decision.self { return RecordLineDecoder.decodeDecision(line) as? R }
-      if R.self == Review.self { return RecordLineDecoder.decodeReview(line) as? R }
+      if R.self == Step.self { return RecordLineDecoder.decode(line, reusing: &reuse) as? R }
+      if R.self == Decision.self {
+        return RecordLineDecoder.decodeDecision(line, reusing: &reuse) as? R
+      }
+      if R.self == Review.self {
+        return RecordLineDecoder.decodeReview(line, reusing: &reuse) as? R
+      }
       return nil
     }
     if let quick { return quick }

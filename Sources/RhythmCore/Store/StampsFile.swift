@@ -135,7 +135,7 @@ struct StampsFile: @unchecked Sendable {
   }
 
   /// The order of the entry at `position` against (`code`, `id`): negative when it comes first.
-  private func compare(
+  func compare(
     _ raw: UnsafeRawBufferPointer, entryAt position: Int, code: UInt8, id: [UInt8]
   ) -> Int? {
     guard let start = offset(raw, of: position) else { return nil }
@@ -148,7 +148,7 @@ struct StampsFile: @unchecked Sendable {
     return bytes.count == id.count ? 0 : (bytes.count < id.count ? -1 : 1)
   }
 
-  private func readEntry(
+  func readEntry(
     _ raw: UnsafeRawBufferPointer, at position: Int
   ) -> (key: RecordKey, entry: Entry)? {
     guard let start = offset(raw, of: position) else { return nil }
@@ -322,14 +322,14 @@ struct StampsFile: @unchecked Sendable {
   }
 
   /// A record key with its kind's code and its id's bytes (what sorts it).
-  private struct SortKey {
+  struct SortKey {
     var key: RecordKey
     var code: UInt8
     var idBytes: [UInt8]
   }
 
   /// `keys` in file order: by kind, then by id bytes.
-  private static func sortedKeys(_ keys: some Collection<RecordKey>) -> [SortKey] {
+  static func sortedKeys(_ keys: some Collection<RecordKey>) -> [SortKey] {
     var byKind: [[RecordKey]] = Array(repeating: [], count: RecordKind.allCases.count)
     for key in keys {
       if let code = RecordKind.allCases.firstIndex(of: key.kind) { byKind[code].append(key) }

@@ -45,9 +45,7 @@ extension Store {
     // The records' lines are decoded while their stamps are found (on the other core).
     let (read, found) = try AtOnce.run(
       { () throws(RhythmError) in try snapshot.part(holding: keys, index: index) },
-      { () throws(RhythmError) -> [(RecordKey, StampsFile.Entry)] in
-        keys.compactMap { key in stampsFile.entry(key.kind, id: key.id).map { (key, $0) } }
-      })
+      { () throws(RhythmError) in stampsFile.entries(for: keys) })
     var part = consume read
     part.stamps.reserveCapacity(found.count)
     for (key, entry) in found { part.take(entry, for: key) }
