@@ -100,19 +100,11 @@ struct StampsFile: @unchecked Sendable {
   /// The entry of one record, if the file has one (a binary search).
   func entry(_ kind: RecordKind, id: String) -> Entry? {
     guard let code = RecordKind.allCases.firstIndex(of: kind) else { return nil }
-    let wanted = Array(id.utf8)
+    let key = SortKey(
+      key: RecordKey(kind: kind, id: id), code: UInt8(code), idBytes: Array(id.utf8))
     return data.withUnsafeBytes { raw -> Entry? in
-      var low = 0
-      var high = count
-      while low < high {
-        let middle = (low + high) / 2
-        guard let order = compare(raw, entryAt: middle, code: UInt8(code), id: wanted) else {
-          return nil
-        }
-        if order == 0 { return readEntry(raw, at: middle)?.entry }
-        if order < 0 { low = middle + 1 } else { high = middle }
-      }
-      return nil
+      guard let (position, same) = place(raw, of: key, from: 0), same else { return nil }
+      return readEntry(raw, at: position)?.entry
     }
   }
 
@@ -146,6 +138,27 @@ struct StampsFile: @unchecked Sendable {
     if kind != code { return kind < code ? -1 : 1 }
     for (left, right) in zip(bytes, id) where left != right { return left < right ? -1 : 1 }
     return bytes.count == id.count ? 0 : (bytes.count < id.count ? -1 : 1)
+  }
+
+  /// The first position at or after `from` whose entry does not come before `key`, and
+  /// whether its key is `key`'s; `nil` when an entry cannot be read.
+  func place(
+    _ raw: UnsafeRawBufferPointer, of key: SortKey, from: Int
+  ) -> (position: Int, same: Bool)? {
+    var low = from
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      guard let order = compare(raw, entryAt: middle, code: key.code, id: key.idBytes) else {
+        return nil
+      }
+      if order < 0 { low = middle + 1 } else { high = middle }
+    }
+    guard low < count else { return (low, false) }
+    guard let order = compare(raw, entryAt: low, code: key.code, id: key.idBytes) else {
+      return nil
+    }
+    return (low, order == 0)
   }
 
   func readEntry(
@@ -281,41 +294,34 @@ struct StampsFile: @unchecked Sendable {
     writer.body.reserveCapacity(base.data.count + keys.count * (64 + 4) + 65_536)
     var offsets: [Int] = []
     offsets.reserveCapacity(base.count + keys.count)
-    var next = 0
     let copied = base.data.withUnsafeBytes { raw -> Bool in
-      func put(_ key: SortKey) -> Bool {
-        offsets.append(writer.body.count)
-        return writer.putEntry(key.key, code: key.code, in: state)
-      }
-      for position in 0..<base.count {
-        guard let start = base.offset(raw, of: position),
-          let end = position + 1 < base.count ? base.offset(raw, of: position + 1) : raw.count,
+      // The base's entries from `range`, as one run of bytes, their offsets shifted.
+      func copy(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, let start = base.offset(raw, of: range.lowerBound),
+          let end = range.upperBound < base.count
+            ? base.offset(raw, of: range.upperBound) : raw.count,
           start < end, end <= raw.count
-        else { return false }
-        var reader = ByteReader(raw, offset: start)
-        guard let code = reader.u8(), let length = reader.u16(),
-          let id = reader.bytes(Int(length))
-        else { return false }
-        var same = false
-        while next < keys.count {
-          let order = StampsFile.order(keys[next], code: code, id: id)
-          if order > 0 { break }
-          guard put(keys[next]) else { return false }
-          next += 1
-          if order == 0 {
-            same = true
-            break
-          }
+        else { return range.isEmpty }
+        let shift = writer.body.count - start
+        for position in range {
+          guard let offset = base.offset(raw, of: position), offset >= start, offset < end
+          else { return false }
+          offsets.append(offset + shift)
         }
-        if same { continue }
-        offsets.append(writer.body.count)
         writer.body.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+        return true
       }
-      while next < keys.count {
-        guard put(keys[next]) else { return false }
-        next += 1
+      // Between two changed records, the base's entries are copied as one run; each changed
+      // record's place is found by binary search (it replaces an entry of the same key).
+      var position = 0
+      for key in keys {
+        guard let (at, same) = base.place(raw, of: key, from: position), copy(position..<at)
+        else { return false }
+        offsets.append(writer.body.count)
+        guard writer.putEntry(key.key, code: key.code, in: state) else { return false }
+        position = same ? at + 1 : at
       }
-      return true
+      return copy(position..<base.count)
     }
     guard copied else { return nil }
     return assemble(&writer, offsets: offsets, header: header)
@@ -343,13 +349,6 @@ struct StampsFile: @unchecked Sendable {
       }
     }
     return result
-  }
-
-  /// The order of `key` against an entry's (`code`, `id`): negative when it comes first.
-  private static func order(_ key: SortKey, code: UInt8, id: UnsafeRawBufferPointer) -> Int {
-    if key.code != code { return key.code < code ? -1 : 1 }
-    for (left, right) in zip(key.idBytes, id) where left != right { return left < right ? -1 : 1 }
-    return key.idBytes.count == id.count ? 0 : (key.idBytes.count < id.count ? -1 : 1)
   }
 
   /// The header, device table and offset table put before the entries, in the entries' own
