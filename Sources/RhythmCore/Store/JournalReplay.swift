@@ -316,13 +316,6 @@ enum JournalReplay {
 }
 
 extension StoreState {
-  /// Lets go of the state on another thread: freeing 50,000 records takes tens of ms that
-  /// the command need not wait for (and a process that exits first need not spend).
-  consuming func letGoInBackground() {
-    let state = self
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(state) {} }
-  }
-
   /// Applies fields of the record `id` of `kind`, as a journal line sets them, at `stamp`.
   mutating func apply(
     _ kind: RecordKind, id: String, stamp: Stamp, fields: [String: JSONValue]

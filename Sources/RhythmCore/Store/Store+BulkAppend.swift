@@ -131,12 +131,12 @@ extension Store {
       for (change, made) in zip(changes, made) { file(change, made, into: &state) }
       // The records are in the state now: held once while it is written. Freeing 50,000
       // changes, and the state after, is left to another thread.
-      let filed = changes
-      changes = []
+      var filed: [Change] = []
+      swap(&filed, &changes)
+      Discard.inBackground(consume filed)
       made = []
-      DispatchQueue.global(qos: .utility).async { withExtendedLifetime(filed) {} }
       try write(state)
-      (consume state).letGoInBackground()
+      Discard.inBackground(consume state)
       return true
     } catch {
       return false

@@ -25,7 +25,7 @@ extension Store {
       try lock.withLock(exclusive: true) { () throws(RhythmError) in
         let replayed = try compactionState()
         do throws(RhythmError) { try write(replayed) } catch { failure = error }
-        (consume replayed).letGoInBackground()
+        Discard.inBackground(consume replayed)
       }
     } catch {
       // No lock to write under (a read-only folder) is a write failure; the rest is reading.

@@ -13,14 +13,6 @@ extension Store {
   enum Compaction {
     case whole(StoreState)
     case spliced(SnapshotSplice)
-
-    /// Lets go of what was read on another thread (`StoreState.letGoInBackground`).
-    consuming func letGoInBackground() {
-      switch self {
-      case .whole(let state): state.letGoInBackground()
-      case .spliced(let splice): splice.part.letGoInBackground()
-      }
-    }
   }
 
   /// The splice for the tail just read (`readTails`), when one can be made.
