@@ -24,9 +24,9 @@ public struct LoadedCockpit: Sendable {
 /// drawn (see ``Program/start(loading:placeholder:backend:store:clock:)``): at 50,000 steps
 /// reading takes longer than everything else before the first frame together.
 ///
-/// Once the state is handed over, the same thread builds the Steps screen's rows (their
-/// reload is deferred until first read, and copies of the state share that work), so a `3`
-/// pressed at once finds them built.
+/// Once the state is handed over, the same thread builds the Steps screen's rows and another
+/// the home screen's figures (both are worked out when first read, and copies of the state
+/// share that work): a `3` pressed at once waits for the rows only.
 public final class StateLoad: @unchecked Sendable {
   /// How often the start waits for the load between looks at the keyboard.
   static let pollMilliseconds = 1
@@ -49,7 +49,11 @@ public final class StateLoad: @unchecked Sendable {
       }
       lock.withLock { self.result = result }
       done.signal()
-      if case .success(let loaded) = result { _ = loaded.state.steps.visible.count }
+      // What the first screens need, worked out while the program starts: the home
+      // screen's figures beside the Steps screen's rows, one per core.
+      guard case .success(let loaded) = result else { return }
+      Thread.detachNewThread { _ = loaded.state.summary }
+      _ = loaded.state.steps.visible.count
     }
   }
 

@@ -62,8 +62,9 @@ public struct AppState: Sendable {
 
   // MARK: - Screens
 
-  /// Derived figures for the home and people screens.
-  public private(set) var summary: CockpitSummary
+  /// Derived figures for the home and people screens (worked out when first read).
+  public var summary: CockpitSummary { summaryStorage.value }
+  private var summaryStorage = DeferredSummary(CockpitSummary())
   /// Short ids of steps and reviews, as people see them.
   public private(set) var shortIDs = StoreShortIDs()
   /// Home screen selection over its reviews, then its steps; the offset scrolls the steps
@@ -113,7 +114,6 @@ public struct AppState: Sendable {
     self.person = person
     self.ids = ids
     let today = Day(containing: now, in: timeZone)
-    summary = CockpitSummary()
     stepsStorage = DeferredStepsView(StepsView(today: today))
     self.archiveSource = archiveSource
     replaceData(data)
@@ -129,33 +129,8 @@ public struct AppState: Sendable {
   public mutating func replaceData(_ newData: StoreState) {
     data = newData
     reloadSteps()
-    // The two take about as long at 50,000 steps and need nothing of each other: one per core.
-    let (data, now, timeZone) = (data, now, timeZone)
-    let ids = Array(data.steps.keys) + Array(data.reviews.keys)
-    let source = archiveSource
-    let results = DerivedValues()
-    DispatchQueue.concurrentPerform(iterations: 2) { task in
-      if task == 0 {
-        let summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
-        results.lock.withLock { results.summary = summary }
-      } else {
-        let shortIDs = AppState.shortIDs(of: ids, source: source)
-        results.lock.withLock { results.shortIDs = shortIDs }
-      }
-    }
-    results.lock.withLock {
-      summary = results.summary ?? CockpitSummary(data: data, now: now, timeZone: timeZone)
-      shortIDs = results.shortIDs ?? AppState.shortIDs(of: ids, source: source)
-    }
-    isSummaryStale = false
-  }
-
-  /// Where ``replaceData(_:)`` leaves what it works out at once (each written once, under
-  /// `lock`).
-  private final class DerivedValues: @unchecked Sendable {
-    let lock = NSLock()
-    var summary: CockpitSummary?
-    var shortIDs: StoreShortIDs?
+    recomputeSummary()
+    recomputeShortIDs()
   }
 
   /// Replaces all data with a working state and where its archived steps come from: the
@@ -236,9 +211,10 @@ public struct AppState: Sendable {
     data.takeStamps(stamps)
   }
 
-  /// Recomputes the home screen's figures (the data or the minute changed).
+  /// Recomputes the home screen's figures (the data or the minute changed), when they are
+  /// first read.
   public mutating func recomputeSummary() {
-    summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
+    summaryStorage = DeferredSummary(data: data, now: now, timeZone: timeZone)
     isSummaryStale = false
   }
 
@@ -253,12 +229,8 @@ public struct AppState: Sendable {
   /// Short ids among every step (archived ones too, from the first frame: the archive's
   /// source knows them all) and review.
   private mutating func recomputeShortIDs() {
-    shortIDs = AppState.shortIDs(
-      of: Array(data.steps.keys) + Array(data.reviews.keys), source: archiveSource)
-  }
-
-  private static func shortIDs(of ids: [String], source: StepArchiveSource?) -> StoreShortIDs {
-    source?.shortIDs(adding: ids) ?? StoreShortIDs(ids)
+    let ids = Array(data.steps.keys) + Array(data.reviews.keys)
+    shortIDs = archiveSource?.shortIDs(adding: ids) ?? StoreShortIDs(ids)
   }
 
   /// The context the keymap resolves keys in.
