@@ -12,6 +12,16 @@ public final class CursesBackend: TerminalBackend {
   private var previous: Surface?
   private var needsFullRedraw = true
   private var earlyErrorCount = 0
+  /// The style of the last cell written, with its colour pair and attributes.
+  private var lastStyle: Style?
+  private var lastPair: Int32 = 0
+  private var lastAttributes = cw_a_normal()
+  /// The grapheme being written, as ncurses takes it: up to `scalarsPerCell` wide
+  /// characters, then a zero.
+  private var characters = [wchar_t](repeating: 0, count: scalarsPerCell + 1)
+
+  /// The most scalars of a grapheme a cell passes on (ncurses keeps 5 per cell).
+  static let scalarsPerCell = 5
 
   /// After this many reads in a row that fail at once instead of waiting, the terminal is
   /// taken as gone (STYLE.md 4.5: a killed tmux pane made wget_wch return ERR in a loop).
@@ -110,21 +120,36 @@ public final class CursesBackend: TerminalBackend {
   /// Writes one cell (in ASCII stand-ins when the session draws ASCII, where the right half of
   /// a wide grapheme is drawn too); the ERR from the bottom-right cell (the cursor cannot wrap)
   /// is expected and ignored, as are the others: a cell that cannot be drawn is left out.
+  ///
+  /// A frame writes thousands of cells: the grapheme goes through a buffer kept for it (no
+  /// array per cell), and a run of cells in one style looks its pair up once.
   private func write(_ cell: Cell, x: Int, y: Int) {
     let style = cell.style
-    let allocation = session.colors.allocate(
-      foreground: style.foreground, background: style.background)
-    if allocation.isNew {
-      init_extended_pair(allocation.pair, allocation.foreground, allocation.background)
+    if style != lastStyle {
+      let allocation = session.colors.allocate(
+        foreground: style.foreground, background: style.background)
+      if allocation.isNew {
+        init_extended_pair(allocation.pair, allocation.foreground, allocation.background)
+      }
+      lastStyle = style
+      lastPair = allocation.pair
+      lastAttributes = attributes(of: style)
     }
     let shown =
       !session.drawsASCII
       ? cell.text
       : cell.isContinuation ? ASCIIFallback.continuation : ASCIIFallback.text(for: cell.text)
-    var text = Array(shown.unicodeScalars.prefix(5)).map { wchar_t(bitPattern: $0.value) }
-    if text.isEmpty { text = [wchar_t(0x20)] }
-    text.append(0)
-    _ = cw_mvadd_cell(Int32(y), Int32(x), text, attributes(of: style), allocation.pair)
+    var count = 0
+    for scalar in shown.unicodeScalars.prefix(Self.scalarsPerCell) {
+      characters[count] = wchar_t(bitPattern: scalar.value)
+      count += 1
+    }
+    if count == 0 {
+      characters[0] = 0x20
+      count = 1
+    }
+    characters[count] = 0
+    _ = cw_mvadd_cell(Int32(y), Int32(x), characters, lastAttributes, lastPair)
   }
 
   private func attributes(of style: Style) -> attr_t {

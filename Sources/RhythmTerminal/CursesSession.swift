@@ -76,6 +76,12 @@ public final class CursesSession {
         colorCount: Int(cw_colors()), pairCount: Int(cw_color_pairs()))
     }
     wtimeout(cw_stdscr(), 250)
+    // ncurses 6.4 writes its buffer out at every cursor move of a refresh until curses mode
+    // has been left and resumed once (it flushes while the screen is "initial"): a 160x48
+    // frame went to the terminal in ~60 writes. Leaving now, before anything is drawn, and
+    // resuming with the first refresh (as after ctrl+z) sends each frame in one write.
+    def_prog_mode()
+    endwin()
 
     self.screen = screen
     self.options = options

@@ -28,6 +28,20 @@ struct CockpitTests {
     #expect(try !tmux.screen().contains("Next reviews"), "the terminal is restored")
   }
 
+  @Test("3 pressed at once, before anything is drawn, opens the Steps screen (issue 10)")
+  func keyPressedAtOnce() throws {
+    let fixture = try CLIFixture()
+    try fixture.makeStore()
+    try fixture.addStep("First step @maria due:fri")
+    let tmux = try Self.openCockpit(fixture, [])
+    defer { tmux.close() }
+    // Sent as soon as tmux has started the program: the store may not be read yet.
+    try tmux.send(keys: "3")
+    try tmux.waitForLine("Steps ·")
+    try tmux.waitFor("First step")
+    try Self.quit(from: tmux)
+  }
+
   @Test("the steps screen follows a resize to 80x24")
   func followsResize() throws {
     let fixture = try CLIFixture()

@@ -14,6 +14,9 @@ public final class Program {
   /// domain clock may be stopped (`RHYTHM_NOW`), and live sharing must work all the same.
   private var lastPoll = ContinuousClock.now
   private var previousFrame: Surface?
+  /// Set when something was dispatched since the last frame: an idle wait draws nothing (a
+  /// frame of 160x48 costs milliseconds, which the archive's thread and the next key need).
+  private var needsDraw = true
   /// Stamps changes when there is no store.
   private var memory = MemoryStamper()
   /// How many of the store's warnings the status line has shown (or were there before).
@@ -40,11 +43,14 @@ public final class Program {
 
   /// A program over `state`, drawing on `backend`, committing to `store` (without a store,
   /// changes stay in memory: tests and previews).
-  /// - Parameter usesWorkingState: whether `state` was read with `Store.workingState` (its
-  ///   archive is then built at once, off the main thread).
+  /// - Parameters:
+  ///   - usesWorkingState: whether `state` was read with `Store.workingState` (its archive is
+  ///     then built at once, off the main thread).
+  ///   - warningsShown: how many of the store's warnings the user was told of already (nil:
+  ///     all it has now).
   public init(
     state: AppState, backend: any TerminalBackend, store: Store?, clock: Clock,
-    usesWorkingState: Bool = false,
+    usesWorkingState: Bool = false, warningsShown: Int? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.state = state
@@ -54,7 +60,7 @@ public final class Program {
     self.clock = clock
     self.usesWorkingState = usesWorkingState && store != nil
     self.state.size = backend.size
-    warningsShown = store?.warnings.count ?? 0
+    self.warningsShown = warningsShown ?? store?.warnings.count ?? 0
     if self.usesWorkingState, let store {
       _ = store.unseenOperations(&seenOperations)
       loadedSnapshotStamp = store.snapshotStamp
@@ -79,7 +85,7 @@ public final class Program {
       let tickDue = ContinuousClock.now - lastPoll >= .milliseconds(Program.tickMilliseconds)
       handle(event, pollsWhenIdle: !building || tickDue)
       if state.isQuitting { break }
-      draw()
+      if needsDraw { draw() }
     }
   }
 
@@ -108,6 +114,7 @@ public final class Program {
 
   /// Applies `action` and runs the effects it asks for (and those of the actions they lead to).
   public func dispatch(_ action: Action) {
+    needsDraw = true
     var pending = AppReducer.update(&state, action)
     while !pending.isEmpty {
       let effect = pending.removeFirst()
@@ -230,6 +237,7 @@ public final class Program {
 
   /// Draws the current state (only what changed since the last frame reaches the terminal).
   public func draw() {
+    needsDraw = false
     var surface = Surface(size: state.size)
     Screen.render(state, into: &surface)
     guard surface != previousFrame else { return }

@@ -43,6 +43,28 @@ public enum Screen {
     }
   }
 
+  /// The frame shown while the store is read: the tab bar (a screen key pressed meanwhile
+  /// shows its tab at once) and a line saying what it waits for.
+  public static func renderLoading(_ state: AppState) -> Surface {
+    var surface = Surface(size: state.size)
+    let painter = Painter(theme: state.theme)
+    surface.fill(surface.bounds, style: state.theme[.text])
+    let size = surface.size
+    guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+      renderTooSmall(size, painter: painter, on: &surface)
+      return surface
+    }
+    let layout = ScreenLayout(state, size: size)
+    renderTabs(state, in: layout.tabs, painter: painter, on: &surface)
+    let line = "reading the store…"
+    let x = layout.body.x + max(0, (layout.body.width - DisplayWidth.of(line)) / 2)
+    painter.text(
+      line, .muted, x: x, y: layout.body.y + layout.body.height / 2, width: layout.body.maxX - x,
+      on: &surface)
+    surface.fill(layout.status, style: state.theme[.status])
+    return surface
+  }
+
   // MARK: - Parts
 
   private static func renderTooSmall(_ size: Size, painter: Painter, on surface: inout Surface) {

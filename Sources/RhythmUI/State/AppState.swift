@@ -62,8 +62,9 @@ public struct AppState: Sendable {
 
   // MARK: - Screens
 
-  /// Derived figures for the home and people screens.
-  public private(set) var summary: CockpitSummary
+  /// Derived figures for the home and people screens (worked out when first read).
+  public var summary: CockpitSummary { summaryStorage.value }
+  private var summaryStorage = DeferredSummary(CockpitSummary())
   /// Short ids of steps and reviews, as people see them.
   public private(set) var shortIDs = StoreShortIDs()
   /// Home screen selection over its reviews, then its steps; the offset scrolls the steps
@@ -113,7 +114,6 @@ public struct AppState: Sendable {
     self.person = person
     self.ids = ids
     let today = Day(containing: now, in: timeZone)
-    summary = CockpitSummary()
     stepsStorage = DeferredStepsView(StepsView(today: today))
     self.archiveSource = archiveSource
     replaceData(data)
@@ -211,9 +211,10 @@ public struct AppState: Sendable {
     data.takeStamps(stamps)
   }
 
-  /// Recomputes the home screen's figures (the data or the minute changed).
+  /// Recomputes the home screen's figures (the data or the minute changed), when they are
+  /// first read.
   public mutating func recomputeSummary() {
-    summary = CockpitSummary(data: data, now: now, timeZone: timeZone)
+    summaryStorage = DeferredSummary(data: data, now: now, timeZone: timeZone)
     isSummaryStale = false
   }
 

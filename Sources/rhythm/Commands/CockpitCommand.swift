@@ -77,14 +77,7 @@ func runCockpit(
   let theme = try ThemeLoader.load(options.theme ?? config.theme, environment: environment)
   let (keyMap, keyProblems) = KeyMap.user(environment: environment)
   for problem in configProblems + keyProblems { Terminal.printError("rhythm: warning: \(problem)") }
-  // The cockpit holds in full the steps that are open or fall in the home screen's windows
-  // (13 weeks of rates, 12 of trend); the rest are built into a compact archive off the main
-  // thread once the first frame is up, while keys are answered.
-  let (data, archive) = try store.workingState(
-    stepsFrom: Program.workingCutoff(today: Day(containing: clock.now, in: timeZone)))
-  var state = AppState(
-    data: data, now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
-    person: store.person, archiveSource: archive)
+  var actions: [Action] = []
   if let name = options.screen {
     guard
       let screen = ScreenID.allCases.first(where: { $0.title.lowercased() == name.lowercased() })
@@ -93,22 +86,37 @@ func runCockpit(
         field: "screen", value: name,
         expected: ScreenID.allCases.map { $0.title.lowercased() }.joined(separator: ", "))
     }
-    _ = AppReducer.update(&state, .showScreen(screen))
+    actions.append(.showScreen(screen))
   }
-  var startAction: Action?
-  if let reference = options.review {
-    let cadence = try findCadence(reference, in: state.data)
-    startAction = .openReview(cadenceID: cadence.id, start: options.start)
-  }
-  let terminalOptions = TerminalOptions(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+  let person = store.person
+  let warningsShown = store.warnings.count
   // While the screen is up, the store's warnings go to the status line, not to stderr.
   store.onWarning = nil
+  // The store is read on another thread while the terminal starts and shows a first frame;
+  // keys pressed meanwhile are handled once it is read. The cockpit holds in full the steps
+  // that are open or fall in the home screen's windows (13 weeks of rates, 12 of trend); the
+  // rest are built into a compact archive off the main thread once the first frame is up.
+  let load = StateLoad { () throws(RhythmError) -> LoadedCockpit in
+    let (data, archive) = try store.workingState(
+      stepsFrom: Program.workingCutoff(today: Day(containing: clock.now, in: timeZone)))
+    let state = AppState(
+      data: data, now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
+      person: person, archiveSource: archive)
+    if let reference = options.review {
+      let cadence = try findCadence(reference, in: state.data)
+      actions.append(.openReview(cadenceID: cadence.id, start: options.start))
+    }
+    return LoadedCockpit(state: state, actions: actions, warningsShown: warningsShown)
+  }
+  let placeholder = AppState(
+    data: StoreState(), now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
+    person: person)
+  let terminalOptions = TerminalOptions(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
   do {
     try TerminalApp.run(options: terminalOptions) { backend in
-      let program = Program(
-        state: state, backend: backend, store: store, clock: clock, usesWorkingState: true)
-      if let startAction { program.dispatch(startAction) }
-      program.run()
+      let program = try Program.start(
+        loading: load, placeholder: placeholder, backend: backend, store: store, clock: clock)
+      program?.run()
     }
   } catch let error as RhythmError {
     throw error
