@@ -8,8 +8,8 @@ import Testing
 /// on the same line with the same words.
 @Suite("Journal replay: fast equals the JSON path")
 struct JournalReplayTests {
-  private static let base = ISOInstant.parse("2026-11-25T09:00:00Z") ?? Date()
-  private static let devices = ["dev-a", "dev-b", "dev-c"]
+  private static let base = DeviceHistory.base
+  private static let devices = DeviceHistory.devices
 
   /// A folder of journals, removed at the end.
   private final class Folder {
@@ -28,18 +28,10 @@ struct JournalReplayTests {
   /// from three devices whose clocks disagree; some creations out of shape on purpose (a
   /// `null`, a missing status, an id that is not the record's, an escape, a foreign field).
   private static func history(_ count: Int, _ random: inout SplitMix64) -> [RhythmCore.Operation] {
-    var operations: [RhythmCore.Operation] = []
-    var clocks: [String: Stamp] = [:]
+    var history = DeviceHistory()
     var steps: [String] = []
     func add(kind: RecordKind, id: String, _ fields: [String: JSONValue]) {
-      let device = devices[Int(random.next() % 3)]
-      let now = base.addingTimeInterval(Double(random.next() % 600))
-      let stamp = Stamp.next(after: clocks[device], now: now, device: device)
-      clocks[device] = stamp
-      operations.append(
-        RhythmCore.Operation(
-          id: "op\(operations.count)", kind: kind, record: id, fields: fields, prior: [:],
-          stamp: stamp, person: device))
+      history.add(kind: kind, id: id, fields, &random)
     }
     for number in 0..<count {
       let roll = random.next() % 14
@@ -96,7 +88,7 @@ struct JournalReplayTests {
         add(kind: .decision, id: id, ["deleted": .bool(random.next() % 2 == 0)])
       }
     }
-    return operations
+    return history.operations
   }
 
   /// Writes `operations` into one journal per device (each in its own order: the order lines

@@ -9,24 +9,16 @@ import Testing
 /// by a process that had the whole state loaded, and by a cockpit's working state.
 @Suite("Pull merge: snapshot stamps + older operations equal a full replay")
 struct PullMergeTests {
-  private static let base = ISOInstant.parse("2026-11-25T09:00:00Z") ?? Date()
-  static let devices = ["dev-a", "dev-b", "dev-c"]
+  private static let base = DeviceHistory.base
+  static let devices = DeviceHistory.devices
 
   /// Random operations on a few records of several kinds from three devices whose clocks
   /// disagree: creations (whole, and again over an existing record), single fields, map keys
   /// and whole maps, removals and their undoing, and fields of records not created yet.
   static func history(_ count: Int, _ random: inout SplitMix64) -> [RhythmCore.Operation] {
-    var operations: [RhythmCore.Operation] = []
-    var clocks: [String: Stamp] = [:]
+    var history = DeviceHistory()
     func add(kind: RecordKind, id: String, _ fields: [String: JSONValue]) {
-      let device = devices[Int(random.next() % 3)]
-      let now = base.addingTimeInterval(Double(random.next() % 600))
-      let stamp = Stamp.next(after: clocks[device], now: now, device: device)
-      clocks[device] = stamp
-      operations.append(
-        RhythmCore.Operation(
-          id: "op\(operations.count)", kind: kind, record: id, fields: fields, prior: [:],
-          stamp: stamp, person: device))
+      history.add(kind: kind, id: id, fields, &random)
     }
     for number in 0..<count {
       let id = String(format: "01test%020d", Int(random.next() % 12))
@@ -74,7 +66,7 @@ struct PullMergeTests {
         add(kind: .metric, id: id, ["deleted": .bool(random.next() % 2 == 0)])
       }
     }
-    return operations
+    return history.operations
   }
 
   /// Journal lines of `operations` (a device's, in its own stamp order).

@@ -12,23 +12,15 @@ import Testing
 /// reviews made or moved to another cadence after the snapshot.
 @Suite("Snapshot splice: copying untouched lines equals rewriting every record")
 struct SnapshotSpliceTests {
-  private static let base = ISOInstant.parse("2026-11-25T09:00:00Z") ?? Date()
-  private static let devices = ["dev-a", "dev-b", "dev-c"]
+  private static let base = DeviceHistory.base
+  private static let devices = DeviceHistory.devices
 
   private static func history(
     _ count: Int, pool: Int, _ random: inout SplitMix64
   ) -> [RhythmCore.Operation] {
-    var operations: [RhythmCore.Operation] = []
-    var clocks: [String: Stamp] = [:]
+    var history = DeviceHistory()
     func add(kind: RecordKind, id: String, _ fields: [String: JSONValue]) {
-      let device = devices[Int(random.next() % 3)]
-      let now = base.addingTimeInterval(Double(random.next() % 600))
-      let stamp = Stamp.next(after: clocks[device], now: now, device: device)
-      clocks[device] = stamp
-      operations.append(
-        RhythmCore.Operation(
-          id: "op\(operations.count)", kind: kind, record: id, fields: fields, prior: [:],
-          stamp: stamp, person: device))
+      history.add(kind: kind, id: id, fields, &random)
     }
     for number in 0..<count {
       // Two ids of each number share their last 20 characters (their short ids are longer).
@@ -83,7 +75,7 @@ struct SnapshotSpliceTests {
         add(kind: .decision, id: id, ["deleted": .bool(random.next() % 2 == 0)])
       }
     }
-    return operations
+    return history.operations
   }
 
   /// Compacts `store` as its compaction does, through the splice (which must be possible) or
