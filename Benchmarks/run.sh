@@ -3,7 +3,7 @@
 # same steps, in the same run. Whole processes, release build, medians. Not a test: it prints
 # figures: the command line, the import of a Taskwarrior export (and CSV) next to `task import`
 # of the same file, the cockpit's first frame and its Steps screen at scale, and replay (a fresh
-# clone, a copied folder, a pull of older operations). Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9]
+# clone, a copied folder, a pull of older operations, the command that compacts). Usage: Benchmarks/run.sh [--sizes 1000,50000] [--runs 9]
 # [--no-taskwarrior] [--import-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,9 @@ if [[ " $* " != *" --import-only "* ]]; then
   SIZES="${sizes//,/ }" Benchmarks/cockpit-scale.sh
   Benchmarks/replay.sh "$sizes"
   Benchmarks/pull.sh "$sizes"
+  # A compacting command needs more open steps than the tail it carries: 50,000 steps and up.
+  large=$(echo "$sizes" | tr , '\n' | awk '$1 >= 50000' | paste -sd, -)
+  if [ -n "$large" ]; then Benchmarks/compaction.sh "$large"; fi
 fi
 # The ten-device, 2,000,000-operation store with and without a checkpoint takes minutes and
 # gigabytes: Benchmarks/checkpoint.sh 2000000 runs it.
