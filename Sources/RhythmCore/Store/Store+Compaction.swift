@@ -110,6 +110,7 @@ extension Store {
     guard case .io(let path, let reason) = error else { return ("store.json", error.description) }
     if path == layout.lockPath { return ("store.json", reason) }
     if path.hasPrefix(layout.indexPath) { return ("store.idx", reason) }
+    if path.hasPrefix(layout.stampsPath) { return ("store.stamps", reason) }
     if path.hasPrefix(layout.backupsFolder) { return ("backups/", reason) }
     if path.hasPrefix(layout.snapshotPath) { return ("store.json", reason) }
     return ((path as NSString).lastPathComponent, reason)

@@ -85,6 +85,25 @@ struct WriteFailureTests {
     #expect(FileManager.default.fileExists(atPath: temporary.layout.indexPath))
   }
 
+  @Test("a stamps file that cannot be written: saved, the warning names store.stamps, nothing left")
+  func stampsFailure() throws {
+    let temporary = try TemporaryStore()
+    try temporary.store.commit([.create(temporary.step("Before"))])
+    try temporary.store.compact()
+    let store = try reopen(temporary, failing: .stamps)
+    let steps = (0...Store.compactionThreshold).map { temporary.step("Bulk \($0)") }
+    try store.commit(steps.map { Change.create($0) })  // a long tail: the commit compacts
+    #expect(
+      store.warnings == [
+        "saved; the cache (store.stamps) could not be updated: cannot write: "
+          + "No space left on device"
+      ])
+    #expect(try leftovers(temporary).isEmpty)
+    #expect(try store.stepRows().count == steps.count + 1)
+    #expect(try reopen(temporary, failing: nil).stepRows().count == steps.count + 1)
+    #expect(try StoreCheck.run(folder: temporary.folder).differences.isEmpty)
+  }
+
   @Test("no backup of the old snapshot can be kept: it is not replaced, and the change is saved")
   func backupFailure() throws {
     let temporary = try TemporaryStore()
