@@ -219,6 +219,16 @@ struct CockpitFlowTests {
     }
   }
 
+  @Test("--review naming no cadence: one line and exit 1, before the terminal is taken")
+  func unknownReviewCadence() throws {
+    let fixture = try Self.demoFixture()
+    // Without a terminal (standard input and output are pipes): the cadence is looked for
+    // before the terminal is, so its error is the one reported, not the missing terminal's
+    // (when the cadence was looked for by the store's load, the terminal was taken first).
+    try fixture.run(["cockpit", "--review", "no such meeting"]).expectUserError(
+      "cadence", "no such meeting")
+  }
+
   // MARK: - Resize and kill
 
   @Test("a live review follows a resize to 80x24 and back; capture works at both sizes")

@@ -88,6 +88,12 @@ func runCockpit(
     }
     actions.append(.showScreen(screen))
   }
+  // A cadence named on the command line is found before the terminal is taken (its section
+  // is small): a name that fits none is one line on a terminal left as it was.
+  if let reference = options.review {
+    let cadence = try CadenceSupport.cadence(reference, in: store)
+    actions.append(.openReview(cadenceID: cadence.id, start: options.start))
+  }
   let person = store.person
   let warningsShown = store.warnings.count
   // While the screen is up, the store's warnings go to the status line, not to stderr.
@@ -96,16 +102,12 @@ func runCockpit(
   // keys pressed meanwhile are handled once it is read. The cockpit holds in full the steps
   // that are open or fall in the home screen's windows (13 weeks of rates, 12 of trend); the
   // rest are built into a compact archive off the main thread once the first frame is up.
-  let load = StateLoad { () throws(RhythmError) -> LoadedCockpit in
+  let load = StateLoad { [actions] () throws(RhythmError) -> LoadedCockpit in
     let (data, archive) = try store.workingState(
       stepsFrom: Program.workingCutoff(today: Day(containing: clock.now, in: timeZone)))
     let state = AppState(
       data: data, now: clock.now, timeZone: timeZone, theme: theme, keyMap: keyMap,
       person: person, archiveSource: archive)
-    if let reference = options.review {
-      let cadence = try findCadence(reference, in: state.data)
-      actions.append(.openReview(cadenceID: cadence.id, start: options.start))
-    }
     return LoadedCockpit(state: state, actions: actions, warningsShown: warningsShown)
   }
   let placeholder = AppState(
