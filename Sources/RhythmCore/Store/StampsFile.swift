@@ -118,9 +118,6 @@ struct StampsFile: @unchecked Sendable {
     }
   }
 
-  /// How many records have an entry.
-  var entryCount: Int { count }
-
   fileprivate func offset(_ raw: UnsafeRawBufferPointer, of position: Int) -> Int? {
     var reader = ByteReader(raw, offset: table + position * 4)
     return reader.u32().map(Int.init)
@@ -141,24 +138,33 @@ struct StampsFile: @unchecked Sendable {
   }
 
   /// The first position at or after `from` whose entry does not come before `key`, and
-  /// whether its key is `key`'s; `nil` when an entry cannot be read.
+  /// whether its key is `key`'s; `nil` when an entry cannot be read. Found in steps doubling
+  /// from `from`, then halving, so that keys looked up in file order (tens of thousands of
+  /// records near each other) cost a few comparisons each rather than a whole binary search.
   func place(
     _ raw: UnsafeRawBufferPointer, of key: SortKey, from: Int
   ) -> (position: Int, same: Bool)? {
+    // The order of the entry at `position` against the key (negative: it comes first).
+    func order(_ position: Int) -> Int? {
+      compare(raw, entryAt: position, code: key.code, id: key.idBytes)
+    }
     var low = from
-    var high = count
+    var step = 1
+    while low + step - 1 < count {
+      guard let found = order(low + step - 1) else { return nil }
+      if found >= 0 { break }
+      low += step
+      step *= 2
+    }
+    var high = min(count, low + step - 1)
     while low < high {
       let middle = (low + high) / 2
-      guard let order = compare(raw, entryAt: middle, code: key.code, id: key.idBytes) else {
-        return nil
-      }
-      if order < 0 { low = middle + 1 } else { high = middle }
+      guard let found = order(middle) else { return nil }
+      if found < 0 { low = middle + 1 } else { high = middle }
     }
     guard low < count else { return (low, false) }
-    guard let order = compare(raw, entryAt: low, code: key.code, id: key.idBytes) else {
-      return nil
-    }
-    return (low, order == 0)
+    guard let found = order(low) else { return nil }
+    return (low, found == 0)
   }
 
   func readEntry(

@@ -27,7 +27,7 @@ extension Store {
     // stamps of the records they touch found (on the other core).
     let folder = layout.journalFolder
     let from = positions
-    let (loaded, found) = try AtOnce.run(
+    let (loaded, (touched, found)) = try AtOnce.run(
       { () throws(RhythmError) -> StoreState in
         var state = StoreState()
         state.snapshotStamp = snapshot.header.stamp
@@ -37,26 +37,35 @@ extension Store {
         for kind in RecordKind.allCases { try read(kind.recordType) }
         return state
       },
-      { () throws(RhythmError) -> [RecordKey: StampsFile.Entry?] in
-        var entries: [RecordKey: StampsFile.Entry?] = [:]
-        for key in try Journal.touchedRecords(folder: folder, from: from) {
-          entries[key] = stampsFile.entry(key.kind, id: key.id)
-        }
-        return entries
+      { () throws(RhythmError) in
+        let keys = try Journal.touchedRecords(folder: folder, from: from)
+        return (keys, stampsFile.entries(for: keys))
       })
     var state = consume loaded
     // The records the lines touch, with their stamps before any line is applied (a line
     // older than the snapshot meets them), are replayed apart and put back.
-    let touched = Set(found.keys)
-    var part = state.part(holding: touched)
-    part.stamps.reserveCapacity(touched.count)
-    for case (let key, let entry?) in found { part.take(entry, for: key) }
+    let (replayed, changed) = try replayLongTail(
+      onto: state.part(holding: touched), touching: touched, stamps: found, base: stampsFile)
+    state.replaceRecords(changed, from: replayed)
+    return state
+  }
+
+  /// `part`, holding the records `touched` that the lines past the snapshot touch, given
+  /// their stamps (`found`: before any line is applied, as a line older than the snapshot
+  /// meets them), with those lines replayed onto it; and every record it holds or held. The
+  /// next stamps file copies the entries of every other record from `base`
+  /// (`compactedStamps`).
+  func replayLongTail(
+    onto part: consuming StoreState, touching touched: Set<RecordKey>,
+    stamps found: [(key: RecordKey, entry: StampsFile.Entry)], base: StampsFile
+  ) throws(RhythmError) -> (state: StoreState, changed: Set<RecordKey>) {
+    var part = part
+    part.stamps.reserveCapacity(found.count)
+    for (key, entry) in found { part.take(entry, for: key) }
     let replayed = try replayLongTail(onto: consume part)
     let changed = StoreState.records(of: replayed, from: touched)
-    state.replaceRecords(changed, from: replayed)
-    // The next stamps file copies the entries of every other record from this one.
-    compactedStamps = (stampsFile, Array(changed))
-    return state
+    compactedStamps = (base, Array(changed))
+    return (replayed, changed)
   }
 
   /// Replays the lines past the snapshot onto `part` (holding every record they touch, with

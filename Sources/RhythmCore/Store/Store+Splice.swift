@@ -38,12 +38,8 @@ extension Store {
     let (read, found) = try AtOnce.run(
       { () throws(RhythmError) in try snapshot.part(holding: keys, index: index) },
       { () throws(RhythmError) in stampsFile.entries(for: keys) })
-    var part = consume read
-    part.stamps.reserveCapacity(found.count)
-    for (key, entry) in found { part.take(entry, for: key) }
-    let replayed = try replayLongTail(onto: consume part)
-    let changed = StoreState.records(of: replayed, from: keys)
-    compactedStamps = (stampsFile, Array(changed))
+    let (replayed, changed) = try replayLongTail(
+      onto: read, touching: keys, stamps: found, base: stampsFile)
     return SnapshotSplice(snapshot: snapshot, index: index, part: replayed, touched: changed)
   }
 
