@@ -66,41 +66,32 @@ struct WriteFailureTests {
   @Test("an index that cannot be written: saved, the snapshot is new, no stale index is left")
   func indexFailure() throws {
     let temporary = try TemporaryStore()
-    try temporary.store.commit([.create(temporary.step("Before"))])
-    try temporary.store.compact()
-    #expect(FileManager.default.fileExists(atPath: temporary.layout.indexPath))
-    let store = try reopen(temporary, failing: .index)
-    let steps = (0...Store.compactionThreshold).map { temporary.step("Bulk \($0)") }
-    try store.commit(steps.map { Change.create($0) })  // a long tail: the commit compacts
+    let (store, count) = try compactingCommit(temporary, failing: .index)
     #expect(
       store.warnings == [
         "saved; the cache (store.idx) could not be updated: cannot write: No space left on device"
       ])
     #expect(!FileManager.default.fileExists(atPath: temporary.layout.indexPath))
     #expect(try leftovers(temporary).isEmpty)
-    #expect(try store.stepRows().count == steps.count + 1)
+    #expect(try store.stepRows().count == count)
     let check = try StoreCheck.run(folder: temporary.folder)
     #expect(check.differences.isEmpty && check.hasSnapshot && !check.hasIndex)
-    #expect(try reopen(temporary, failing: nil).stepRows().count == steps.count + 1)
+    #expect(try reopen(temporary, failing: nil).stepRows().count == count)
     #expect(FileManager.default.fileExists(atPath: temporary.layout.indexPath))
   }
 
   @Test("a stamps file that cannot be written: saved, the warning names store.stamps, nothing left")
   func stampsFailure() throws {
     let temporary = try TemporaryStore()
-    try temporary.store.commit([.create(temporary.step("Before"))])
-    try temporary.store.compact()
-    let store = try reopen(temporary, failing: .stamps)
-    let steps = (0...Store.compactionThreshold).map { temporary.step("Bulk \($0)") }
-    try store.commit(steps.map { Change.create($0) })  // a long tail: the commit compacts
+    let (store, count) = try compactingCommit(temporary, failing: .stamps)
     #expect(
       store.warnings == [
         "saved; the cache (store.stamps) could not be updated: cannot write: "
           + "No space left on device"
       ])
     #expect(try leftovers(temporary).isEmpty)
-    #expect(try store.stepRows().count == steps.count + 1)
-    #expect(try reopen(temporary, failing: nil).stepRows().count == steps.count + 1)
+    #expect(try store.stepRows().count == count)
+    #expect(try reopen(temporary, failing: nil).stepRows().count == count)
     #expect(try StoreCheck.run(folder: temporary.folder).differences.isEmpty)
   }
 
@@ -171,6 +162,21 @@ struct WriteFailureTests {
   }
 
   // MARK: - Helpers
+
+  /// Commits a step and writes the snapshot and index, reopens the store with writes of
+  /// `file` failing, and commits more new steps than a command carries, so that the commit
+  /// compacts. Returns the store and how many steps it has.
+  private func compactingCommit(
+    _ temporary: TemporaryStore, failing file: StoreFile
+  ) throws -> (store: Store, steps: Int) {
+    try temporary.store.commit([.create(temporary.step("Before"))])
+    try temporary.store.compact()
+    #expect(FileManager.default.fileExists(atPath: temporary.layout.indexPath))
+    let store = try reopen(temporary, failing: file)
+    let steps = (0...Store.compactionThreshold).map { temporary.step("Bulk \($0)") }
+    try store.commit(steps.map { Change.create($0) })  // a long tail: the commit compacts
+    return (store, steps.count + 1)
+  }
 
   private func reopen(_ temporary: TemporaryStore, failing: StoreFile?) throws -> Store {
     try Store.open(
