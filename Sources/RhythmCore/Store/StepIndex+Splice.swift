@@ -47,24 +47,9 @@ struct SplicedSteps: Sendable {
       }
     }
     var out = BinaryWriter()
-    out.bytes.reserveCapacity(4096 + rows.count * 28 + count * StepIndex.entrySize)
-    out.bytes += StepIndex.magic
-    out.bytes += [UInt8](repeating: 0, count: 32)  // the identity: size, seconds, nanos, inode
-    out.u64(checksum)
-    for kind in RecordKind.allCases {
-      let range = sections[kind] ?? 0..<0
-      out.u64(UInt64(range.lowerBound))
-      out.u64(UInt64(range.upperBound))
-    }
-    out.string32(StepIndex.encodeHeader(header))
-    out.u32(UInt32(strings.all.count))
-    for text in strings.all { out.string16(text) }
-    out.u32(UInt32(rows.count))
-    for (id, cadence) in rows {
-      out.fixed26(id)
-      out.u16(cadence)
-    }
-    out.u32(UInt32(count))
+    StepIndex.putHead(
+      into: &out, checksum: checksum, sections: sections, header: header, strings: strings.all,
+      reviews: rows, entries: count)
     let base = out.bytes.count
     /// Where runs of old entries landed: new position, old positions.
     var moved: [(at: Int, from: Range<Int>)] = []
@@ -90,7 +75,7 @@ struct SplicedSteps: Sendable {
           }
           moved.append((position, range))
         case .new(let step, let replacing):
-          var short: UInt8 = 0
+          var short: UInt8 = 0  // worked out by `shortenIDs` once every entry is written
           if let replacing {
             short = raw[old.entriesStart + replacing * StepIndex.entrySize + 27]
           } else if let ending = SplicedSteps.ending(Array(step.id.utf8.prefix(26))) {
@@ -99,15 +84,9 @@ struct SplicedSteps: Sendable {
             unsorted.append((position, step.id))
           }
           let cadence = step.review.flatMap { cadenceOfReview[$0] }.flatMap { strings.known($0) }
-          out.fixed26(step.id)
-          out.u8(step.status)
-          out.u8(short)
-          out.u16(strings.known(step.owner) ?? 0)
-          out.u16(cadence ?? StepIndex.noCadence)
-          out.u32(UInt32(bitPattern: step.due))
-          out.u32(UInt32(step.length))
-          out.i64(step.completedMillis)
-          out.u64(UInt64(step.offset))
+          StepIndex.putEntry(
+            step, shortLength: Int(short), owner: strings.known(step.owner) ?? 0,
+            cadence: cadence ?? StepIndex.noCadence, into: &out)
         case .gone(let position):
           let start = old.entriesStart + position * StepIndex.entrySize
           if let ending = SplicedSteps.ending(idBytes(raw, at: start)) { endings.insert(ending) }

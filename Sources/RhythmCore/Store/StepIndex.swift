@@ -196,18 +196,7 @@ struct StepIndex {
   static func encode(
     writer: SnapshotWriter, header: SnapshotHeader, cadenceOfReview: [String: String]
   ) -> [UInt8] {
-    var out = BinaryWriter()
     let steps = writer.steps
-    out.bytes.reserveCapacity(4096 + cadenceOfReview.count * 28 + steps.count * entrySize)
-    out.bytes += magic
-    out.bytes += [UInt8](repeating: 0, count: 32)  // the identity: size, seconds, nanos, inode
-    out.u64(writer.checksum)
-    for kind in RecordKind.allCases {
-      let range = writer.sections[kind] ?? 0..<0
-      out.u64(UInt64(range.lowerBound))
-      out.u64(UInt64(range.upperBound))
-    }
-    out.string32(encodeHeader(header))
     var strings: [String] = []
     var numbers: [String: UInt16] = [:]
     func number(_ text: String) -> UInt16 {
@@ -246,27 +235,62 @@ struct StepIndex {
       cadences.append(cadence)
     }
     let reviewRows = cadenceOfReview.keys.sorted().map { ($0, number(cadenceOfReview[$0] ?? "")) }
+    var out = BinaryWriter()
+    putHead(
+      into: &out, checksum: writer.checksum, sections: writer.sections, header: header,
+      strings: strings, reviews: reviewRows, entries: steps.count)
+    let shortLengths = ShortIDs.lengths(for: steps.map(\.id))
+    for position in steps.indices {
+      putEntry(
+        steps[position], shortLength: shortLengths[position], owner: owners[position],
+        cadence: cadences[position], into: &out)
+    }
+    return out.bytes
+  }
+
+  /// Writes what comes before the entries, with room for them reserved: zeros where the
+  /// snapshot file's identity goes (`stamp(_:into:)`), the snapshot's checksum and section
+  /// ranges, its header, the strings entries refer to by number, every review's cadence, and
+  /// the number of entries.
+  static func putHead(
+    into out: inout BinaryWriter, checksum: UInt64, sections: [RecordKind: Range<Int>],
+    header: SnapshotHeader, strings: [String], reviews: [(id: String, cadence: UInt16)],
+    entries: Int
+  ) {
+    out.bytes.reserveCapacity(4096 + reviews.count * 28 + entries * entrySize)
+    out.bytes += magic
+    out.bytes += [UInt8](repeating: 0, count: 32)  // the identity: size, seconds, nanos, inode
+    out.u64(checksum)
+    for kind in RecordKind.allCases {
+      let range = sections[kind] ?? 0..<0
+      out.u64(UInt64(range.lowerBound))
+      out.u64(UInt64(range.upperBound))
+    }
+    out.string32(encodeHeader(header))
     out.u32(UInt32(strings.count))
     for text in strings { out.string16(text) }
-    out.u32(UInt32(reviewRows.count))
-    for (id, cadence) in reviewRows {
+    out.u32(UInt32(reviews.count))
+    for (id, cadence) in reviews {
       out.fixed26(id)
       out.u16(cadence)
     }
-    out.u32(UInt32(steps.count))
-    let shortLengths = ShortIDs.lengths(for: steps.map(\.id))
-    for position in steps.indices {
-      out.fixed26(steps[position].id)
-      out.u8(steps[position].status)
-      out.u8(UInt8(min(26, shortLengths[position])))
-      out.u16(owners[position])
-      out.u16(cadences[position])
-      out.u32(UInt32(bitPattern: steps[position].due))
-      out.u32(UInt32(steps[position].length))
-      out.i64(steps[position].completedMillis)
-      out.u64(UInt64(steps[position].offset))
-    }
-    return out.bytes
+    out.u32(UInt32(entries))
+  }
+
+  /// Writes the entry of the step at `step`, its owner and cadence given by string number.
+  static func putEntry(
+    _ step: SnapshotWriter.StepPlacement, shortLength: Int, owner: UInt16, cadence: UInt16,
+    into out: inout BinaryWriter
+  ) {
+    out.fixed26(step.id)
+    out.u8(step.status)
+    out.u8(UInt8(min(26, shortLength)))
+    out.u16(owner)
+    out.u16(cadence)
+    out.u32(UInt32(bitPattern: step.due))
+    out.u32(UInt32(step.length))
+    out.i64(step.completedMillis)
+    out.u64(UInt64(step.offset))
   }
 
   /// An instant's milliseconds as the snapshot writes them (whole seconds, then milliseconds
@@ -295,7 +319,7 @@ struct StepIndex {
     }
   }
 
-  static func encodeHeader(_ header: SnapshotHeader) -> String {
+  private static func encodeHeader(_ header: SnapshotHeader) -> String {
     var journals: [String: JSONValue] = [:]
     for (device, position) in header.journals {
       journals[device] = .array([.number(Double(position.bytes)), .number(Double(position.lines))])
