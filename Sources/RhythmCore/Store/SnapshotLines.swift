@@ -40,21 +40,11 @@ struct SnapshotLines {
   }
 
   /// The position of the first line whose id does not sort before `id` (`count` when none),
-  /// looking from `from` on: first in steps doubling from there (ids looked for in order lie
-  /// close to each other), then by halves.
+  /// looking from `from` on (`GallopingSearch`: ids looked for in order lie close to each
+  /// other).
   func lowerBound(of id: [UInt8], from: Int = 0) -> Int {
-    var low = from
-    var step = 1
-    while low + step - 1 < count, order(at: low + step - 1, against: id) < 0 {
-      low += step
-      step *= 2
-    }
-    var high = min(count, low + step - 1)
-    while low < high {
-      let middle = (low + high) / 2
-      if order(at: middle, against: id) < 0 { low = middle + 1 } else { high = middle }
-    }
-    return low
+    GallopingSearch.lowerBound(from: from, count: count) { order(at: $0, against: id) < 0 }
+      ?? count
   }
 
   /// Whether the line at `position` is the record `id`'s.

@@ -138,9 +138,7 @@ struct StampsFile: @unchecked Sendable {
   }
 
   /// The first position at or after `from` whose entry does not come before `key`, and
-  /// whether its key is `key`'s; `nil` when an entry cannot be read. Found in steps doubling
-  /// from `from`, then halving, so that keys looked up in file order (tens of thousands of
-  /// records near each other) cost a few comparisons each rather than a whole binary search.
+  /// whether its key is `key`'s (`GallopingSearch`); `nil` when an entry cannot be read.
   func place(
     _ raw: UnsafeRawBufferPointer, of key: SortKey, from: Int
   ) -> (position: Int, same: Bool)? {
@@ -148,23 +146,13 @@ struct StampsFile: @unchecked Sendable {
     func order(_ position: Int) -> Int? {
       compare(raw, entryAt: position, code: key.code, id: key.idBytes)
     }
-    var low = from
-    var step = 1
-    while low + step - 1 < count {
-      guard let found = order(low + step - 1) else { return nil }
-      if found >= 0 { break }
-      low += step
-      step *= 2
-    }
-    var high = min(count, low + step - 1)
-    while low < high {
-      let middle = (low + high) / 2
-      guard let found = order(middle) else { return nil }
-      if found < 0 { low = middle + 1 } else { high = middle }
-    }
-    guard low < count else { return (low, false) }
-    guard let found = order(low) else { return nil }
-    return (low, found == 0)
+    guard
+      let position = GallopingSearch.lowerBound(
+        from: from, count: count, comesBefore: { order($0).map { $0 < 0 } })
+    else { return nil }
+    guard position < count else { return (position, false) }
+    guard let found = order(position) else { return nil }
+    return (position, found == 0)
   }
 
   func readEntry(
